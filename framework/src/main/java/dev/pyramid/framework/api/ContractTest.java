@@ -1,0 +1,24 @@
+package dev.pyramid.framework.api;
+
+import io.qameta.allure.LabelAnnotation;
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Inherited;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+import org.junit.jupiter.api.Tag;
+
+/**
+ * Marks a test class or method as part of the contract layer (contract tests: Pact consumer tests and provider verification).
+ *
+ * <p>Carries the JUnit tag {@value Layers#CONTRACT} that the {@code level=contract} profile
+ * selects, and the Allure label {@code layer=contract}. Usable inside your own meta-annotations.
+ */
+@Documented
+@Inherited
+@Retention(RetentionPolicy.RUNTIME)
+@Target({ElementType.TYPE, ElementType.METHOD, ElementType.ANNOTATION_TYPE})
+@Tag(Layers.CONTRACT)
+@LabelAnnotation(name = Layers.LABEL, value = Layers.CONTRACT)
+public @interface ContractTest {}

@@ -1,0 +1,24 @@
+package dev.pyramid.framework.api;
+
+import io.qameta.allure.LabelAnnotation;
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Inherited;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+import org.junit.jupiter.api.Tag;
+
+/**
+ * Marks a test class or method as part of the e2e layer (end-to-end tests: journeys through the running platform).
+ *
+ * <p>Carries the JUnit tag {@value Layers#E2E} that the {@code level=e2e} profile
+ * selects, and the Allure label {@code layer=e2e}. Usable inside your own meta-annotations.
+ */
+@Documented
+@Inherited
+@Retention(RetentionPolicy.RUNTIME)
+@Target({ElementType.TYPE, ElementType.METHOD, ElementType.ANNOTATION_TYPE})
+@Tag(Layers.E2E)
+@LabelAnnotation(name = Layers.LABEL, value = Layers.E2E)
+public @interface EndToEndTest {}

@@ -1,0 +1,24 @@
+package dev.pyramid.framework.api;
+
+import io.qameta.allure.LabelAnnotation;
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Inherited;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+import org.junit.jupiter.api.Tag;
+
+/**
+ * Marks a test class or method as part of the unit layer (unit tests: fast, in-process, no I/O beyond the JVM).
+ *
+ * <p>Carries the JUnit tag {@value Layers#UNIT} that the {@code level=unit} profile
+ * selects, and the Allure label {@code layer=unit}. Usable inside your own meta-annotations.
+ */
+@Documented
+@Inherited
+@Retention(RetentionPolicy.RUNTIME)
+@Target({ElementType.TYPE, ElementType.METHOD, ElementType.ANNOTATION_TYPE})
+@Tag(Layers.UNIT)
+@LabelAnnotation(name = Layers.LABEL, value = Layers.UNIT)
+public @interface UnitTest {}
