@@ -1,0 +1,7 @@
+package dev.pyramid.platform.fleetcore.rides;
+
+/** Where a ride stands. */
+public enum RideStatus {
+    ASSIGNED,
+    CANCELLED
+}

@@ -1,0 +1,7 @@
+package dev.pyramid.platform.fleetcore.vehicles;
+
+/** Whether a vehicle can take a ride. */
+public enum VehicleStatus {
+    AVAILABLE,
+    ASSIGNED
+}
