@@ -1,0 +1,95 @@
+package dev.pyramid.framework.internal.http;
+
+import io.qameta.allure.Allure;
+import io.qameta.allure.attachment.AttachmentContent;
+import io.qameta.allure.attachment.FreemarkerAttachmentRenderer;
+import io.qameta.allure.attachment.http.HttpRequestAttachment;
+import io.qameta.allure.attachment.http.HttpResponseAttachment;
+import io.restassured.filter.FilterContext;
+import io.restassured.filter.OrderedFilter;
+import io.restassured.internal.NameAndValue;
+import io.restassured.internal.support.Prettifier;
+import io.restassured.response.Response;
+import io.restassured.specification.FilterableRequestSpecification;
+import io.restassured.specification.FilterableResponseSpecification;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.BiConsumer;
+
+/**
+ * Attaches each REST Assured request and response to the current Allure test, like
+ * {@code AllureRestAssured}, with secrets masked.
+ *
+ * <p>Why not {@code AllureRestAssured} itself: in 2.35.3 it masks the headers blacklisted in
+ * REST Assured's {@code LogConfig}, but attaches cookies set with {@code .cookie(...)} and
+ * credential query parameters in clear. This filter masks secret headers (see
+ * {@link SecretMasking#SECRET_HEADERS}), every cookie value and credential-like query parameters,
+ * and renders with Allure's own HTTP templates, so the report looks the same.
+ *
+ * <p>Internal: not part of Pyramid's public API; use {@code ApiSpecs}. Stateless and thread-safe.
+ */
+public final class MaskedAllureFilter implements OrderedFilter {
+  private final BiConsumer<String, AttachmentContent> attachments;
+
+  /** Attaches to the Allure test running on this thread. */
+  public MaskedAllureFilter() {
+    this(
+        (name, content) ->
+            Allure.addAttachment(
+                name, content.getContentType(), content.getContent(), content.getFileExtension()));
+  }
+
+  /** Hands each rendered attachment to {@code attachments}; for tests of the masking. */
+  public MaskedAllureFilter(BiConsumer<String, AttachmentContent> attachments) {
+    this.attachments = Objects.requireNonNull(attachments, "attachments");
+  }
+
+  @Override
+  public Response filter(
+      FilterableRequestSpecification request,
+      FilterableResponseSpecification responseSpec,
+      FilterContext context) {
+    Prettifier prettifier = new Prettifier();
+    String url = SecretMasking.maskUrl(request.getURI());
+    HttpRequestAttachment.Builder requestAttachment =
+        HttpRequestAttachment.Builder.create("Request", url)
+            .setMethod(request.getMethod())
+            .setHeaders(SecretMasking.maskHeaders(toMap(request.getHeaders())))
+            .setCookies(SecretMasking.maskAll(toMap(request.getCookies())));
+    if (request.getBody() != null) {
+      requestAttachment.setBody(prettifier.getPrettifiedBodyIfPossible(request));
+    }
+    attachments.accept(
+        "Request " + request.getMethod() + " " + url,
+        new FreemarkerAttachmentRenderer("http-request.ftl").render(requestAttachment.build()));
+
+    Response response = context.next(request, responseSpec);
+
+    HttpResponseAttachment responseAttachment =
+        HttpResponseAttachment.Builder.create("Response " + response.getStatusLine())
+            .setUrl(url)
+            .setResponseCode(response.getStatusCode())
+            .setHeaders(SecretMasking.maskHeaders(toMap(response.getHeaders())))
+            .setCookies(SecretMasking.maskAll(toMap(response.getDetailedCookies())))
+            .setBody(prettifier.getPrettifiedBodyIfPossible(response, response.getBody()))
+            .build();
+    attachments.accept(
+        "Response " + response.getStatusCode(),
+        new FreemarkerAttachmentRenderer("http-response.ftl").render(responseAttachment));
+    return response;
+  }
+
+  // Last, like AllureRestAssured, so that headers added by other filters are attached (masked).
+  @Override
+  public int getOrder() {
+    return Integer.MAX_VALUE;
+  }
+
+  private static Map<String, String> toMap(Iterable<? extends NameAndValue> items) {
+    Map<String, String> map = new LinkedHashMap<>();
+    // A repeated header keeps every value, joined, rather than the last one alone.
+    items.forEach(item -> map.merge(item.getName(), item.getValue(), (a, b) -> a + ", " + b));
+    return map;
+  }
+}
