@@ -1,0 +1,177 @@
+package dev.pyramid.contracts.consumer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import au.com.dius.pact.consumer.MockServer;
+import au.com.dius.pact.consumer.dsl.PactDslJsonBody;
+import au.com.dius.pact.consumer.dsl.PactDslWithProvider;
+import au.com.dius.pact.consumer.junit5.PactConsumerTestExt;
+import au.com.dius.pact.consumer.junit5.PactTestFor;
+import au.com.dius.pact.core.model.V4Pact;
+import au.com.dius.pact.core.model.annotations.Pact;
+import dev.pyramid.framework.api.ContractTest;
+import dev.pyramid.platform.fixtures.FleetStates;
+import dev.pyramid.platform.fixtures.Stations;
+import dev.pyramid.platform.gateway.client.FleetCoreClient;
+import dev.pyramid.platform.gateway.client.FleetCoreException;
+import dev.pyramid.platform.gateway.client.Location;
+import dev.pyramid.platform.gateway.client.Ride;
+import dev.pyramid.platform.gateway.client.RideRequest;
+import java.net.URI;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * What api-gateway's {@link FleetCoreClient} expects of fleet-core, written down as a pact.
+ *
+ * <p>Each interaction names the provider state it needs; the provider verification sets those
+ * states up from the same named states in fleet-fixtures.
+ */
+@ContractTest
+@ExtendWith(PactConsumerTestExt.class)
+@PactTestFor(providerName = FleetCoreClientPactTests.PROVIDER)
+class FleetCoreClientPactTests {
+
+  static final String PROVIDER = "fleet-core";
+  static final String CONSUMER = "api-gateway";
+
+  private static final Location PICKUP = new Location(Stations.CENTRAL.lat(), Stations.CENTRAL.lon());
+  private static final Location DROPOFF = new Location(52.5163, 13.3777);
+  private static final String EXAMPLE_RIDE_ID = "6f1c2a4e-8b7d-4c1e-9a3b-2d5e7f9a1b3c";
+
+  @Pact(consumer = CONSUMER)
+  V4Pact requestRideWithAVehicleNearby(PactDslWithProvider builder) {
+    return builder
+        .given(FleetStates.VEHICLE_AVAILABLE_NEAR_STATION,
+            Map.of("lat", PICKUP.lat(), "lon", PICKUP.lon()))
+        .uponReceiving("a ride request near the station")
+        .method("POST")
+        .path("/v1/rides")
+        .headers("Content-Type", "application/json")
+        .body(new PactDslJsonBody()
+            .stringValue("riderId", "rider-1")
+            .object("pickup").numberValue("lat", PICKUP.lat()).numberValue("lon", PICKUP.lon()).closeObject()
+            .object("dropoff").numberValue("lat", DROPOFF.lat()).numberValue("lon", DROPOFF.lon()).closeObject())
+        .willRespondWith()
+        .status(201)
+        .body(ride("ASSIGNED"))
+        .toPact(V4Pact.class);
+  }
+
+  @Test
+  @PactTestFor(pactMethod = "requestRideWithAVehicleNearby")
+  void requestRide_returns_the_assigned_ride(MockServer fleetCore) {
+    Ride ride = client(fleetCore).requestRide(new RideRequest("rider-1", PICKUP, DROPOFF));
+
+    assertThat(ride.status()).isEqualTo("ASSIGNED");
+    assertThat(ride.vehicleId()).isNotBlank();
+    assertThat(ride.etaSeconds()).isPositive();
+  }
+
+  @Pact(consumer = CONSUMER)
+  V4Pact requestRideWithNoVehicle(PactDslWithProvider builder) {
+    return builder
+        .given(FleetStates.NO_VEHICLE_AVAILABLE)
+        .uponReceiving("a ride request when no vehicle is available")
+        .method("POST")
+        .path("/v1/rides")
+        .headers("Content-Type", "application/json")
+        .body(new PactDslJsonBody()
+            .stringValue("riderId", "rider-2")
+            .object("pickup").numberValue("lat", PICKUP.lat()).numberValue("lon", PICKUP.lon()).closeObject()
+            .object("dropoff").numberValue("lat", DROPOFF.lat()).numberValue("lon", DROPOFF.lon()).closeObject())
+        .willRespondWith()
+        .status(409)
+        .body(new PactDslJsonBody()
+            .stringValue("error", "no_vehicle_available")
+            .stringType("message", "No vehicle is available near the pickup"))
+        .toPact(V4Pact.class);
+  }
+
+  @Test
+  @PactTestFor(pactMethod = "requestRideWithNoVehicle")
+  void requestRide_reports_that_no_vehicle_is_available(MockServer fleetCore) {
+    assertThatThrownBy(() -> client(fleetCore).requestRide(new RideRequest("rider-2", PICKUP, DROPOFF)))
+        .isInstanceOfSatisfying(FleetCoreException.class, e -> {
+          assertThat(e.status()).isEqualTo(409);
+          assertThat(e.error()).isEqualTo("no_vehicle_available");
+        });
+  }
+
+  @Pact(consumer = CONSUMER)
+  V4Pact findAssignedRide(PactDslWithProvider builder) {
+    return builder
+        .given(FleetStates.RIDE_ASSIGNED)
+        .uponReceiving("a request for an assigned ride")
+        .method("GET")
+        .pathFromProviderState("/v1/rides/${rideId}", "/v1/rides/" + EXAMPLE_RIDE_ID)
+        .willRespondWith()
+        .status(200)
+        .body(ride("ASSIGNED"))
+        .toPact(V4Pact.class);
+  }
+
+  @Test
+  @PactTestFor(pactMethod = "findAssignedRide")
+  void findRide_returns_the_ride(MockServer fleetCore) {
+    assertThat(client(fleetCore).findRide(EXAMPLE_RIDE_ID))
+        .hasValueSatisfying(ride -> assertThat(ride.status()).isEqualTo("ASSIGNED"));
+  }
+
+  @Pact(consumer = CONSUMER)
+  V4Pact findUnknownRide(PactDslWithProvider builder) {
+    return builder
+        .uponReceiving("a request for a ride that does not exist")
+        .method("GET")
+        .path("/v1/rides/00000000-0000-4000-8000-000000000000")
+        .willRespondWith()
+        .status(404)
+        .body(new PactDslJsonBody()
+            .stringValue("error", "not_found")
+            .stringType("message", "No ride 00000000-0000-4000-8000-000000000000"))
+        .toPact(V4Pact.class);
+  }
+
+  @Test
+  @PactTestFor(pactMethod = "findUnknownRide")
+  void findRide_is_empty_for_an_unknown_ride(MockServer fleetCore) {
+    assertThat(client(fleetCore).findRide("00000000-0000-4000-8000-000000000000")).isEmpty();
+  }
+
+  @Pact(consumer = CONSUMER)
+  V4Pact cancelAssignedRide(PactDslWithProvider builder) {
+    return builder
+        .given(FleetStates.RIDE_ASSIGNED)
+        .uponReceiving("a cancellation of an assigned ride")
+        .method("POST")
+        .pathFromProviderState("/v1/rides/${rideId}/cancel", "/v1/rides/" + EXAMPLE_RIDE_ID + "/cancel")
+        .willRespondWith()
+        .status(200)
+        .body(ride("CANCELLED"))
+        .toPact(V4Pact.class);
+  }
+
+  @Test
+  @PactTestFor(pactMethod = "cancelAssignedRide")
+  void cancelRide_returns_the_cancelled_ride(MockServer fleetCore) {
+    assertThat(client(fleetCore).cancelRide(EXAMPLE_RIDE_ID).status()).isEqualTo("CANCELLED");
+  }
+
+  /** The ride body the client relies on: types matched, the status exact. */
+  private static PactDslJsonBody ride(String status) {
+    return (PactDslJsonBody) new PactDslJsonBody()
+        .uuid("id", EXAMPLE_RIDE_ID)
+        .stringType("riderId", "rider-1")
+        .stringValue("status", status)
+        .uuid("vehicleId", "0b9f2a57-3c4d-4e5f-8a6b-7c8d9e0f1a2b")
+        .integerType("etaSeconds", 240)
+        .object("pickup").decimalType("lat", PICKUP.lat()).decimalType("lon", PICKUP.lon()).closeObject()
+        .object("dropoff").decimalType("lat", DROPOFF.lat()).decimalType("lon", DROPOFF.lon()).closeObject();
+  }
+
+  private static FleetCoreClient client(MockServer fleetCore) {
+    return new FleetCoreClient(URI.create(fleetCore.getUrl()));
+  }
+}
