@@ -1,0 +1,127 @@
+package dev.pyramid.reporting.cli;
+
+import dev.pyramid.reporting.decision.Decision;
+import dev.pyramid.reporting.decision.Gate;
+import dev.pyramid.reporting.decision.Outcome;
+import dev.pyramid.reporting.decision.UsageException;
+import dev.pyramid.reporting.policy.Policy;
+import dev.pyramid.reporting.policy.PolicyException;
+import dev.pyramid.reporting.policy.PolicyReader;
+import dev.pyramid.reporting.render.AllureResults;
+import dev.pyramid.reporting.render.ConsoleTable;
+import dev.pyramid.reporting.render.DecisionJson;
+import dev.pyramid.reporting.render.DecisionMarkdown;
+import dev.pyramid.reporting.results.Evidence;
+import dev.pyramid.reporting.results.EvidenceCollector;
+import dev.pyramid.reporting.results.Layer;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code pyramid gate}: reads the evidence, decides for a stage, renders, exits with the verdict's code. */
+@Command(
+    name = "gate",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Decides whether this build may be promoted to a stage, from its test results and the policy.",
+      "Writes decision.json and decision.md to --out; with --allure-report also builds the Allure report",
+      "(before exiting, so the report exists even when the gate blocks)."
+    },
+    exitCodeListHeading = "%nExit codes:%n",
+    exitCodeList = {
+      "0:PROMOTE, or (with --layers) those layers pass; no promotion decided",
+      "1:BLOCK: a condition failed",
+      "2:INCOMPLETE: required evidence missing, empty or unreadable",
+      "3:usage or policy error"
+    })
+final class GateCommand implements Callable<Integer> {
+
+  @CommandLine.Spec
+  private CommandLine.Model.CommandSpec spec;
+
+  @Option(names = "--stage", required = true, paramLabel = "STAGE",
+      description = "The stage to decide for, e.g. dev, staging, production.")
+  private String stage;
+
+  @Option(names = "--policy", defaultValue = "quality-gate.yml", paramLabel = "FILE",
+      description = "The promotion policy (default: ${DEFAULT-VALUE}).")
+  private Path policy;
+
+  @Option(names = "--results", defaultValue = ".", paramLabel = "DIR",
+      description = "A result root to search (repeatable; CI jobs and shards merge). Default: ${DEFAULT-VALUE}.")
+  private List<Path> results;
+
+  @Option(names = "--layers", defaultValue = "all", paramLabel = "L[,L...]", converter = LayerList.class,
+      description = "Decide only these layers (unit, contract, e2e, perf): a level run, NOT a promotion "
+          + "decision. Default: ${DEFAULT-VALUE} (the whole stage).")
+  private List<Layer> layers;
+
+  @Option(names = "--out", defaultValue = "target/quality-gate", paramLabel = "DIR",
+      description = "Where decision.json and decision.md go (default: ${DEFAULT-VALUE}).")
+  private Path out;
+
+  @Option(names = "--allure-results", paramLabel = "DIR",
+      description = "Write one Allure result per gate condition and per Gatling assertion here.")
+  private Path allureResults;
+
+  @Option(names = "--allure-report", paramLabel = "DIR",
+      description = "Also aggregate the build's Allure results into --allure-results and generate the "
+          + "HTML report here.")
+  private Path allureReport;
+
+  @Option(names = "--allure-home", paramLabel = "DIR",
+      description = "The unpacked Allure 2 commandline (default: target/allure-commandline/allure-*, then ALLURE_HOME).")
+  private Path allureHome;
+
+  @Override
+  public Integer call() {
+    PrintWriter stdout = spec.commandLine().getOut();
+    PrintWriter stderr = spec.commandLine().getErr();
+    if (allureReport != null && allureResults == null) {
+      stderr.println("--allure-report needs --allure-results (where the aggregated results go)");
+      return Outcome.USAGE_OR_POLICY_ERROR;
+    }
+    Policy read;
+    try {
+      read = new PolicyReader().read(policy);
+    } catch (PolicyException e) {
+      stderr.println("Policy error: " + e.getMessage());
+      return Outcome.USAGE_OR_POLICY_ERROR;
+    }
+    Evidence evidence = new EvidenceCollector().collect(results);
+    Decision decision;
+    try {
+      decision = new Gate().decide(evidence, read, stage, layers);
+    } catch (UsageException e) {
+      stderr.println("Usage error: " + e.getMessage());
+      return Outcome.USAGE_OR_POLICY_ERROR;
+    }
+    stdout.print(ConsoleTable.render(decision));
+    try {
+      DecisionJson.write(decision, out.resolve("decision.json"));
+      DecisionMarkdown.write(decision, out.resolve("decision.md"));
+      stdout.println("Decision: " + out.toAbsolutePath().resolve("decision.json") + ", decision.md");
+      if (allureResults != null) {
+        AllureResults.write(decision, allureResults, Instant.now());
+      }
+    } catch (IOException e) {
+      // The verdict stands, but a decision nobody can read later is not trustworthy in CI.
+      stderr.println("Cannot write the decision files: " + e.getMessage());
+      return Outcome.USAGE_OR_POLICY_ERROR;
+    }
+    if (allureReport != null) {
+      String level = layers.isEmpty() ? "all" : layers.stream().map(Layer::id).collect(Collectors.joining(","));
+      AllureReportStep.run(results, allureResults, allureReport, allureHome,
+          BuildEnvironment.of(stage, level, results), stdout, stderr);
+    }
+    stdout.flush();
+    return decision.outcome().exitCode();
+  }
+}

@@ -1,0 +1,7 @@
+package dev.pyramid.reporting.decision;
+
+import dev.pyramid.reporting.results.LayerEvidence;
+import dev.pyramid.reporting.results.Layer;
+
+/** The verdict on one layer the decision covered, and the evidence it rests on. */
+public record LayerResult(Layer layer, Verdict verdict, LayerEvidence evidence) {}

@@ -1,0 +1,27 @@
+package dev.pyramid.reporting.decision;
+
+/** The gate's overall answer and the process exit code that carries it. */
+public enum Outcome {
+  /** Every requirement of the stage met: the build may move to the stage. Exit 0. */
+  PROMOTE(0),
+  /** A level run (some layers only) whose layers all pass; no promotion was decided. Exit 0. */
+  LAYERS_PASS(0),
+  /** A condition failed. Exit 1. */
+  BLOCK(1),
+  /** A required layer's evidence is missing, empty or unreadable; never promotes. Exit 2. */
+  INCOMPLETE(2);
+
+  /** Exit code of a usage or policy error, which produces no decision at all. */
+  public static final int USAGE_OR_POLICY_ERROR = 3;
+
+  private final int exitCode;
+
+  Outcome(int exitCode) {
+    this.exitCode = exitCode;
+  }
+
+  /** The exit code of {@code pyramid gate} for this outcome. */
+  public int exitCode() {
+    return exitCode;
+  }
+}

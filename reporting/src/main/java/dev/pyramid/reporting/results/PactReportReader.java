@@ -1,0 +1,71 @@
+package dev.pyramid.reporting.results;
+
+import com.fasterxml.jackson.core.JacksonException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Reads a Pact JVM provider-verification JSON report ({@code -Dpact.verification.reports=json}),
+ * one file per provider, {@code reportFormat} 0.1.0.
+ *
+ * <p>Shape, from Pact JVM 4.7's {@code JsonReporter}: {@code provider.name}, and {@code execution[]},
+ * each with {@code consumer.name}, {@code interactions[].verification.result} ("OK" or "failed") and,
+ * when the pact could not be loaded, {@code result.state = "Pact Load Failure"}. Executions of the same
+ * consumer are summed into one {@link PactVerification}; a load failure counts as one failed
+ * interaction so that it can never pass. Thread-safe.
+ */
+public final class PactReportReader {
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  /** Reads {@code file}, or throws naming it and the reason. */
+  public List<PactVerification> read(Path file) throws UnreadableEvidenceException {
+    JsonNode root;
+    try {
+      root = JSON.readTree(file.toFile());
+    } catch (JacksonException e) {
+      throw new UnreadableEvidenceException(file, "not valid JSON (truncated?): " + e.getOriginalMessage(), e);
+    } catch (IOException e) {
+      throw new UnreadableEvidenceException(file, "cannot read: " + e.getMessage(), e);
+    }
+    if (root == null || !root.isObject()) {
+      throw new UnreadableEvidenceException(file, "empty, or not a JSON object");
+    }
+    String provider = root.path("provider").path("name").asText("");
+    JsonNode executions = root.path("execution");
+    if (provider.isEmpty() || !executions.isArray()) {
+      throw new UnreadableEvidenceException(file,
+          "not a Pact JVM verification report: no provider.name or execution[]");
+    }
+    Map<String, int[]> perConsumer = new LinkedHashMap<>();
+    for (JsonNode execution : executions) {
+      String consumer = execution.path("consumer").path("name").asText("");
+      JsonNode interactions = execution.path("interactions");
+      if (consumer.isEmpty() || !interactions.isArray()) {
+        throw new UnreadableEvidenceException(file, "an execution without consumer.name or interactions[]");
+      }
+      int[] counts = perConsumer.computeIfAbsent(consumer, name -> new int[2]);
+      for (JsonNode interaction : interactions) {
+        counts[0]++;
+        if (!"OK".equals(interaction.path("verification").path("result").asText())) {
+          counts[1]++;
+        }
+      }
+      if (execution.has("result")
+          && "Pact Load Failure".equals(execution.path("result").path("state").asText())) {
+        counts[0]++;
+        counts[1]++;
+      }
+    }
+    List<PactVerification> pacts = new ArrayList<>();
+    perConsumer.forEach((consumer, counts) ->
+        pacts.add(new PactVerification(consumer, provider, counts[0], counts[1], file)));
+    return pacts;
+  }
+}

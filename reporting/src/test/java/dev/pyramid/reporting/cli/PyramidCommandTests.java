@@ -1,0 +1,130 @@
+package dev.pyramid.reporting.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.pyramid.framework.api.UnitTest;
+import dev.pyramid.reporting.BuildTree;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.parallel.ResourceLock;
+import org.junit.jupiter.api.parallel.Resources;
+
+@UnitTest
+@ResourceLock(Resources.SYSTEM_OUT)
+class PyramidCommandTests {
+
+  private static final String POLICY = Path.of("..", "quality-gate.yml").toAbsolutePath().toString();
+
+  @TempDir
+  Path root;
+
+  @Test
+  void gate_promotes_and_writes_decision_json_and_markdown() throws Exception {
+    new BuildTree(root).stagingPasses();
+    Path out = root.resolve("out");
+
+    String console = capture(() -> assertThat(run("gate", "--stage", "staging", "--policy", POLICY,
+        "--results", root.toString(), "--out", out.toString())).isZero());
+
+    assertThat(console).contains("PROMOTE to staging");
+    JsonNode json = new ObjectMapper().readTree(out.resolve("decision.json").toFile());
+    assertThat(json.get("schemaVersion").asInt()).isEqualTo(1);
+    assertThat(json.get("verdict").asText()).isEqualTo("PROMOTE");
+    assertThat(json.get("conditions").get(0).get("evidence")).isNotEmpty();
+    assertThat(Files.readString(out.resolve("decision.md"))).contains("| unit |");
+  }
+
+  @Test
+  void a_level_run_says_it_decided_no_promotion() throws Exception {
+    new BuildTree(root).unit("framework", BuildTree.REAL_PASSING);
+
+    String console = capture(() -> assertThat(run("gate", "--stage", "production", "--layers", "unit",
+        "--policy", POLICY, "--results", root.toString(), "--out", root.resolve("out").toString())).isZero());
+
+    assertThat(console).contains("unit layer passes; no promotion decided (level=unit)");
+  }
+
+  @Test
+  void missing_layers_exit_2() throws Exception {
+    new BuildTree(root).unit("framework", BuildTree.REAL_PASSING);
+
+    capture(() -> assertThat(run("gate", "--stage", "production", "--policy", POLICY,
+        "--results", root.toString(), "--out", root.resolve("out").toString())).isEqualTo(2));
+  }
+
+  @Test
+  void a_failure_exits_1_and_writes_allure_results_for_the_gate() throws Exception {
+    BuildTree tree = new BuildTree(root).stagingPasses();
+    tree.unit("e2e-tests", BuildTree.REAL_MIXED);
+    Path allure = root.resolve("allure-results");
+
+    capture(() -> assertThat(run("gate", "--stage", "staging", "--policy", POLICY, "--results", root.toString(),
+        "--out", root.resolve("out").toString(), "--allure-results", allure.toString())).isEqualTo(1));
+
+    try (Stream<Path> files = Files.list(allure)) {
+      assertThat(files.filter(f -> f.toString().endsWith("-result.json")))
+          .isNotEmpty()
+          .allSatisfy(f -> assertThat(new ObjectMapper().readTree(f.toFile()).get("labels"))
+              .anySatisfy(label -> {
+                assertThat(label.get("name").asText()).isEqualTo("layer");
+                assertThat(label.get("value").asText()).isEqualTo("gate");
+              }));
+    }
+  }
+
+  @Test
+  void a_policy_error_exits_3(@TempDir Path dir) throws Exception {
+    Path policy = Files.writeString(dir.resolve("quality-gate.yml"), "version: 1\nunknown: true\n");
+
+    String console = capture(() -> assertThat(run("gate", "--stage", "dev", "--policy", policy.toString(),
+        "--results", root.toString())).isEqualTo(3));
+
+    assertThat(console).contains("quality-gate.yml:2").contains("unknown");
+  }
+
+  @Test
+  void an_unknown_layer_is_a_usage_error() throws Exception {
+    capture(() -> assertThat(run("gate", "--stage", "dev", "--layers", "smoke", "--policy", POLICY)).isEqualTo(3));
+  }
+
+  @Test
+  void help_exits_0() throws Exception {
+    String console = capture(() -> assertThat(run("gate", "--help")).isZero());
+
+    assertThat(console).contains("--stage").contains("Exit codes");
+  }
+
+  private static int run(String... args) {
+    return PyramidCommand.run(args);
+  }
+
+  /** Runs {@code action} with stdout and stderr captured; returns both. */
+  private static String capture(ThrowingRunnable action) throws Exception {
+    PrintStream out = System.out;
+    PrintStream err = System.err;
+    ByteArrayOutputStream buffer = new ByteArrayOutputStream();
+    PrintStream capture = new PrintStream(buffer, true, StandardCharsets.UTF_8);
+    System.setOut(capture);
+    System.setErr(capture);
+    try {
+      action.run();
+    } finally {
+      System.setOut(out);
+      System.setErr(err);
+    }
+    return buffer.toString(StandardCharsets.UTF_8);
+  }
+
+  @FunctionalInterface
+  private interface ThrowingRunnable {
+    void run() throws Exception;
+  }
+}
