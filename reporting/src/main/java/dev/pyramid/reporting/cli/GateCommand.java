@@ -11,6 +11,7 @@ import dev.pyramid.reporting.render.AllureResults;
 import dev.pyramid.reporting.render.ConsoleTable;
 import dev.pyramid.reporting.render.DecisionJson;
 import dev.pyramid.reporting.render.DecisionMarkdown;
+import dev.pyramid.reporting.render.VerdictLine;
 import dev.pyramid.reporting.results.Evidence;
 import dev.pyramid.reporting.results.EvidenceCollector;
 import dev.pyramid.reporting.results.Layer;
@@ -121,6 +122,8 @@ final class GateCommand implements Callable<Integer> {
       AllureReportStep.run(results, allureResults, allureReport, allureHome,
           BuildEnvironment.of(stage, level, results), stdout, stderr);
     }
+    // Last, so that it closes the log: CI systems read this line for the test totals.
+    stdout.println(VerdictLine.totals(decision));
     stdout.flush();
     return decision.outcome().exitCode();
   }

@@ -4,6 +4,7 @@ import dev.pyramid.reporting.decision.ConditionResult;
 import dev.pyramid.reporting.decision.Decision;
 import dev.pyramid.reporting.decision.LayerResult;
 import dev.pyramid.reporting.decision.Verdict;
+import dev.pyramid.reporting.results.Counts;
 import dev.pyramid.reporting.results.Layer;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -27,6 +28,16 @@ public final class VerdictLine {
       case INCOMPLETE -> "INCOMPLETE: " + (decision.isLevelRun() ? level : decision.stage())
           + " not decided, evidence " + incomplete(decision.layers()) + scope;
     };
+  }
+
+  /**
+   * The tests behind the decision in the form any CI log reader knows, e.g.
+   * "pyramid: 177 passed, 0 failed, 0 skipped" (errored tests count as failed).
+   */
+  public static String totals(Decision decision) {
+    Counts sum = decision.layers().stream().map(l -> l.evidence().counts()).reduce(Counts.NONE, Counts::plus);
+    return "pyramid: " + sum.passed() + " passed, " + (sum.failed() + sum.errored()) + " failed, "
+        + sum.skipped() + " skipped";
   }
 
   private static String layers(List<LayerResult> layers) {

@@ -66,8 +66,12 @@ class PyramidCommandTests {
     tree.unit("e2e-tests", BuildTree.REAL_MIXED);
     Path allure = root.resolve("allure-results");
 
-    capture(() -> assertThat(run("gate", "--stage", "staging", "--policy", POLICY, "--results", root.toString(),
-        "--out", root.resolve("out").toString(), "--allure-results", allure.toString())).isEqualTo(1));
+    String console = capture(() -> assertThat(run("gate", "--stage", "staging", "--policy", POLICY,
+        "--results", root.toString(), "--out", root.resolve("out").toString(),
+        "--allure-results", allure.toString())).isEqualTo(1));
+
+    String lastLine = console.strip().lines().reduce((first, second) -> second).orElseThrow();
+    assertThat(lastLine).matches("pyramid: \\d+ passed, [1-9]\\d* failed, \\d+ skipped");
 
     try (Stream<Path> files = Files.list(allure)) {
       assertThat(files.filter(f -> f.toString().endsWith("-result.json")))
