@@ -6,7 +6,11 @@ import java.net.URISyntaxException;
 import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
 import java.util.stream.Stream;
+import dev.pyramid.reporting.stamp.BuildIdentity;
+import dev.pyramid.reporting.stamp.Stamps;
 
 /** Lays out result files the way a Pyramid build writes them, under a temporary result root. */
 public final class BuildTree {
@@ -19,6 +23,9 @@ public final class BuildTree {
   public static final String PACT_OK = "handmade/pact/fleet-core.json";
   public static final String PACT_FAILED = "handmade/pact/fleet-core-failed.json";
   public static final String GATLING_RUN = "handmade/gatling-run";
+
+  /** The build every test tree is stamped for. */
+  public static final BuildIdentity BUILD = new BuildIdentity("0123456789abcdef0123456789abcdef01234567", "build-1");
 
   private final Path root;
 
@@ -34,9 +41,9 @@ public final class BuildTree {
   public BuildTree stagingPasses() {
     unit("platform/fleet-core", REAL_PASSING);
     unit("framework", REAL_PASSING_2);
-    contract("contract-tests", REAL_PASSING);
+    contract("contract-tests", REAL_PASSING_2);
     pactReport(PACT_OK);
-    e2e("e2e-tests", REAL_PASSING_2);
+    e2e("e2e-tests", REAL_PASSING);
     return this;
   }
 
@@ -73,6 +80,32 @@ public final class BuildTree {
           throw new UncheckedIOException(e);
         }
       });
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** Stamps the root for {@link #BUILD}, covering every file. */
+  public BuildTree stamp() {
+    try {
+      Stamps.write(root, BUILD, List.of(), null, Instant.now());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return this;
+  }
+
+  /** Copies a resource into {@code relative} (a directory under the root). */
+  public Path put(String resource, String relative) {
+    return copy(resource, root.resolve(relative));
+  }
+
+  /** Writes {@code text} to {@code relative} under the root. */
+  public Path write(String relative, String text) {
+    try {
+      Path file = root.resolve(relative);
+      Files.createDirectories(file.getParent());
+      return Files.writeString(file, text);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

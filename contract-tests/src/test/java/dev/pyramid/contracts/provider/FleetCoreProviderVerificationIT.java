@@ -8,14 +8,16 @@ import au.com.dius.pact.provider.junitsupport.loader.PactFolder;
 import dev.pyramid.framework.api.ContractTest;
 import dev.pyramid.platform.fixtures.PlatformEndpoints;
 import dev.pyramid.platform.fixtures.WithFleetPlatform;
+import dev.pyramid.platform.fixtures.pact.FleetProviderStates;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.TestTemplate;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Verifies fleet-core, running in-process on a free port over a real PostgreSQL, against every
- * pact its consumers wrote. The provider states come from fleet-fixtures' named states; this
- * class sets none up of its own.
+ * pact its consumers wrote. The provider states are fleet-fixtures' named states, installed as
+ * they are ({@link FleetProviderStates}); this class sets none up of its own, and a pact naming
+ * a state fleet-fixtures does not know fails, listing the known ones.
  */
 @ContractTest
 @WithFleetPlatform
@@ -26,7 +28,7 @@ class FleetCoreProviderVerificationIT {
   @BeforeEach
   void pointPactAtFleetCore(PactVerificationContext context, PlatformEndpoints platform) {
     context.setTarget(HttpTestTarget.fromUrl(toUrl(platform)));
-    context.withStateChangeHandlers(new FleetProviderStates(platform.fleetCoreUrl()));
+    FleetProviderStates.install(context, platform.fleetCoreUrl());
   }
 
   @TestTemplate

@@ -8,12 +8,16 @@ import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Marks a test class or method as part of the e2e layer (end-to-end tests: journeys through the running platform).
  *
  * <p>Carries the JUnit tag {@value Layers#E2E} that the {@code level=e2e} profile
- * selects, and the Allure label {@code layer=e2e}. Usable inside your own meta-annotations.
+ * selects, the Allure label {@code layer=e2e}, and the
+ * layer's extension, which refuses a test that also carries another layer. Usable inside your
+ * own meta-annotations (JUnit and Allure both read them through meta-annotations) and
+ * inherited by subclasses.
  */
 @Documented
 @Inherited
@@ -21,4 +25,5 @@ import org.junit.jupiter.api.Tag;
 @Target({ElementType.TYPE, ElementType.METHOD, ElementType.ANNOTATION_TYPE})
 @Tag(Layers.E2E)
 @LabelAnnotation(name = Layers.LABEL, value = Layers.E2E)
+@ExtendWith(LayerExtension.class)
 public @interface EndToEndTest {}

@@ -1,5 +1,8 @@
 package dev.pyramid.framework.api;
 
+import java.util.Optional;
+import org.junit.jupiter.api.extension.ExtensionContext;
+
 /** The names of Pyramid's test layers, as JUnit tags and Allure labels. */
 public final class Layers {
   /** The Allure label that carries a test's layer. */
@@ -11,4 +14,13 @@ public final class Layers {
   public static final String PERF = "perf";
 
   private Layers() {}
+
+  /**
+   * The layer of the running test or class, as its layer annotation says; empty before the
+   * layer's extension ran (extensions registered before it, in their {@code beforeAll} or
+   * {@code beforeEach}) or for a test without one.
+   */
+  public static Optional<String> of(ExtensionContext context) {
+    return LayerExtension.layerOf(context);
+  }
 }

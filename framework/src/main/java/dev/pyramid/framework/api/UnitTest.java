@@ -8,12 +8,16 @@ import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Marks a test class or method as part of the unit layer (unit tests: fast, in-process, no I/O beyond the JVM).
  *
  * <p>Carries the JUnit tag {@value Layers#UNIT} that the {@code level=unit} profile
- * selects, and the Allure label {@code layer=unit}. Usable inside your own meta-annotations.
+ * selects, the Allure label {@code layer=unit}, and the
+ * layer's extension, which refuses a test that also carries another layer. Usable inside your
+ * own meta-annotations (JUnit and Allure both read them through meta-annotations) and
+ * inherited by subclasses.
  */
 @Documented
 @Inherited
@@ -21,4 +25,5 @@ import org.junit.jupiter.api.Tag;
 @Target({ElementType.TYPE, ElementType.METHOD, ElementType.ANNOTATION_TYPE})
 @Tag(Layers.UNIT)
 @LabelAnnotation(name = Layers.LABEL, value = Layers.UNIT)
+@ExtendWith(LayerExtension.class)
 public @interface UnitTest {}

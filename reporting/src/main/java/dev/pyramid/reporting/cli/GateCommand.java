@@ -1,5 +1,6 @@
 package dev.pyramid.reporting.cli;
 
+import dev.pyramid.reporting.decision.Baseline;
 import dev.pyramid.reporting.decision.Decision;
 import dev.pyramid.reporting.decision.Gate;
 import dev.pyramid.reporting.decision.Outcome;
@@ -9,12 +10,26 @@ import dev.pyramid.reporting.policy.PolicyException;
 import dev.pyramid.reporting.policy.PolicyReader;
 import dev.pyramid.reporting.render.AllureResults;
 import dev.pyramid.reporting.render.ConsoleTable;
+import dev.pyramid.reporting.history.History;
+import dev.pyramid.reporting.quarantine.Quarantine;
+import dev.pyramid.reporting.quarantine.QuarantineReader;
 import dev.pyramid.reporting.render.DecisionJson;
+import dev.pyramid.reporting.render.DecisionJunit;
 import dev.pyramid.reporting.render.DecisionMarkdown;
 import dev.pyramid.reporting.render.VerdictLine;
 import dev.pyramid.reporting.results.Evidence;
 import dev.pyramid.reporting.results.EvidenceCollector;
 import dev.pyramid.reporting.results.Layer;
+import dev.pyramid.reporting.results.LayerEvidence;
+import dev.pyramid.reporting.results.Problem;
+import dev.pyramid.reporting.stamp.BuildIdentity;
+import dev.pyramid.reporting.stamp.RootCheck;
+import dev.pyramid.reporting.stamp.Stamps;
+import java.nio.file.Files;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Optional;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -39,8 +54,9 @@ import picocli.CommandLine.Option;
     exitCodeList = {
       "0:PROMOTE, or (with --layers) those layers pass; no promotion decided",
       "1:BLOCK: a condition failed",
-      "2:INCOMPLETE: required evidence missing, empty or unreadable",
-      "3:usage or policy error"
+      "2:INCOMPLETE: evidence missing, empty, unreadable, unstamped, from another build or changed",
+      "3:usage or policy error (also a malformed quarantine file or unreadable history)",
+      "4:MANUAL_APPROVAL: blocking conditions pass, the weighted score is below the pass threshold"
     })
 final class GateCommand implements Callable<Integer> {
 
@@ -68,6 +84,27 @@ final class GateCommand implements Callable<Integer> {
       description = "Where decision.json and decision.md go (default: ${DEFAULT-VALUE}).")
   private Path out;
 
+  @Option(names = "--lane", defaultValue = "default", paramLabel = "LANE",
+      description = "The policy lane: default, or hotfix (same path, its own conditions). Default: ${DEFAULT-VALUE}.")
+  private String lane;
+
+  @Option(names = "--commit", paramLabel = "SHA",
+      description = "The commit decided for (default: GITHUB_SHA, CI_COMMIT_SHA, GIT_COMMIT, else git rev-parse HEAD).")
+  private String commit;
+
+  @Option(names = "--build-id", paramLabel = "ID",
+      description = "The build decided for (default: GITHUB_RUN_ID, CI_PIPELINE_ID, BUILD_ID). Every result root "
+          + "must be stamped for this commit and build.")
+  private String buildId;
+
+  @Option(names = "--quarantine", paramLabel = "FILE",
+      description = "Quarantined tests (default: quarantine.yml when it exists).")
+  private Path quarantine;
+
+  @Option(names = "--history", defaultValue = ".pyramid/history.jsonl", paramLabel = "FILE",
+      description = "The decision history, appended to; baselines come from it (default: ${DEFAULT-VALUE}).")
+  private Path history;
+
   @Option(names = "--allure-results", paramLabel = "DIR",
       description = "Write one Allure result per gate condition and per Gatling assertion here.")
   private Path allureResults;
@@ -90,31 +127,59 @@ final class GateCommand implements Callable<Integer> {
       return Outcome.USAGE_OR_POLICY_ERROR;
     }
     Policy read;
+    Quarantine quarantined;
     try {
       read = new PolicyReader().read(policy);
+      Path quarantineFile = quarantine != null ? quarantine : Files.exists(Path.of("quarantine.yml")) ? Path.of("quarantine.yml") : null;
+      quarantined = quarantineFile == null ? Quarantine.NONE : new QuarantineReader().read(quarantineFile);
     } catch (PolicyException e) {
       stderr.println("Policy error: " + e.getMessage());
       return Outcome.USAGE_OR_POLICY_ERROR;
     }
-    Evidence evidence = new EvidenceCollector().collect(results);
+    BuildIdentity build;
+    try {
+      build = BuildIdentity.resolve(commit, buildId, System.getenv(), Path.of("."));
+    } catch (BuildIdentity.UnresolvedException e) {
+      stderr.println("Usage error: " + e.getMessage());
+      return Outcome.USAGE_OR_POLICY_ERROR;
+    }
+    History decisions = new History(history);
+    Optional<Baseline> baseline;
+    try {
+      baseline = History.baseline(decisions.read(), stage);
+    } catch (IOException e) {
+      stderr.println("History unreadable (baselines come from it): " + e.getMessage());
+      return Outcome.USAGE_OR_POLICY_ERROR;
+    }
+    Evidence evidence = new EvidenceCollector().collect(results, read.sources());
+    List<RootCheck> roots = checkRoots(evidence, build);
     Decision decision;
     try {
-      decision = new Gate().decide(evidence, read, stage, layers);
+      decision = new Gate().decide(new Gate.Request(evidence, roots, read, lane, stage, layers, build, quarantined,
+          baseline, LocalDate.now(ZoneOffset.UTC)));
     } catch (UsageException e) {
       stderr.println("Usage error: " + e.getMessage());
       return Outcome.USAGE_OR_POLICY_ERROR;
     }
     stdout.print(ConsoleTable.render(decision));
+    Instant now = Instant.now();
     try {
       DecisionJson.write(decision, out.resolve("decision.json"));
       DecisionMarkdown.write(decision, out.resolve("decision.md"));
-      stdout.println("Decision: " + out.toAbsolutePath().resolve("decision.json") + ", decision.md");
-      if (allureResults != null) {
-        AllureResults.write(decision, allureResults, Instant.now());
+      DecisionJunit.write(decision, out.resolve("decision-junit.xml"));
+      String summary = System.getenv("GITHUB_STEP_SUMMARY");
+      if (summary != null && !summary.isBlank()) {
+        DecisionMarkdown.append(decision, Path.of(summary));
       }
+      stdout.println("Decision: " + out.toAbsolutePath().resolve("decision.json") + ", decision.md, decision-junit.xml");
+      if (allureResults != null) {
+        AllureResults.write(decision, allureResults, now);
+      }
+      decisions.append(History.decisionLine(decision, now));
+      stdout.println("History: appended to " + decisions.file());
     } catch (IOException e) {
       // The verdict stands, but a decision nobody can read later is not trustworthy in CI.
-      stderr.println("Cannot write the decision files: " + e.getMessage());
+      stderr.println("Cannot write the decision files or history: " + e.getMessage());
       return Outcome.USAGE_OR_POLICY_ERROR;
     }
     if (allureReport != null) {
@@ -126,5 +191,21 @@ final class GateCommand implements Callable<Integer> {
     stdout.println(VerdictLine.totals(decision));
     stdout.flush();
     return decision.outcome().exitCode();
+  }
+
+  /** Each root's stamp check, plus evidence read under it that its stamp does not cover. */
+  static List<RootCheck> checkRoots(Evidence evidence, BuildIdentity build) {
+    List<Path> sources = new ArrayList<>();
+    for (LayerEvidence layer : evidence.layers().values()) {
+      sources.addAll(layer.sources());
+    }
+    List<RootCheck> checks = new ArrayList<>();
+    for (Path root : evidence.roots()) {
+      RootCheck check = Stamps.check(root, build);
+      List<Problem> problems = new ArrayList<>(check.problems());
+      problems.addAll(Stamps.notCovered(check, sources));
+      checks.add(new RootCheck(check.root(), check.stamp(), problems));
+    }
+    return checks;
   }
 }

@@ -4,24 +4,26 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /**
- * The {@code pyramid} command line: {@code gate} decides promotion, {@code report} builds the Allure
- * report.
+ * The {@code pyramid} command line: {@code gate} decides promotion, {@code stamp} binds results to a build,
+ * {@code promote} and {@code history} keep the promotion history, {@code report} builds the Allure report.
  *
  * <p>Exit codes of {@code gate}: 0 promote (or, for a level run, the layers pass), 1 block,
- * 2 incomplete evidence, 3 usage or policy error.
+ * 2 incomplete evidence, 3 usage or policy error, 4 manual approval.
  */
 @Command(
     name = "pyramid",
     mixinStandardHelpOptions = true,
     version = "pyramid 0.1.0",
     description = "Reads a build's test results, decides promotion, reports.",
-    subcommands = {GateCommand.class, ReportCommand.class, CommandLine.HelpCommand.class},
+    subcommands = {GateCommand.class, StampCommand.class, PromoteCommand.class, HistoryCommand.class, ReportCommand.class,
+        CommandLine.HelpCommand.class},
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
       "0:PROMOTE (or a level run's layers pass)",
       "1:BLOCK: a condition failed",
-      "2:INCOMPLETE: required evidence missing, empty or unreadable",
-      "3:usage or policy error"
+      "2:INCOMPLETE: evidence missing, empty, unreadable, unstamped, foreign or changed",
+      "3:usage or policy error",
+      "4:MANUAL_APPROVAL: the weighted score asks for a person's approval"
     })
 public final class PyramidCommand implements Runnable {
 
@@ -47,6 +49,6 @@ public final class PyramidCommand implements Runnable {
 
   @Override
   public void run() {
-    throw new CommandLine.ParameterException(spec.commandLine(), "Missing subcommand: gate or report");
+    throw new CommandLine.ParameterException(spec.commandLine(), "Missing subcommand: gate, stamp, promote, history or report");
   }
 }

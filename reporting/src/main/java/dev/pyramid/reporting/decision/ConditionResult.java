@@ -8,14 +8,22 @@ import java.util.List;
  * The verdict on one policy condition, with the numbers it was decided on.
  *
  * @param id e.g. {@code "unit.max-failures"}
+ * @param layer the layer it is about; null for the pyramid shape, which compares layers
  * @param expected the condition as the policy states it, e.g. {@code "<= 0"}
  * @param actual what the evidence shows, e.g. {@code "2"}; {@code "n/a"} when there is no evidence
  * @param evidence the files the actual value comes from
+ * @param blocking whether failing blocks outright (else it weighs {@code weight} into the score)
+ * @param note why, when the numbers alone do not say it (quarantine, no baseline); empty otherwise
  */
-public record ConditionResult(
-    String id, Layer layer, String expected, String actual, Verdict verdict, List<Path> evidence) {
+public record ConditionResult(String id, Layer layer, String expected, String actual, Verdict verdict,
+    List<Path> evidence, boolean blocking, double weight, String note) {
 
   public ConditionResult {
     evidence = List.copyOf(evidence);
+  }
+
+  /** The layer's name, or "all" for a condition across layers. */
+  public String layerId() {
+    return layer == null ? "all" : layer.id();
   }
 }

@@ -6,10 +6,12 @@ public enum Outcome {
   PROMOTE(0),
   /** A level run (some layers only) whose layers all pass; no promotion was decided. Exit 0. */
   LAYERS_PASS(0),
-  /** A condition failed. Exit 1. */
+  /** A blocking condition failed, or the score is below the warn threshold. Exit 1. */
   BLOCK(1),
-  /** A required layer's evidence is missing, empty or unreadable; never promotes. Exit 2. */
-  INCOMPLETE(2);
+  /** Evidence missing, empty, unreadable, unstamped or from another build; never promotes. Exit 2. */
+  INCOMPLETE(2),
+  /** Every blocking condition passes but the score is below the pass threshold: a person decides. Exit 4. */
+  MANUAL_APPROVAL(4);
 
   /** Exit code of a usage or policy error, which produces no decision at all. */
   public static final int USAGE_OR_POLICY_ERROR = 3;

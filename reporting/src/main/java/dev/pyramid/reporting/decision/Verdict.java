@@ -8,11 +8,21 @@ public enum Verdict {
   FAIL,
   /** No evidence: no result files, or zero tests executed. */
   MISSING,
-  /** Result files exist but could not be read (truncated, not JUnit, crashed run...). */
-  UNREADABLE;
+  /** Result files exist but could not be read or trusted (truncated, not JUnit, tampered, foreign...). */
+  UNREADABLE,
+  /**
+   * A relative condition with no baseline yet (no build was promoted to the stage): it does not fail,
+   * and every rendering says so.
+   */
+  NO_BASELINE;
 
-  /** Lower-case, as written in reports. */
+  /** Lower-case, as written in reports, e.g. {@code no-baseline}. */
   public String id() {
-    return name().toLowerCase(java.util.Locale.ROOT);
+    return name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+  }
+
+  /** True for the verdicts that do not stop a promotion. */
+  public boolean passes() {
+    return this == PASS || this == NO_BASELINE;
   }
 }

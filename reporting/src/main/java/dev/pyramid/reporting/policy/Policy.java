@@ -1,57 +1,110 @@
 package dev.pyramid.reporting.policy;
 
 import dev.pyramid.reporting.results.Layer;
+import dev.pyramid.reporting.results.Sources;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 /**
- * A promotion policy: the ordered path of stages, what each stage requires, conditions per layer.
+ * A promotion policy: the ordered path of stages, the result sources, and per lane (the default lane,
+ * a hotfix lane) what each stage requires and the conditions it sets.
  *
  * @param source the file it was read from
- * @param path the stages in promotion order, e.g. dev, staging, production
- * @param stages every stage on the path, by name
- * @param conditions per layer; a layer without conditions has none (an empty {@link LayerConditions})
+ * @param path the stages in promotion order, e.g. dev, staging, production; every lane takes all of them
+ * @param sources which result files belong to which layer
+ * @param lanes by name; always holds {@value #DEFAULT_LANE}
  */
-public record Policy(Path source, int version, List<String> path, Map<String, Stage> stages,
-    Map<Layer, LayerConditions> conditions) {
+public record Policy(Path source, List<String> path, Sources sources, Map<String, Lane> lanes) {
+
+  /** The lane a build takes unless it says otherwise. */
+  public static final String DEFAULT_LANE = "default";
 
   public Policy {
     path = List.copyOf(path);
-    stages = Map.copyOf(stages);
-    conditions = Map.copyOf(conditions);
+    lanes = Map.copyOf(lanes);
   }
 
-  /** The stage named {@code name}, or empty when it is not on the promotion path. */
-  public Optional<Stage> stage(String name) {
-    return Optional.ofNullable(stages.get(name));
+  /** The lane named {@code name}, or empty when the policy has none of that name. */
+  public Optional<Lane> lane(String name) {
+    return Optional.ofNullable(lanes.get(name));
   }
 
-  /** The conditions on {@code layer}; never null. */
-  public LayerConditions conditionsOn(Layer layer) {
-    return conditions.getOrDefault(layer, LayerConditions.NONE);
+  /** The stage before {@code stage} on the path, or empty for the first. */
+  public Optional<String> previous(String stage) {
+    int at = path.indexOf(stage);
+    return at <= 0 ? Optional.empty() : Optional.of(path.get(at - 1));
   }
 
-  /** A stage of the promotion path and the layers whose evidence it requires, in policy order. */
-  public record Stage(String name, List<Layer> require) {
-    public Stage {
-      require = List.copyOf(require);
+  /**
+   * A lane: every stage of the path with its own requirements, and the score thresholds.
+   *
+   * @param score thresholds for the weighted (non-blocking) conditions
+   */
+  public record Lane(String name, Score score, Map<String, Stage> stages) {
+    public Lane {
+      stages = Map.copyOf(stages);
+    }
+
+    /** The stage named {@code name}, or empty when it is not on the promotion path. */
+    public Optional<Stage> stage(String name) {
+      return Optional.ofNullable(stages.get(name));
     }
   }
 
   /**
-   * Conditions on one layer; null means the condition is not set.
-   *
-   * @param minTests at least this many executed tests (passed, failed or errored)
-   * @param maxFailures at most this many failed plus errored tests
-   * @param allInteractionsVerified contract only: every Pact interaction verified
-   * @param allAssertionsPass perf only: every Gatling assertion OK
+   * Score thresholds in percent of the weight of non-blocking conditions that pass: at least
+   * {@code pass} promotes, at least {@code warn} needs manual approval, below blocks.
    */
-  public record LayerConditions(Integer minTests, Integer maxFailures, Boolean allInteractionsVerified,
-      Boolean allAssertionsPass) {
+  public record Score(double pass, double warn) {
+    /** Any failing weighted condition asks for approval; none blocks on its own. */
+    public static final Score DEFAULT = new Score(100, 0);
+  }
 
-    /** No conditions. */
-    public static final LayerConditions NONE = new LayerConditions(null, null, null, null);
+  /** A stage of the path, the layers whose evidence it requires, in policy order, and its conditions. */
+  public record Stage(String name, List<Layer> require, List<Condition> conditions) {
+    public Stage {
+      require = List.copyOf(require);
+      conditions = List.copyOf(conditions);
+    }
+  }
+
+  /**
+   * One condition of a stage.
+   *
+   * @param id unique in its stage, e.g. {@code unit.max-failures}, {@code perf.p95[book a ride]}
+   * @param kind the policy key, e.g. {@code min-tests}, {@code p95}, {@code pyramid-shape}
+   * @param layer the layer it is about; null for {@code pyramid-shape}, which compares layers
+   * @param request for performance conditions, the request (Gatling's row name; "All Requests" = global)
+   * @param threshold what the actual value is compared with; null for true/false conditions
+   * @param blocking true: failing blocks outright; false: it weighs into the score
+   * @param weight its weight in the score (non-blocking only)
+   * @param line the policy line it was written on
+   */
+  public record Condition(String id, String kind, Layer layer, String request, Threshold threshold, boolean blocking,
+      double weight, int line) {}
+
+  /**
+   * A bound: the actual value must be {@code op} ({@code >=} or {@code <=}) {@code value}; when
+   * {@code relative}, {@code value} is a change in percent of the baseline (e.g. {@code <=+10%}).
+   */
+  public record Threshold(String op, double value, boolean relative) {
+
+    /** True when {@code actual} meets the bound {@code limit}. */
+    public boolean met(double actual, double limit) {
+      return op.equals(">=") ? actual >= limit : actual <= limit;
+    }
+
+    /** The limit for a baseline value (relative) or the value itself (absolute). */
+    public double limit(double baseline) {
+      return relative ? baseline * (1 + value / 100) : value;
+    }
+
+    @Override
+    public String toString() {
+      String number = value == Math.rint(value) ? String.valueOf((long) value) : String.valueOf(value);
+      return relative ? op + (value >= 0 ? "+" : "") + number + "% of baseline" : op + " " + number;
+    }
   }
 }

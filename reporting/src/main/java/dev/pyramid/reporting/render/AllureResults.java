@@ -43,14 +43,15 @@ public final class AllureResults {
       result.put("statusDetails", Map.of("message", condition.id() + ": expected " + condition.expected()
           + ", actual " + condition.actual() + " -> " + condition.verdict().id()
           + (condition.verdict() == Verdict.MISSING || condition.verdict() == Verdict.UNREADABLE
-              ? " (gate evidence " + condition.verdict().id() + ")" : "")));
-      result.put("description", "Promotion gate condition on the " + condition.layer().id()
+              ? " (gate evidence " + condition.verdict().id() + ")" : "")
+          + (condition.note().isEmpty() ? "" : "; " + condition.note())));
+      result.put("description", "Promotion gate condition on the " + condition.layerId()
           + " layer for stage " + decision.stage() + ". Evidence: " + condition.evidence());
       result.put("labels", List.of(
           label("layer", "gate"),
           label("parentSuite", "Promotion gate"),
           label("suite", decision.stage()),
-          label("subSuite", condition.layer().id()),
+          label("subSuite", condition.layerId()),
           label("feature", "quality gate")));
       result.put("parameters", List.of(
           parameter("stage", decision.stage()),
@@ -102,7 +103,7 @@ public final class AllureResults {
   /** Allure's "broken" marks what could not be judged, "failed" a judged failure. */
   private static String status(Verdict verdict) {
     return switch (verdict) {
-      case PASS -> "passed";
+      case PASS, NO_BASELINE -> "passed";
       case FAIL -> "failed";
       case MISSING, UNREADABLE -> "broken";
     };

@@ -25,7 +25,7 @@ import java.util.Map;
 public final class DecisionJson {
 
   /** The version of the JSON shape; raised on any incompatible change. */
-  public static final int SCHEMA_VERSION = 1;
+  public static final int SCHEMA_VERSION = 2;
 
   private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
@@ -52,11 +52,48 @@ public final class DecisionJson {
     root.put("verdict", decision.outcome().name());
     root.put("exitCode", decision.outcome().exitCode());
     root.put("stage", decision.stage());
+    root.put("lane", decision.lane());
+    root.put("commit", decision.build().commit());
+    root.put("build", decision.build().buildId());
     root.put("level", decision.isLevelRun() ? decision.level().stream().map(Layer::id).toList() : "all");
     root.put("promotionDecided", !decision.isLevelRun());
     root.put("summary", VerdictLine.of(decision));
     root.put("layers", decision.layers().stream().map(DecisionJson::layer).toList());
     root.put("conditions", decision.conditions().stream().map(DecisionJson::condition).toList());
+    root.put("score", decision.score());
+    root.put("baseline", decision.baseline().map(b -> {
+      Map<String, Object> baseline = new LinkedHashMap<>();
+      baseline.put("stage", b.stage());
+      baseline.put("commit", b.commit());
+      baseline.put("build", b.buildId());
+      return (Object) baseline;
+    }).orElse("none: no build promoted to this stage yet; relative conditions answer no-baseline"));
+    root.put("quarantined", decision.quarantined().stream().map(q -> {
+      Map<String, Object> entry = new LinkedHashMap<>();
+      entry.put("test", q.testCase().id());
+      entry.put("layer", q.layer().id());
+      entry.put("owner", q.entry().owner());
+      entry.put("reason", q.entry().reason());
+      entry.put("expires", q.entry().expires().toString());
+      entry.put("expired", q.expired());
+      entry.put("file", q.testCase().source().toString());
+      return entry;
+    }).toList());
+    root.put("stamps", decision.roots().stream().map(r -> {
+      Map<String, Object> stamp = new LinkedHashMap<>();
+      stamp.put("root", r.root().toString());
+      stamp.put("stamped", r.stamp().isPresent());
+      r.stamp().ifPresent(s -> {
+        stamp.put("commit", s.build().commit());
+        stamp.put("build", s.build().buildId());
+        stamp.put("stampedAt", s.stampedAt().toString());
+        stamp.put("files", s.manifest().size());
+      });
+      stamp.put("trusted", r.trusted());
+      return stamp;
+    }).toList());
+    root.put("problems", decision.problems().stream()
+        .map(p -> Map.of("file", p.file().toString(), "reason", p.reason())).toList());
     return root;
   }
 
@@ -71,6 +108,7 @@ public final class DecisionJson {
     layer.put("failed", counts.failed());
     layer.put("errored", counts.errored());
     layer.put("skipped", counts.skipped());
+    layer.put("flaky", counts.flaky());
     layer.put("evidence", paths(evidence.sources()));
     layer.put("problems", evidence.problems().stream()
         .map(p -> Map.of("file", p.file().toString(), "reason", p.reason())).toList());
@@ -103,10 +141,15 @@ public final class DecisionJson {
   private static Map<String, Object> condition(ConditionResult result) {
     Map<String, Object> condition = new LinkedHashMap<>();
     condition.put("id", result.id());
-    condition.put("layer", result.layer().id());
+    condition.put("layer", result.layerId());
     condition.put("expected", result.expected());
     condition.put("actual", result.actual());
     condition.put("verdict", result.verdict().id());
+    condition.put("blocking", result.blocking());
+    if (!result.blocking()) {
+      condition.put("weight", result.weight());
+    }
+    condition.put("note", result.note());
     condition.put("evidence", paths(result.evidence()));
     return condition;
   }

@@ -3,12 +3,16 @@ package dev.pyramid.reporting.render;
 import dev.pyramid.reporting.decision.ConditionResult;
 import dev.pyramid.reporting.decision.Decision;
 import dev.pyramid.reporting.decision.LayerResult;
+import dev.pyramid.reporting.decision.QuarantinedFailure;
 import dev.pyramid.reporting.decision.Verdict;
 import dev.pyramid.reporting.results.Counts;
 import dev.pyramid.reporting.results.Problem;
+import dev.pyramid.reporting.stamp.RootCheck;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 
 /** Renders a decision as {@code decision.md}, shaped to be posted as a pull-request comment. */
 public final class DecisionMarkdown {
@@ -20,22 +24,38 @@ public final class DecisionMarkdown {
     StringBuilder md = new StringBuilder();
     md.append("### ").append(icon(decision)).append(" Pyramid gate: ").append(escape(VerdictLine.of(decision)))
         .append("\n\n");
+    md.append("Stage `").append(decision.stage()).append("`, lane `").append(decision.lane()).append("`, commit `")
+        .append(decision.build().commit()).append("`, build `").append(decision.build().buildId()).append("`.\n\n");
     if (decision.isLevelRun()) {
       md.append("> Level run: only the layers below were decided. This is **not** a promotion decision.\n\n");
     }
-    md.append("| layer | tests | passed | failed | errored | skipped | verdict |\n");
-    md.append("| --- | ---: | ---: | ---: | ---: | ---: | --- |\n");
+    md.append("| layer | tests | passed | failed | errored | skipped | flaky | verdict |\n");
+    md.append("| --- | ---: | ---: | ---: | ---: | ---: | ---: | --- |\n");
     for (LayerResult layer : decision.layers()) {
       Counts c = layer.evidence().counts();
       md.append("| ").append(layer.layer().id()).append(" | ").append(c.tests()).append(" | ").append(c.passed())
           .append(" | ").append(c.failed()).append(" | ").append(c.errored()).append(" | ").append(c.skipped())
-          .append(" | ").append(verdict(layer.verdict())).append(" |\n");
+          .append(" | ").append(c.flaky()).append(" | ").append(verdict(layer.verdict())).append(" |\n");
     }
     if (!decision.conditions().isEmpty()) {
-      md.append("\n| condition | expected | actual | verdict |\n| --- | --- | --- | --- |\n");
+      md.append("\n| condition | kind | expected | actual | verdict | note |\n| --- | --- | --- | --- | --- | --- |\n");
       for (ConditionResult condition : decision.conditions()) {
-        md.append("| `").append(condition.id()).append("` | ").append(escape(condition.expected())).append(" | ")
-            .append(escape(condition.actual())).append(" | ").append(verdict(condition.verdict())).append(" |\n");
+        md.append("| `").append(condition.id()).append("` | ")
+            .append(condition.blocking() ? "blocking" : "weight " + Weight.of(condition.weight())).append(" | ")
+            .append(escape(condition.expected())).append(" | ").append(escape(condition.actual())).append(" | ")
+            .append(verdict(condition.verdict())).append(" | ").append(escape(condition.note())).append(" |\n");
+      }
+      if (decision.score() != null) {
+        md.append("\nScore of the weighted conditions: **").append(VerdictLine.score(decision)).append("**.\n");
+      }
+    }
+    if (!decision.quarantined().isEmpty()) {
+      md.append("\n**Quarantined failures**\n\n");
+      for (QuarantinedFailure q : decision.quarantined()) {
+        md.append("- `").append(escape(q.testCase().id())).append("`: ")
+            .append(q.expired() ? "**expired " + q.entry().expires() + ", blocks**" : "until " + q.entry().expires())
+            .append(", owner ").append(escape(q.entry().owner())).append(", ").append(escape(q.entry().reason()))
+            .append('\n');
       }
     }
     StringBuilder problems = new StringBuilder();
@@ -45,10 +65,19 @@ public final class DecisionMarkdown {
             .append(escape(problem.reason())).append('\n');
       }
     }
-    if (problems.length() > 0) {
-      md.append("\n**Unreadable evidence**\n\n").append(problems);
+    for (Problem problem : decision.problems()) {
+      problems.append("- stamp: `").append(problem.file()).append("`: ").append(escape(problem.reason())).append('\n');
     }
-    md.append("\nExit code ").append(decision.outcome().exitCode()).append(".\n");
+    if (problems.length() > 0) {
+      md.append("\n**Evidence that cannot be used**\n\n").append(problems);
+    }
+    md.append("\n<details><summary>Result roots</summary>\n\n");
+    for (RootCheck root : decision.roots()) {
+      md.append("- `").append(root.root()).append("`: ").append(root.stamp()
+          .map(s -> "stamped " + s.stampedAt() + ", " + s.manifest().size() + " file(s)").orElse("no stamp"))
+          .append('\n');
+    }
+    md.append("\n</details>\n\nExit code ").append(decision.outcome().exitCode()).append(".\n");
     return md.toString();
   }
 
@@ -58,11 +87,17 @@ public final class DecisionMarkdown {
     Files.writeString(file, render(decision));
   }
 
+  /** Appends the Markdown text to {@code file} (GitHub's step summary), creating it if needed. */
+  public static void append(Decision decision, Path file) throws IOException {
+    Files.writeString(file, render(decision) + "\n", StandardCharsets.UTF_8, StandardOpenOption.CREATE,
+        StandardOpenOption.APPEND);
+  }
+
   private static String icon(Decision decision) {
     return switch (decision.outcome()) {
       case PROMOTE, LAYERS_PASS -> "✅";
       case BLOCK -> "❌";
-      case INCOMPLETE -> "⚠️";
+      case INCOMPLETE, MANUAL_APPROVAL -> "⚠️";
     };
   }
 

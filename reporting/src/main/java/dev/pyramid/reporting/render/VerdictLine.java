@@ -23,10 +23,15 @@ public final class VerdictLine {
           + layers(decision.layers()) + ")";
       case LAYERS_PASS -> layers(decision.layers())
           + (decision.layers().size() == 1 ? " layer passes" : " layers pass") + scope;
+      case MANUAL_APPROVAL -> "MANUAL_APPROVAL: every blocking condition passes for " + decision.stage()
+          + " but the score " + score(decision) + " is below the pass threshold; failed: "
+          + failed(decision.conditions(), decision.layers());
       case BLOCK -> "BLOCK: " + (decision.isLevelRun() ? level + " failed" : "not promoted to " + decision.stage())
           + "; failed: " + failed(decision.conditions(), decision.layers()) + scope;
       case INCOMPLETE -> "INCOMPLETE: " + (decision.isLevelRun() ? level : decision.stage())
-          + " not decided, evidence " + incomplete(decision.layers()) + scope;
+          + " not decided, evidence " + (decision.problems().isEmpty() ? incomplete(decision)
+              : "not bound to this build (" + decision.problems().size() + " problem(s), first: "
+                  + decision.problems().get(0) + ")") + scope;
     };
   }
 
@@ -55,7 +60,16 @@ public final class VerdictLine {
         : failedConditions;
   }
 
-  private static String incomplete(List<LayerResult> layers) {
+  /** The score as "75%", or "n/a" without weighted conditions. */
+  public static String score(Decision decision) {
+    return decision.score() == null ? "n/a" : String.format(java.util.Locale.ROOT, "%.0f%%", decision.score());
+  }
+
+  private static String incomplete(Decision decision) {
+    List<LayerResult> layers = decision.layers();
+    String conditions = decision.conditions().stream()
+        .filter(c -> c.verdict() == Verdict.MISSING || c.verdict() == Verdict.UNREADABLE)
+        .map(c -> c.id() + " " + c.verdict().id()).collect(Collectors.joining(", "));
     if (layers.isEmpty()) {
       return "missing: the stage requires no layer";
     }
@@ -66,6 +80,9 @@ public final class VerdictLine {
       if (!names.isEmpty()) {
         text.append(text.length() == 0 ? "" : "; ").append(verdict.id()).append(": ").append(names);
       }
+    }
+    if (!conditions.isEmpty()) {
+      text.append(text.length() == 0 ? "" : "; ").append("conditions: ").append(conditions);
     }
     return text.toString();
   }

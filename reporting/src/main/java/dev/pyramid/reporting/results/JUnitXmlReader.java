@@ -17,12 +17,20 @@ import org.w3c.dom.NodeList;
 import org.xml.sax.SAXException;
 
 /**
- * Reads one JUnit XML report (the Surefire/Failsafe format, also written by Gradle, Jest, pytest and
- * others): a {@code <testsuite>} root, or a {@code <testsuites>} root holding several.
+ * Reads one JUnit XML report: Surefire/Failsafe's format and the variants other runners write
+ * (Gradle, Node's test runner, Jest with jest-junit, pytest, go-junit-report...): a {@code <testsuite>}
+ * root, or a {@code <testsuites>} root holding suites (nested or not) and, as Node writes them,
+ * test cases of its own.
  *
- * <p>Counts come from the {@code <testcase>} elements; when a suite's {@code tests} attribute
- * disagrees with them the file is unreadable (a cut-off or hand-edited report must not pass). The
- * parser refuses DOCTYPE declarations, so no external entity is ever resolved. Thread-safe.
+ * <p>Counts come from the {@code <testcase>} elements. A test case with Surefire's
+ * {@code flakyFailure}/{@code flakyError} and no {@code failure}/{@code error} passed on a rerun: it is
+ * flaky, not failed; one with {@code rerunFailure}/{@code rerunError} failed every rerun. Declared
+ * totals are checked against the test cases and a disagreement makes the file unreadable (a cut-off
+ * or hand-edited report must not pass): {@code tests} must equal the suite's own test cases, all its
+ * descendants' or, as Node counts, its own test cases plus its nested suites; in a suite without
+ * nested suites {@code failures + errors} and {@code skipped} must match too. A missing attribute is
+ * not checked. The parser refuses DOCTYPE declarations, so no external entity is ever resolved.
+ * Thread-safe.
  */
 public final class JUnitXmlReader {
 
@@ -33,77 +41,144 @@ public final class JUnitXmlReader {
   public Report read(Path file) throws UnreadableEvidenceException {
     Document document = parse(file);
     Element root = document.getDocumentElement();
-    List<Element> suites = new ArrayList<>();
+    List<TestCase> cases = new ArrayList<>();
     switch (root.getTagName()) {
-      case "testsuite" -> suites.add(root);
-      case "testsuites" -> suites.addAll(children(root, "testsuite"));
+      case "testsuite" -> cases.addAll(readSuite(file, root));
+      case "testsuites" -> {
+        for (Element testcase : children(root, "testcase")) {
+          cases.add(testCase(file, testcase));
+        }
+        for (Element suite : children(root, "testsuite")) {
+          cases.addAll(readSuite(file, suite));
+        }
+        checkTotal(file, root, "tests", cases.size(), -1, -1);
+      }
       default -> throw new UnreadableEvidenceException(
           file, "not a JUnit XML report: root element <" + root.getTagName() + ">");
     }
-    List<TestCase> cases = new ArrayList<>();
-    for (Element suite : suites) {
-      List<TestCase> suiteCases = readSuite(file, suite);
-      checkDeclaredCount(file, suite, suiteCases.size());
-      cases.addAll(suiteCases);
+    List<TestCase> merged = mergeReruns(cases);
+    return new Report(file, Counts.of(merged), List.copyOf(merged));
+  }
+
+  /**
+   * Runners that rerun failed tests by repeating the test case (gotestsum, pytest-rerunfailures with some
+   * plugins) write one {@code <testcase>} per attempt: the last attempt decides, and a test that failed
+   * before it passed is flaky.
+   */
+  private static List<TestCase> mergeReruns(List<TestCase> cases) {
+    java.util.Map<String, List<TestCase>> byId = new java.util.LinkedHashMap<>();
+    for (TestCase testCase : cases) {
+      byId.computeIfAbsent(testCase.id(), id -> new ArrayList<>()).add(testCase);
     }
-    return new Report(file, count(cases), List.copyOf(cases));
+    if (byId.size() == cases.size()) {
+      return cases;
+    }
+    List<TestCase> merged = new ArrayList<>(byId.size());
+    for (List<TestCase> attempts : byId.values()) {
+      TestCase last = attempts.get(attempts.size() - 1);
+      boolean failedBefore = attempts.subList(0, attempts.size() - 1).stream().anyMatch(TestCase::isFailure);
+      merged.add(new TestCase(last.className(), last.name(), last.timeSeconds(), last.status(), last.message(),
+          last.source(), last.flaky() || failedBefore && last.status() == TestCase.Status.PASSED));
+    }
+    return merged;
   }
 
   private static List<TestCase> readSuite(Path file, Element suite) throws UnreadableEvidenceException {
-    List<TestCase> cases = new ArrayList<>();
+    List<TestCase> own = new ArrayList<>();
     for (Element testcase : children(suite, "testcase")) {
-      String name = testcase.getAttribute("name");
-      if (name.isEmpty()) {
-        throw new UnreadableEvidenceException(file, "a <testcase> without a name");
+      own.add(testCase(file, testcase));
+    }
+    List<Element> nested = children(suite, "testsuite");
+    List<TestCase> all = new ArrayList<>(own);
+    for (Element inner : nested) {
+      all.addAll(readSuite(file, inner));
+    }
+    // Surefire/Failsafe 3 in rerun mode (-Dsurefire.rerunFailingTestsCount) are known to write suite totals
+    // that count only the rerun tests; their test cases are right, so the totals are not checked then.
+    boolean rerunMode = own.stream().anyMatch(c -> c.flaky()) || children(suite, "testcase").stream()
+        .anyMatch(c -> has(c, "rerunFailure") || has(c, "rerunError"));
+    if (!rerunMode) {
+      checkTotal(file, suite, "tests", own.size(), all.size(), own.size() + nested.size());
+    }
+    if (nested.isEmpty() && !rerunMode) {
+      long failures = attribute(file, suite, "failures");
+      long errors = attribute(file, suite, "errors");
+      if (failures >= 0 || errors >= 0) {
+        long declared = Math.max(failures, 0) + Math.max(errors, 0);
+        long found = own.stream().filter(TestCase::isFailure).count();
+        if (declared != found) {
+          throw new UnreadableEvidenceException(file, "suite \"" + suite.getAttribute("name")
+              + "\" declares failures+errors=" + declared + " but holds " + found + " failed <testcase> elements");
+        }
       }
-      cases.add(new TestCase(
-          testcase.getAttribute("classname"),
-          name,
-          parseTime(testcase.getAttribute("time")),
-          statusOf(testcase),
-          messageOf(testcase),
-          file));
+      long skipped = attribute(file, suite, "skipped");
+      long foundSkipped = own.stream().filter(c -> c.status() == TestCase.Status.SKIPPED).count();
+      if (skipped >= 0 && skipped != foundSkipped) {
+        throw new UnreadableEvidenceException(file, "suite \"" + suite.getAttribute("name")
+            + "\" declares skipped=" + skipped + " but holds " + foundSkipped + " skipped <testcase> elements");
+      }
     }
-    // Some runners nest suites (Jest, pytest with --junit-prefix); read them too.
-    for (Element nested : children(suite, "testsuite")) {
-      cases.addAll(readSuite(file, nested));
-    }
-    return cases;
+    return all;
   }
 
-  private static void checkDeclaredCount(Path file, Element suite, int found)
+  private static TestCase testCase(Path file, Element testcase) throws UnreadableEvidenceException {
+    String name = testcase.getAttribute("name");
+    if (name.isEmpty()) {
+      throw new UnreadableEvidenceException(file, "a <testcase> without a name");
+    }
+    boolean failed = has(testcase, "failure") || has(testcase, "rerunFailure");
+    boolean errored = has(testcase, "error") || has(testcase, "rerunError");
+    TestCase.Status status = errored ? TestCase.Status.ERRORED
+        : failed ? TestCase.Status.FAILED
+        : has(testcase, "skipped") ? TestCase.Status.SKIPPED
+        : TestCase.Status.PASSED;
+    boolean flaky = status == TestCase.Status.PASSED
+        && (has(testcase, "flakyFailure") || has(testcase, "flakyError"));
+    return new TestCase(testcase.getAttribute("classname"), name, parseTime(testcase.getAttribute("time")),
+        status, messageOf(testcase), file, flaky);
+  }
+
+  /** Accepts {@code declared} when it equals any of the counts a known runner means by it. */
+  private static void checkTotal(Path file, Element suite, String attribute, int own, int all, int ownPlusSuites)
       throws UnreadableEvidenceException {
-    String declared = suite.getAttribute("tests");
-    if (declared.isEmpty()) {
+    long declared = attribute(file, suite, attribute);
+    if (declared < 0 || declared == own || declared == all || declared == ownPlusSuites) {
       return;
     }
-    int tests;
-    try {
-      tests = Integer.parseInt(declared.trim());
-    } catch (NumberFormatException e) {
-      throw new UnreadableEvidenceException(file, "tests=\"" + declared + "\" is not a number", e);
+    String name = suite.getAttribute("name");
+    throw new UnreadableEvidenceException(file, "<" + suite.getTagName() + (name.isEmpty() ? "" : " name=\"" + name + "\"")
+        + "> declares " + attribute + "=\"" + declared + "\" but holds "
+        + Math.max(own, all) + " <testcase> elements");
+  }
+
+  /** The attribute as a count, -1 when absent; a value that is not a count makes the file unreadable. */
+  private static long attribute(Path file, Element element, String name) throws UnreadableEvidenceException {
+    String value = element.getAttribute(name).trim();
+    if (value.isEmpty()) {
+      return -1;
     }
-    if (tests != found) {
-      throw new UnreadableEvidenceException(file,
-          "the suite declares tests=\"" + tests + "\" but holds " + found + " <testcase> elements");
+    try {
+      long count = Long.parseLong(value);
+      if (count < 0 || count > Integer.MAX_VALUE) {
+        throw new NumberFormatException(value);
+      }
+      return count;
+    } catch (NumberFormatException e) {
+      throw new UnreadableEvidenceException(file, "<" + element.getTagName() + "> " + name + "=\""
+          + abbreviate(value) + "\" is not a count", e);
     }
   }
 
-  private static TestCase.Status statusOf(Element testcase) {
-    if (!children(testcase, "error").isEmpty()) {
-      return TestCase.Status.ERRORED;
-    }
-    if (!children(testcase, "failure").isEmpty()) {
-      return TestCase.Status.FAILED;
-    }
-    if (!children(testcase, "skipped").isEmpty()) {
-      return TestCase.Status.SKIPPED;
-    }
-    return TestCase.Status.PASSED;
+  private static String abbreviate(String value) {
+    return value.length() <= 40 ? value : value.substring(0, 40) + "...";
+  }
+
+  private static boolean has(Element parent, String tag) {
+    return !children(parent, tag).isEmpty();
   }
 
   private static String messageOf(Element testcase) {
-    for (String tag : List.of("error", "failure", "skipped")) {
+    for (String tag : List.of("error", "failure", "rerunError", "rerunFailure", "skipped", "flakyFailure", "flakyError")) {
       List<Element> found = children(testcase, tag);
       if (!found.isEmpty()) {
         String message = found.get(0).getAttribute("message");
@@ -111,22 +186,6 @@ public final class JUnitXmlReader {
       }
     }
     return "";
-  }
-
-  private static Counts count(List<TestCase> cases) {
-    int passed = 0;
-    int failed = 0;
-    int errored = 0;
-    int skipped = 0;
-    for (TestCase testCase : cases) {
-      switch (testCase.status()) {
-        case PASSED -> passed++;
-        case FAILED -> failed++;
-        case ERRORED -> errored++;
-        case SKIPPED -> skipped++;
-      }
-    }
-    return new Counts(cases.size(), passed, failed, errored, skipped);
   }
 
   private static double parseTime(String time) {
@@ -160,11 +219,15 @@ public final class JUnitXmlReader {
       builder.setErrorHandler(null);
       return builder.parse(in, file.toUri().toString());
     } catch (SAXException e) {
-      throw new UnreadableEvidenceException(file, "not well-formed XML (truncated?): " + e.getMessage(), e);
+      throw new UnreadableEvidenceException(file, "not well-formed XML (truncated, wrong encoding or a DOCTYPE): "
+          + e.getMessage(), e);
     } catch (IOException e) {
       throw new UnreadableEvidenceException(file, "cannot read: " + e.getMessage(), e);
     } catch (ParserConfigurationException e) {
       throw new IllegalStateException("the JDK's XML parser refuses secure processing", e);
+    } catch (RuntimeException e) {
+      // The JDK's parser reports some malformed byte sequences as unchecked exceptions.
+      throw new UnreadableEvidenceException(file, "not readable as XML: " + e, e);
     }
   }
 

@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Reads a Pact JVM provider-verification JSON report ({@code -Dpact.verification.reports=json}),
+ * Reads pact files and Pact JVM provider-verification JSON reports ({@code -Dpact.verification.reports=json}),
  * one file per provider, {@code reportFormat} 0.1.0.
  *
  * <p>Shape, from Pact JVM 4.7's {@code JsonReporter}: {@code provider.name}, and {@code execution[]},
@@ -24,8 +24,30 @@ public final class PactReportReader {
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
-  /** Reads {@code file}, or throws naming it and the reason. */
-  public List<PactVerification> read(Path file) throws UnreadableEvidenceException {
+  /**
+   * Reads a pact file (Pact specification 2 to 4, {@code consumer.name}, {@code provider.name},
+   * {@code interactions[].description}), or throws naming it and the reason.
+   */
+  public PactFile readPact(Path file) throws UnreadableEvidenceException {
+    JsonNode root = tree(file);
+    String consumer = root.path("consumer").path("name").asText("");
+    String provider = root.path("provider").path("name").asText("");
+    JsonNode interactions = root.path("interactions");
+    if (consumer.isEmpty() || provider.isEmpty() || !interactions.isArray()) {
+      throw new UnreadableEvidenceException(file, "not a pact file: no consumer.name, provider.name or interactions[]");
+    }
+    List<String> descriptions = new ArrayList<>();
+    for (JsonNode interaction : interactions) {
+      String description = interaction.path("description").asText("");
+      if (description.isEmpty()) {
+        throw new UnreadableEvidenceException(file, "an interaction without a description");
+      }
+      descriptions.add(description);
+    }
+    return new PactFile(consumer, provider, descriptions, file);
+  }
+
+  private static JsonNode tree(Path file) throws UnreadableEvidenceException {
     JsonNode root;
     try {
       root = JSON.readTree(file.toFile());
@@ -37,6 +59,12 @@ public final class PactReportReader {
     if (root == null || !root.isObject()) {
       throw new UnreadableEvidenceException(file, "empty, or not a JSON object");
     }
+    return root;
+  }
+
+  /** Reads a verification report, or throws naming it and the reason. */
+  public List<PactVerification> read(Path file) throws UnreadableEvidenceException {
+    JsonNode root = tree(file);
     String provider = root.path("provider").path("name").asText("");
     JsonNode executions = root.path("execution");
     if (provider.isEmpty() || !executions.isArray()) {
@@ -44,6 +72,7 @@ public final class PactReportReader {
           "not a Pact JVM verification report: no provider.name or execution[]");
     }
     Map<String, int[]> perConsumer = new LinkedHashMap<>();
+    Map<String, List<String>> verified = new LinkedHashMap<>();
     for (JsonNode execution : executions) {
       String consumer = execution.path("consumer").path("name").asText("");
       JsonNode interactions = execution.path("interactions");
@@ -51,9 +80,12 @@ public final class PactReportReader {
         throw new UnreadableEvidenceException(file, "an execution without consumer.name or interactions[]");
       }
       int[] counts = perConsumer.computeIfAbsent(consumer, name -> new int[2]);
+      List<String> ok = verified.computeIfAbsent(consumer, name -> new ArrayList<>());
       for (JsonNode interaction : interactions) {
         counts[0]++;
-        if (!"OK".equals(interaction.path("verification").path("result").asText())) {
+        if ("OK".equals(interaction.path("verification").path("result").asText())) {
+          ok.add(interaction.path("interaction").path("description").asText(""));
+        } else {
           counts[1]++;
         }
       }
@@ -65,7 +97,7 @@ public final class PactReportReader {
     }
     List<PactVerification> pacts = new ArrayList<>();
     perConsumer.forEach((consumer, counts) ->
-        pacts.add(new PactVerification(consumer, provider, counts[0], counts[1], file)));
+        pacts.add(new PactVerification(consumer, provider, counts[0], counts[1], file, verified.get(consumer))));
     return pacts;
   }
 }

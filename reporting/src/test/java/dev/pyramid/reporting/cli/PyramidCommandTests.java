@@ -31,12 +31,12 @@ class PyramidCommandTests {
     new BuildTree(root).stagingPasses();
     Path out = root.resolve("out");
 
-    String console = capture(() -> assertThat(run("gate", "--stage", "staging", "--policy", POLICY,
+    String console = capture(() -> assertThat(gate("--stage", "staging", "--policy", POLICY,
         "--results", root.toString(), "--out", out.toString())).isZero());
 
     assertThat(console).contains("PROMOTE to staging");
     JsonNode json = new ObjectMapper().readTree(out.resolve("decision.json").toFile());
-    assertThat(json.get("schemaVersion").asInt()).isEqualTo(1);
+    assertThat(json.get("schemaVersion").asInt()).isEqualTo(2);
     assertThat(json.get("verdict").asText()).isEqualTo("PROMOTE");
     assertThat(json.get("conditions").get(0).get("evidence")).isNotEmpty();
     assertThat(Files.readString(out.resolve("decision.md"))).contains("| unit |");
@@ -46,7 +46,7 @@ class PyramidCommandTests {
   void a_level_run_says_it_decided_no_promotion() throws Exception {
     new BuildTree(root).unit("framework", BuildTree.REAL_PASSING);
 
-    String console = capture(() -> assertThat(run("gate", "--stage", "production", "--layers", "unit",
+    String console = capture(() -> assertThat(gate("--stage", "staging", "--layers", "unit",
         "--policy", POLICY, "--results", root.toString(), "--out", root.resolve("out").toString())).isZero());
 
     assertThat(console).contains("unit layer passes; no promotion decided (level=unit)");
@@ -56,7 +56,7 @@ class PyramidCommandTests {
   void missing_layers_exit_2() throws Exception {
     new BuildTree(root).unit("framework", BuildTree.REAL_PASSING);
 
-    capture(() -> assertThat(run("gate", "--stage", "production", "--policy", POLICY,
+    capture(() -> assertThat(gate("--stage", "production", "--policy", POLICY,
         "--results", root.toString(), "--out", root.resolve("out").toString())).isEqualTo(2));
   }
 
@@ -66,7 +66,7 @@ class PyramidCommandTests {
     tree.unit("e2e-tests", BuildTree.REAL_MIXED);
     Path allure = root.resolve("allure-results");
 
-    String console = capture(() -> assertThat(run("gate", "--stage", "staging", "--policy", POLICY,
+    String console = capture(() -> assertThat(gate("--stage", "staging", "--policy", POLICY,
         "--results", root.toString(), "--out", root.resolve("out").toString(),
         "--allure-results", allure.toString())).isEqualTo(1));
 
@@ -88,7 +88,7 @@ class PyramidCommandTests {
   void a_policy_error_exits_3(@TempDir Path dir) throws Exception {
     Path policy = Files.writeString(dir.resolve("quality-gate.yml"), "version: 1\nunknown: true\n");
 
-    String console = capture(() -> assertThat(run("gate", "--stage", "dev", "--policy", policy.toString(),
+    String console = capture(() -> assertThat(gate("--stage", "dev", "--policy", policy.toString(),
         "--results", root.toString())).isEqualTo(3));
 
     assertThat(console).contains("quality-gate.yml:2").contains("unknown");
@@ -96,7 +96,7 @@ class PyramidCommandTests {
 
   @Test
   void an_unknown_layer_is_a_usage_error() throws Exception {
-    capture(() -> assertThat(run("gate", "--stage", "dev", "--layers", "smoke", "--policy", POLICY)).isEqualTo(3));
+    capture(() -> assertThat(gate("--stage", "dev", "--layers", "smoke", "--policy", POLICY)).isEqualTo(3));
   }
 
   @Test
@@ -104,6 +104,16 @@ class PyramidCommandTests {
     String console = capture(() -> assertThat(run("gate", "--help")).isZero());
 
     assertThat(console).contains("--stage").contains("Exit codes");
+  }
+
+  /** Stamps the root for {@link BuildTree#BUILD}, then runs {@code pyramid gate} for that build. */
+  private int gate(String... args) {
+    new BuildTree(root).stamp();
+    java.util.List<String> all = new java.util.ArrayList<>(java.util.List.of("gate"));
+    all.addAll(java.util.List.of(args));
+    all.addAll(java.util.List.of("--commit", BuildTree.BUILD.commit(), "--build-id", BuildTree.BUILD.buildId(),
+        "--history", root.resolve(".pyramid/history.jsonl").toString()));
+    return run(all.toArray(String[]::new));
   }
 
   private static int run(String... args) {

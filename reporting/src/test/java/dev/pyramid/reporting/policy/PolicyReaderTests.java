@@ -13,22 +13,31 @@ import org.junit.jupiter.api.io.TempDir;
 @UnitTest
 class PolicyReaderTests {
 
+  // Line numbers below are asserted: keep this text's layout.
   private static final String VALID = """
       version: 1
       promotion:
-        path: [dev, staging, production]
-      stages:
-        dev:
-          require: [unit]
-        staging:
-          require: [unit, contract, e2e]
-        production:
-          require: [unit, contract, e2e, perf]
-      conditions:
-        unit:     { min-tests: 1, max-failures: 0 }
-        contract: { min-tests: 1, max-failures: 0, all-interactions-verified: true }
-        e2e:      { min-tests: 1, max-failures: 0 }
-        perf:     { all-assertions-pass: true }
+        path: [dev, prod]
+      lanes:
+        default:
+          score: { pass: 90, warn: 60 }
+          stages:
+            dev:
+              require: [unit]
+              conditions:
+                - { layer: unit, max-failures: 0 }
+            prod:
+              require: [unit, contract, e2e, perf]
+              conditions:
+                - { layer: unit, min-tests: 10 }
+                - { min-line-coverage: 80, blocking: false, weight: 2 }
+                - { p95: "<=+10%", request: "book a ride" }
+                - { throughput: 5 }
+                - { pyramid-shape: true, blocking: false }
+        hotfix:
+          stages:
+            dev: { require: [unit] }
+            prod: { require: [unit] }
       """;
 
   @TempDir
@@ -42,58 +51,99 @@ class PolicyReaderTests {
     Policy policy = reader.read(Path.of("..", "quality-gate.yml"));
 
     assertThat(policy.path()).containsExactly("dev", "staging", "production");
-    assertThat(policy.stage("production").orElseThrow().require())
-        .containsExactly(Layer.UNIT, Layer.CONTRACT, Layer.E2E, Layer.PERF);
-    assertThat(policy.conditionsOn(Layer.CONTRACT).allInteractionsVerified()).isTrue();
+    Policy.Stage production = policy.lane("default").orElseThrow().stage("production").orElseThrow();
+    assertThat(production.require()).containsExactly(Layer.UNIT, Layer.CONTRACT, Layer.E2E, Layer.PERF);
+    assertThat(production.conditions()).extracting(Policy.Condition::id).contains("contract.all-interactions-verified");
+    assertThat(policy.lane("hotfix")).isPresent();
+  }
+
+  @Test
+  void reads_every_condition_kind_with_its_threshold() throws Exception {
+    Policy.Stage prod = read(VALID).lane("default").orElseThrow().stage("prod").orElseThrow();
+
+    assertThat(prod.conditions()).extracting(Policy.Condition::id)
+        .containsExactly("unit.min-tests", "unit.min-line-coverage", "perf.p95[book a ride]", "perf.throughput",
+            "shape.pyramid-shape");
+    Policy.Condition relative = prod.conditions().get(2);
+    assertThat(relative.threshold().relative()).isTrue();
+    assertThat(relative.threshold().limit(200)).isEqualTo(220.0, org.assertj.core.data.Offset.offset(1e-9));
+    assertThat(prod.conditions().get(3).threshold().op()).isEqualTo(">=");
+    assertThat(prod.conditions().get(1).blocking()).isFalse();
+    assertThat(prod.conditions().get(1).weight()).isEqualTo(2.0);
+    assertThat(prod.conditions().get(1).line()).isEqualTo(16);
   }
 
   @Test
   void an_unknown_key_names_its_line() {
-    assertThatThrownBy(() -> read(VALID.replace("max-failures: 0 }\n  contract", "max-failure: 0 }\n  contract")))
-        .isInstanceOf(PolicyException.class)
-        .hasMessageContaining("policy.yml:12")
-        .hasMessageContaining("max-failure");
+    assertFails(VALID.replace("{ layer: unit, max-failures: 0 }", "{ layer: unit, max-failure: 0 }"),
+        "policy.yml:11", "max-failure");
   }
 
   @Test
   void a_wrong_type_names_its_line_and_key() {
-    assertThatThrownBy(() -> read(VALID.replace("e2e:      { min-tests: 1", "e2e:      { min-tests: many")))
-        .isInstanceOf(PolicyException.class)
-        .hasMessageContaining("policy.yml:14")
-        .hasMessageContaining("conditions.e2e.min-tests");
+    assertFails(VALID.replace("min-tests: 10", "min-tests: many"), "policy.yml:15",
+        "lanes.default.stages.prod.conditions[0].min-tests");
+  }
+
+  @Test
+  void a_negative_count_is_impossible() {
+    assertFails(VALID.replace("max-failures: 0", "max-failures: -1"), "policy.yml:11", "must be 0 or more");
+  }
+
+  @Test
+  void warn_above_pass_is_impossible() {
+    assertFails(VALID.replace("warn: 60", "warn: 95"), "policy.yml:6", "warn must be <= pass");
+  }
+
+  @Test
+  void a_coverage_above_100_percent_is_impossible() {
+    assertFails(VALID.replace("min-line-coverage: 80", "min-line-coverage: 180"), "policy.yml:16", "from 0 to 100");
+  }
+
+  @Test
+  void a_relative_bound_in_the_wrong_direction_is_an_error() {
+    assertFails(VALID.replace("\"<=+10%\"", "\">=+10%\""), "policy.yml:17", "bounded with <=");
   }
 
   @Test
   void an_unknown_layer_names_its_line() {
-    assertThatThrownBy(() -> read(VALID.replace("require: [unit, contract, e2e]", "require: [unit, contract, smoke]")))
-        .isInstanceOf(PolicyException.class)
-        .hasMessageContaining("policy.yml:8")
-        .hasMessageContaining("stages.staging.require[2]")
-        .hasMessageContaining("unknown layer \"smoke\"");
+    assertFails(VALID.replace("require: [unit, contract, e2e, perf]", "require: [unit, contract, smoke, perf]"),
+        "policy.yml:13", "unknown layer \"smoke\"");
   }
 
   @Test
   void a_stage_not_on_the_path_names_its_line() {
-    assertThatThrownBy(() -> read(VALID.replace("  dev:\n    require: [unit]", "  qa:\n    require: [unit]")))
-        .isInstanceOf(PolicyException.class)
-        .hasMessageContaining("policy.yml:5")
-        .hasMessageContaining("stage \"qa\" is not on the promotion path");
+    assertFails(VALID.replace("      dev: { require: [unit] }", "      qa: { require: [unit] }"),
+        "policy.yml:22", "stage \"qa\" is not on the promotion path");
+  }
+
+  @Test
+  void a_lane_that_skips_a_stage_is_an_error() {
+    assertFails(VALID.replace("      dev: { require: [unit] }\n", ""), "lanes.hotfix.stages",
+        "every lane takes every stage");
+  }
+
+  @Test
+  void a_condition_on_a_layer_the_stage_does_not_require_is_an_error() {
+    assertFails(VALID.replace("{ layer: unit, max-failures: 0 }", "{ layer: e2e, max-failures: 0 }"),
+        "policy.yml:11", "not required by this stage");
   }
 
   @Test
   void a_condition_on_the_wrong_layer_names_its_line() {
-    assertThatThrownBy(() -> read(VALID.replace("unit:     { min-tests: 1,", "unit:     { all-assertions-pass: true, min-tests: 1,")))
-        .isInstanceOf(PolicyException.class)
-        .hasMessageContaining("policy.yml:12")
-        .hasMessageContaining("applies to the perf layer only");
+    assertFails(VALID.replace("{ throughput: 5 }", "{ throughput: 5, layer: unit }"), "policy.yml:18",
+        "applies to the perf layer only");
+  }
+
+  @Test
+  void a_weight_on_a_blocking_condition_is_an_error() {
+    assertFails(VALID.replace("{ throughput: 5 }", "{ throughput: 5, weight: 3 }"), "policy.yml:18",
+        "a blocking condition has no weight");
   }
 
   @Test
   void an_unsupported_version_is_an_error() {
-    assertThatThrownBy(() -> read(VALID.replace("version: 1", "version: 2")))
-        .isInstanceOf(PolicyException.class)
-        .hasMessageContaining("policy.yml:1")
-        .hasMessageContaining("version 2 is not supported");
+    assertFails(VALID.replace("version: 1", "version: 2"), "policy.yml:1", "version 2 is not supported");
   }
 
   @Test
@@ -101,6 +151,13 @@ class PolicyReaderTests {
     assertThatThrownBy(() -> reader.read(dir.resolve("absent.yml")))
         .isInstanceOf(PolicyException.class)
         .hasMessageContaining("no such policy file");
+  }
+
+  private void assertFails(String yaml, String where, String why) {
+    assertThatThrownBy(() -> read(yaml))
+        .isInstanceOf(PolicyException.class)
+        .hasMessageContaining(where)
+        .hasMessageContaining(why);
   }
 
   private Policy read(String yaml) throws Exception {

@@ -34,8 +34,8 @@ class EvidenceCollectorTests {
     Evidence evidence = collector.collect(List.of(root));
 
     assertThat(evidence.of(Layer.CONTRACT).pacts()).hasSize(1);
-    assertThat(evidence.of(Layer.CONTRACT).counts().tests()).isEqualTo(5);
-    assertThat(evidence.of(Layer.E2E).counts().tests()).isEqualTo(7);
+    assertThat(evidence.of(Layer.CONTRACT).counts().tests()).isEqualTo(7);
+    assertThat(evidence.of(Layer.E2E).counts().tests()).isEqualTo(5);
     assertThat(evidence.of(Layer.PERF).assertions()).hasSize(2);
   }
 

@@ -1,7 +1,10 @@
 package dev.pyramid.framework.internal.http;
 
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -28,7 +31,96 @@ public final class SecretMasking {
           "([?&](?:api[_-]?key|access[_-]?token|token|password|secret|client[_-]?secret)=)([^&#]*)",
           Pattern.CASE_INSENSITIVE);
 
+  /**
+   * Body fields masked by default, compared case-insensitively: JSON properties and form fields
+   * with these names never reach a report. {@value #BODY_FIELDS_KEY} adds more.
+   */
+  public static final Set<String> DEFAULT_BODY_FIELDS =
+      Set.of(
+          "password", "passwd", "secret", "token", "accesstoken", "access_token", "refreshtoken",
+          "refresh_token", "apikey", "api_key", "clientsecret", "client_secret", "paymenttoken");
+
+  /** System property or JUnit configuration parameter: more body field names to mask, comma-separated. */
+  public static final String BODY_FIELDS_KEY = "pyramid.masking.body-fields";
+
+  // A JSON property with a string, number or boolean value: "name" : value
+  private static final String JSON_VALUE = "(\"(?:[^\"\\\\]|\\\\.)*\"|-?[0-9][0-9.eE+-]*|true|false)";
+
   private SecretMasking() {}
+
+  /** The body fields to mask: the defaults plus {@value #BODY_FIELDS_KEY} from system properties. */
+  public static Set<String> bodyFields() {
+    Set<String> fields = new LinkedHashSet<>(DEFAULT_BODY_FIELDS);
+    String extra = System.getProperty(BODY_FIELDS_KEY, "");
+    for (String field : extra.split(",")) {
+      if (!field.isBlank()) {
+        fields.add(field.trim().toLowerCase(Locale.ROOT));
+      }
+    }
+    return fields;
+  }
+
+  /**
+   * {@code body} with the values of the named JSON properties (at any depth) and form fields
+   * masked. Not a JSON parser: it masks what a parser would read as those properties' scalar
+   * values, and leaves anything else, including malformed text, as it was.
+   */
+  public static String maskBody(String body, Collection<String> fields) {
+    if (body == null || body.isEmpty() || fields.isEmpty()) {
+      return body;
+    }
+    Matcher json = jsonFields(fields).matcher(body);
+    String masked = json.replaceAll(match -> Matcher.quoteReplacement(match.group(1) + "\"" + MASK + "\""));
+    Matcher form = formFields(fields).matcher(masked);
+    return form.replaceAll(match -> Matcher.quoteReplacement(match.group(1) + MASK));
+  }
+
+  /** The values {@link #maskBody} would mask, unquoted; what a secret scan looks for afterwards. */
+  public static List<String> bodySecrets(String body, Collection<String> fields) {
+    List<String> values = new ArrayList<>();
+    if (body == null || body.isEmpty() || fields.isEmpty()) {
+      return values;
+    }
+    Matcher json = jsonFields(fields).matcher(body);
+    while (json.find()) {
+      String value = json.group(2);
+      values.add(value.startsWith("\"") ? value.substring(1, value.length() - 1) : value);
+    }
+    Matcher form = formFields(fields).matcher(body);
+    while (form.find()) {
+      values.add(form.group(2));
+    }
+    return values;
+  }
+
+  /** The secret values in {@code headers}: whole values, and the credential after a scheme such as {@code Bearer}. */
+  public static List<String> headerSecrets(Map<String, String> headers) {
+    List<String> values = new ArrayList<>();
+    headers.forEach(
+        (name, value) -> {
+          if (isSecretHeader(name) && value != null) {
+            values.add(value);
+            int space = value.indexOf(' ');
+            if (space > 0) {
+              values.add(value.substring(space + 1).trim());
+            }
+          }
+        });
+    return values;
+  }
+
+  private static Pattern jsonFields(Collection<String> fields) {
+    return Pattern.compile(
+        "(\"(?:" + alternatives(fields) + ")\"\\s*:\\s*)" + JSON_VALUE, Pattern.CASE_INSENSITIVE);
+  }
+
+  private static Pattern formFields(Collection<String> fields) {
+    return Pattern.compile("((?:^|&)(?:" + alternatives(fields) + ")=)([^&\\s]*)", Pattern.CASE_INSENSITIVE);
+  }
+
+  private static String alternatives(Collection<String> fields) {
+    return String.join("|", fields.stream().map(Pattern::quote).toList());
+  }
 
   public static boolean isSecretHeader(String name) {
     return name != null && SECRET_HEADERS.contains(name.toLowerCase(Locale.ROOT));

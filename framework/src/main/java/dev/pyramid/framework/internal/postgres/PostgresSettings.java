@@ -6,22 +6,40 @@ import java.util.Arrays;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 /**
- * Which PostgreSQL provider runs, with what connection details, and why: the one decision
- * behind {@link PostgresFixture}, kept free of I/O so that it can be tested on its own.
+ * Which PostgreSQL provider runs, with what connection details or image, and why: the one decision
+ * behind {@link PostgresFixture}. Its only input from the machine is the container engine probe,
+ * passed in, so that the decision can be tested on its own.
  *
  * <p>Internal: not part of Pyramid's public API.
  *
- * @param provider the provider that will actually run: {@code EMBEDDED} or {@code EXTERNAL}, never {@code AUTO}
+ * @param provider the provider that will run: {@code TESTCONTAINERS}, {@code EMBEDDED} or
+ *     {@code EXTERNAL}, never {@code AUTO}
+ * @param fallbackToEmbedded whether a container that fails to start may be replaced by embedded
+ *     PostgreSQL: true when {@code auto} chose containers, false when they were required
  * @param reason one human sentence saying why this provider was chosen, for the log
- * @param jdbcUrl the JDBC URL for {@code EXTERNAL}; {@code null} for {@code EMBEDDED}
- * @param username the user for {@code EXTERNAL}; {@code null} for {@code EMBEDDED}
+ * @param jdbcUrl the JDBC URL for {@code EXTERNAL}; {@code null} otherwise
+ * @param username the user for {@code EXTERNAL}; {@code null} otherwise
  * @param password the password for {@code EXTERNAL}; may be {@code null}
+ * @param image the container image for {@code TESTCONTAINERS}; {@code null} otherwise
  */
 public record PostgresSettings(
-    Provider provider, String reason, String jdbcUrl, String username, String password) {
+    Provider provider,
+    boolean fallbackToEmbedded,
+    String reason,
+    String jdbcUrl,
+    String username,
+    String password,
+    String image) {
+
+  /** The image used where {@value PostgresFixture#IMAGE_KEY} is not set: the official one. */
+  public static final String DEFAULT_IMAGE = "postgres:16-alpine";
+
+  /** The version of PostgreSQL that the embedded provider (zonky's default binaries) runs. */
+  static final String EMBEDDED_VERSION = "PostgreSQL 14";
 
   /**
    * Decides the provider from what the caller set explicitly (wins) and from configuration.
@@ -29,14 +47,21 @@ public record PostgresSettings(
    * @param explicit values set on the builder; any field may be {@code null}
    * @param configuration looks up a configuration key such as {@code pyramid.postgres.provider};
    *     JUnit configuration parameters in an extension, system properties otherwise
-   * @throws IllegalArgumentException when the configuration names an unknown provider, or
-   *     {@code external} is chosen without a JDBC URL
+   * @param engine asks whether a container engine answers; called only for {@code auto} and
+   *     {@code testcontainers}
+   * @throws IllegalArgumentException naming the cause and the fix when the configuration names an
+   *     unknown provider, {@code external} has no JDBC URL, or {@code testcontainers} is required
+   *     and no container engine answers
    */
   public static PostgresSettings resolve(
-      Explicit explicit, Function<String, Optional<String>> configuration) {
+      Explicit explicit,
+      Function<String, Optional<String>> configuration,
+      Supplier<ContainerEngine.Status> engine) {
     String url = firstOf(explicit.jdbcUrl(), configuration, PostgresFixture.URL_KEY);
     String username = firstOf(explicit.username(), configuration, PostgresFixture.USERNAME_KEY);
     String password = firstOf(explicit.password(), configuration, PostgresFixture.PASSWORD_KEY);
+    String configuredImage = firstOf(explicit.image(), configuration, PostgresFixture.IMAGE_KEY);
+    String image = configuredImage == null ? DEFAULT_IMAGE : configuredImage;
 
     Provider requested;
     String why;
@@ -57,14 +82,55 @@ public record PostgresSettings(
 
     switch (requested) {
       case AUTO:
-        return new PostgresSettings(
-            Provider.EMBEDDED,
-            why + "; auto means embedded PostgreSQL for now (container support comes later)",
-            null,
-            null,
-            null);
+        {
+          ContainerEngine.Status status = engine.get();
+          if (status.answers()) {
+            return new PostgresSettings(
+                Provider.TESTCONTAINERS,
+                true,
+                why + " and a container engine answered (" + status.where() + "); image " + image,
+                null,
+                null,
+                null,
+                image);
+          }
+          return new PostgresSettings(
+              Provider.EMBEDDED,
+              false,
+              why + " and no container engine answered (" + status.where() + "); using embedded "
+                  + EMBEDDED_VERSION + ". Set " + PostgresFixture.PROVIDER_KEY
+                  + "=testcontainers to require containers",
+              null,
+              null,
+              null,
+              null);
+        }
+      case TESTCONTAINERS:
+        {
+          ContainerEngine.Status status = engine.get();
+          if (!status.answers()) {
+            throw new IllegalArgumentException(
+                "PostgreSQL provider testcontainers needs a container engine, and none answered ("
+                    + status.where()
+                    + "; "
+                    + why
+                    + "). Fix: start Docker, or on a machine without Docker run"
+                    + " scripts/container-engine.sh and export the DOCKER_HOST and"
+                    + " TESTCONTAINERS_RYUK_DISABLED it prints; or set "
+                    + PostgresFixture.PROVIDER_KEY
+                    + "=auto (containers where an engine answers, else embedded) or embedded.");
+          }
+          return new PostgresSettings(
+              Provider.TESTCONTAINERS,
+              false,
+              why + "; a container engine answered (" + status.where() + "); image " + image,
+              null,
+              null,
+              null,
+              image);
+        }
       case EMBEDDED:
-        return new PostgresSettings(Provider.EMBEDDED, why, null, null, null);
+        return new PostgresSettings(Provider.EMBEDDED, false, why, null, null, null, null);
       case EXTERNAL:
         if (url == null) {
           throw new IllegalArgumentException(
@@ -76,28 +142,47 @@ public record PostgresSettings(
                   + PostgresFixture.USERNAME_KEY
                   + ", "
                   + PostgresFixture.PASSWORD_KEY
-                  + "), or use provider embedded.");
+                  + "), or use provider auto or embedded.");
         }
         return new PostgresSettings(
-            Provider.EXTERNAL, why, url, username == null ? "postgres" : username, password);
+            Provider.EXTERNAL, false, why, url, username == null ? "postgres" : username, password, null);
       default:
         throw new IllegalStateException("unhandled provider " + requested);
     }
   }
 
+  /** The same decision, after a container failed to start under {@code auto}: embedded instead. */
+  public PostgresSettings embeddedInstead(String failure) {
+    return new PostgresSettings(
+        Provider.EMBEDDED,
+        false,
+        reason + ", but the container did not start (" + failure + "); using embedded "
+            + EMBEDDED_VERSION + " instead. Set " + PostgresFixture.PROVIDER_KEY
+            + "=testcontainers to make this an error",
+        null,
+        null,
+        null,
+        null);
+  }
+
   /** The log line that says which provider runs and why. */
   public String describe() {
-    if (provider == Provider.EXTERNAL) {
-      return "PostgreSQL provider: external at " + jdbcUrl + " as " + username + " (" + reason + ")";
+    switch (provider) {
+      case EXTERNAL:
+        return "PostgreSQL provider: external at " + jdbcUrl + " as " + username + " (" + reason + ")";
+      case TESTCONTAINERS:
+        return "PostgreSQL provider: testcontainers (" + reason + ")";
+      default:
+        return "PostgreSQL provider: embedded " + EMBEDDED_VERSION + " (" + reason + ")";
     }
-    return "PostgreSQL provider: embedded (" + reason + ")";
   }
 
   /** Keeps the password out of logs and failure messages. */
   @Override
   public String toString() {
     return "PostgresSettings[provider=" + provider + ", reason=" + reason + ", jdbcUrl=" + jdbcUrl
-        + ", username=" + username + ", password=" + (password == null ? "null" : "***") + "]";
+        + ", username=" + username + ", password=" + (password == null ? "null" : "***")
+        + ", image=" + image + "]";
   }
 
   private static Provider parse(String value) {
@@ -129,10 +214,12 @@ public record PostgresSettings(
   }
 
   /** What the caller set on the builder; {@code null} means "not set". */
-  public record Explicit(Provider provider, String jdbcUrl, String username, String password) {
+  public record Explicit(
+      Provider provider, String jdbcUrl, String username, String password, String image) {
     @Override
     public String toString() {
-      return "Explicit[provider=" + provider + ", jdbcUrl=" + jdbcUrl + ", username=" + username + "]";
+      return "Explicit[provider=" + provider + ", jdbcUrl=" + jdbcUrl + ", username=" + username
+          + ", image=" + image + "]";
     }
   }
 }

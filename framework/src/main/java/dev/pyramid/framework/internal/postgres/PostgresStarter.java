@@ -2,27 +2,34 @@ package dev.pyramid.framework.internal.postgres;
 
 import dev.pyramid.framework.api.PostgresDatabase;
 import dev.pyramid.framework.api.PostgresFixture;
-import dev.pyramid.framework.api.PostgresFixture.Provider;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Starts (embedded) or reaches (external) the PostgreSQL that {@link PostgresSettings} chose.
+ * Starts (testcontainers, embedded) or reaches (external) the PostgreSQL that
+ * {@link PostgresSettings} chose, logs which one and why, and stops it again.
  *
- * <p>Internal: not part of Pyramid's public API. Not thread-safe; {@link PostgresFixture} serializes calls.
+ * <p>Internal: not part of Pyramid's public API. Not thread-safe; {@link PostgresFixture}
+ * serializes calls.
  */
 public final class PostgresStarter implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(PostgresFixture.class);
 
-  private final PostgresSettings settings;
-  private EmbeddedPostgres embedded;
+  private PostgresSettings settings;
+  private EmbeddedServer embedded;
+  private ContainerServer container;
 
   public PostgresStarter(PostgresSettings settings) {
     this.settings = settings;
+  }
+
+  /** The decision as finally taken: after a container failed under {@code auto}, embedded. */
+  public PostgresSettings settings() {
+    return settings;
   }
 
   /**
@@ -32,15 +39,70 @@ public final class PostgresStarter implements AutoCloseable {
    */
   public PostgresDatabase start() {
     LOG.info(settings.describe());
-    if (settings.provider() == Provider.EXTERNAL) {
-      PostgresDatabase database =
-          new PostgresDatabase(
-              "external", settings.jdbcUrl(), settings.username(), settings.password());
-      checkConnects(database);
-      return database;
+    long started = System.nanoTime();
+    PostgresDatabase database;
+    switch (settings.provider()) {
+      case EXTERNAL:
+        database =
+            new PostgresDatabase(
+                "external", settings.jdbcUrl(), settings.username(), settings.password());
+        checkConnects(database);
+        break;
+      case TESTCONTAINERS:
+        database = startContainerOrFallBack();
+        break;
+      default:
+        database = startEmbedded();
+        break;
     }
+    LOG.info(
+        "PostgreSQL ({}) is up in {} ms at {}",
+        database.provider(),
+        TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started),
+        database.jdbcUrl());
+    return database;
+  }
+
+  @Override
+  public void close() {
+    if (embedded != null) {
+      embedded.close();
+      embedded = null;
+    }
+    if (container != null) {
+      container.close();
+      container = null;
+    }
+  }
+
+  private PostgresDatabase startContainerOrFallBack() {
     try {
-      embedded = EmbeddedPostgres.builder().start();
+      container = ContainerServer.start(settings.image());
+      return container.database();
+    } catch (RuntimeException e) {
+      if (settings.fallbackToEmbedded()) {
+        settings = settings.embeddedInstead(rootMessage(e));
+        LOG.warn(settings.describe());
+        return startEmbedded();
+      }
+      throw new IllegalStateException(
+          "PostgreSQL container from image "
+              + settings.image()
+              + " did not start: "
+              + rootMessage(e)
+              + ". Fix: where no image registry is reachable, build the image locally with"
+              + " scripts/container-engine.sh and set "
+              + PostgresFixture.IMAGE_KEY
+              + "=localhost/pyramid-postgres:15; or set "
+              + PostgresFixture.PROVIDER_KEY
+              + "=auto (falls back to embedded) or embedded.",
+          e);
+    }
+  }
+
+  private PostgresDatabase startEmbedded() {
+    try {
+      embedded = EmbeddedServer.start();
     } catch (IOException | RuntimeException e) {
       throw new IllegalStateException(
           "Embedded PostgreSQL did not start: "
@@ -54,24 +116,7 @@ public final class PostgresStarter implements AutoCloseable {
               + "=jdbc:postgresql://host:5432/db.",
           e);
     }
-    PostgresDatabase database =
-        new PostgresDatabase(
-            "embedded", "jdbc:postgresql://localhost:" + embedded.getPort() + "/postgres", "postgres", "");
-    LOG.info("Embedded PostgreSQL is up at {}", database.jdbcUrl());
-    return database;
-  }
-
-  @Override
-  public void close() {
-    if (embedded != null) {
-      try {
-        embedded.close();
-      } catch (IOException e) {
-        LOG.warn("Embedded PostgreSQL did not stop cleanly", e);
-      } finally {
-        embedded = null;
-      }
-    }
+    return embedded.database();
   }
 
   private static void checkConnects(PostgresDatabase database) {
@@ -99,7 +144,7 @@ public final class PostgresStarter implements AutoCloseable {
   }
 
   /** The outermost and the root cause: the first says what failed, the second usually why. */
-  private static String rootMessage(Throwable e) {
+  static String rootMessage(Throwable e) {
     Throwable root = e;
     while (root.getCause() != null && root.getCause() != root) {
       root = root.getCause();

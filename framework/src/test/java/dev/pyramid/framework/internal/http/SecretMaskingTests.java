@@ -67,4 +67,28 @@ class SecretMaskingTests {
     assertThat(SecretMasking.maskValues(text, List.of("key-123", "abc")))
         .isEqualTo("expected X-Api-Key: [masked] | actual: [masked], other: abc");
   }
+
+  @Test
+  void should_mask_secret_json_fields_at_any_depth_and_keep_the_rest() {
+    String body = "{\"riderId\":\"rider-1\",\"password\":\"pa\\\"ss-123\",\"payment\":{\"Token\":\"tok-456\",\"pin\":1234}}";
+
+    assertThat(SecretMasking.maskBody(body, SecretMasking.DEFAULT_BODY_FIELDS))
+        .isEqualTo("{\"riderId\":\"rider-1\",\"password\":\"[masked]\",\"payment\":{\"Token\":\"[masked]\",\"pin\":1234}}");
+  }
+
+  @Test
+  void should_mask_configured_fields_numbers_and_form_bodies() {
+    assertThat(SecretMasking.maskBody("{\"pin\": 1234, \"name\": \"x\"}", java.util.Set.of("pin")))
+        .isEqualTo("{\"pin\": \"[masked]\", \"name\": \"x\"}");
+    assertThat(SecretMasking.maskBody("user=ann&password=s3cret&keep=1", SecretMasking.DEFAULT_BODY_FIELDS))
+        .isEqualTo("user=ann&password=[masked]&keep=1");
+  }
+
+  @Test
+  void should_list_the_secret_values_it_masks() {
+    assertThat(SecretMasking.bodySecrets("{\"apiKey\": \"k-789\", \"a\": {\"secret\": 42}}", SecretMasking.DEFAULT_BODY_FIELDS))
+        .containsExactly("k-789", "42");
+    assertThat(SecretMasking.headerSecrets(Map.of("Authorization", "Bearer abc.def")))
+        .containsExactly("Bearer abc.def", "abc.def");
+  }
 }

@@ -2,6 +2,8 @@ package dev.pyramid.platform.fleetcore;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.openfeature.sdk.OpenFeatureAPI;
+import dev.pyramid.platform.fleetcore.flags.FleetFlags;
 import dev.pyramid.platform.fleetcore.http.FleetCoreHttp;
 import dev.pyramid.platform.fleetcore.rides.RideService;
 import dev.pyramid.platform.fleetcore.routing.RoutingClient;
@@ -42,7 +44,8 @@ public final class FleetCoreApp implements AutoCloseable {
         Database database = Database.open(config.jdbcUrl(), config.dbUser(), config.dbPassword());
         try {
             RoutingClient routing = new RoutingClient(config.routingBaseUrl(), config.routingTimeout(), json);
-            RideService rides = new RideService(database, routing, config.maxPickupKm());
+            RideService rides = new RideService(database, routing, config.maxPickupKm(),
+                    OpenFeatureAPI.getInstance().getClient(FleetFlags.CLIENT));
             Javalin server = FleetCoreHttp.create(json, new VehicleRepository(database), rides);
             server.start(config.host(), config.port());
             FleetCoreApp app = new FleetCoreApp(database, server, config.host());
@@ -83,6 +86,13 @@ public final class FleetCoreApp implements AutoCloseable {
         FleetCoreConfig config;
         try {
             config = FleetCoreConfig.fromEnvironment(System.getenv());
+        } catch (IllegalArgumentException e) {
+            System.err.println("fleet-core: " + e.getMessage());
+            System.exit(2);
+            return;
+        }
+        try {
+            OpenFeatureAPI.getInstance().setProviderAndWait(FleetFlags.fromEnvironment(System.getenv("FLAGS")));
         } catch (IllegalArgumentException e) {
             System.err.println("fleet-core: " + e.getMessage());
             System.exit(2);

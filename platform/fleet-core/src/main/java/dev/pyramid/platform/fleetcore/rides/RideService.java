@@ -1,5 +1,7 @@
 package dev.pyramid.platform.fleetcore.rides;
 
+import dev.openfeature.sdk.Client;
+import dev.pyramid.platform.fleetcore.flags.FleetFlags;
 import dev.pyramid.platform.fleetcore.routing.RoutingClient;
 import dev.pyramid.platform.fleetcore.routing.RoutingUnavailableException;
 import dev.pyramid.platform.fleetcore.store.Database;
@@ -20,16 +22,18 @@ public final class RideService {
     private final Database database;
     private final RoutingClient routing;
     private final double maxPickupKm;
+    private final Client flags;
 
-    public RideService(Database database, RoutingClient routing, double maxPickupKm) {
+    public RideService(Database database, RoutingClient routing, double maxPickupKm, Client flags) {
         this.database = database;
         this.routing = routing;
         this.maxPickupKm = maxPickupKm;
+        this.flags = flags;
     }
 
     /**
      * Assigns the nearest available vehicle within the maximum pickup distance, with the routing
-     * API's ETA from the vehicle to the pickup.
+     * API's ETA from the vehicle to the pickup (plus a buffer when the flag {@code eta-buffer} is on).
      *
      * @throws RideException of kind {@code NO_VEHICLE_AVAILABLE} when no vehicle is free in range
      * @throws RoutingUnavailableException when the routing API gives no ETA; nothing is stored then
@@ -50,7 +54,8 @@ public final class RideService {
                 throw new RideException(RideException.Kind.NO_VEHICLE_AVAILABLE,
                         "No vehicle is available within " + maxPickupKm + " km of the pickup");
             }
-            int eta = routing.etaSeconds(chosen.location(), request.pickup());
+            int eta = routing.etaSeconds(chosen.location(), request.pickup())
+                    + (flags.getBooleanValue(FleetFlags.ETA_BUFFER, false) ? FleetFlags.ETA_BUFFER_SECONDS : 0);
             Ride ride = new Ride(UUID.randomUUID(), request.riderId(), RideStatus.ASSIGNED, chosen.id(), eta,
                     request.pickup(), request.dropoff());
             VehicleRepository.setStatus(c, chosen.id(), VehicleStatus.ASSIGNED);

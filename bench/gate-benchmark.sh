@@ -1,0 +1,262 @@
+#!/usr/bin/env bash
+# gate-benchmark.sh: how fast `pyramid gate` decides over a large result set, side by side with the
+# floor (merely reading the same files) and with Allure 3's `allure quality-gate`, in one run.
+#
+# Usage (from anywhere; the script finds the repository):
+#   bench/gate-benchmark.sh [--runs N] [--allure-runs N] [--out DIR] [--regenerate] [--build]
+#                           [--no-allure3] [--no-flags]
+#
+#   --runs N         timed runs per contender after one warm-up run (default 5); the median is reported
+#   --allure-runs N  timed runs of Allure 3's quality-gate (default 3; about 30-45 s each here)
+#   --out DIR        where the result set and the tools' outputs go (default /tmp/pyramid-bench)
+#   --regenerate     regenerate the result set even if DIR holds one made with the same seed
+#   --build          rebuild reporting/target/pyramid.jar first (mvn -o package -pl reporting, no tests)
+#   --no-allure3     skip Allure 3 (no npm install, no 10x comparison)
+#   --no-flags       skip the JVM start-up flag variants
+#
+# What it does:
+#   1. needs reporting/target/pyramid.jar (`mvn -B install -DskipTests` once, or --build);
+#   2. generates, with seed 42, 100,000 JUnit test cases in 2,000 Surefire/Failsafe XML files over
+#      4 result roots, 20 pact files with their Pact JVM verification reports, 3 Gatling runs (copies of
+#      the real run in reporting/src/test/resources/real/gatling-run) and JaCoCo XML for 2,000 classes;
+#      and the same 100,000 test cases as allure-jupiter `<uuid>-result.json` files in one directory
+#      (reporting/src/test/java/dev/pyramid/reporting/bench/ResultSetGenerator.java, run as a source file);
+#   3. stamps the roots when the gate supports `pyramid stamp` (stamping is not timed; checking is);
+#   4. installs Allure 3 (npm `allure`) and Node 22 (npm `node`) into a tools directory outside the
+#      repository (PYRAMID_BENCH_TOOLS, default ~/.cache/pyramid-bench-tools) with npm, and the Debian
+#      `time` package when /usr/bin/time is missing;
+#   5. runs every contender once to warm the file cache, then N times, and prints a table: median wall
+#      time, peak RSS (largest "Maximum resident set size" of the runs), ratio to `pyramid gate` over the
+#      same files and ratio to the floor (`find DIR -type f | xargs cat > /dev/null`), then the targets.
+#
+# Every gate run is the whole process, JVM start included: `java -jar reporting/target/pyramid.jar gate ...`.
+# The gate's exit code is expected to be 1 (BLOCK): the generated set holds failures on purpose.
+set -euo pipefail
+
+REPO="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+RUNS=5
+ALLURE_RUNS=3
+OUT=/tmp/pyramid-bench
+REGENERATE=false
+BUILD=false
+ALLURE3=true
+FLAGS=true
+SEED=42
+while [[ $# -gt 0 ]]; do
+  case "$1" in
+    --runs) RUNS="$2"; shift 2 ;;
+    --allure-runs) ALLURE_RUNS="$2"; shift 2 ;;
+    --out) OUT="$2"; shift 2 ;;
+    --regenerate) REGENERATE=true; shift ;;
+    --build) BUILD=true; shift ;;
+    --no-allure3) ALLURE3=false; shift ;;
+    --no-flags) FLAGS=false; shift ;;
+    -h|--help) sed -n '2,/^set -euo/p' "$0" | sed '$d' | sed 's/^# \{0,1\}//'; exit 0 ;;
+    *) echo "unknown option $1 (see --help)" >&2; exit 2 ;;
+  esac
+done
+
+JAR="${PYRAMID_JAR:-$REPO/reporting/target/pyramid.jar}"
+GENERATOR="$REPO/reporting/src/test/java/dev/pyramid/reporting/bench/ResultSetGenerator.java"
+TEMPLATE="$REPO/reporting/src/test/resources/real/gatling-run/ridebookingsimulation-20261126133728677"
+TOOLS="${PYRAMID_BENCH_TOOLS:-$HOME/.cache/pyramid-bench-tools}"
+JUNIT="$OUT/junit"
+ALLURE_DIR="$OUT/allure/allure-results"
+WORK="$OUT/work"
+mkdir -p "$OUT" "$WORK"
+
+log() { echo "== $*" >&2; }
+
+# --- 1. the jar -------------------------------------------------------------------------------------
+if $BUILD || [[ ! -f "$JAR" ]]; then
+  log "building $JAR"
+  (cd "$REPO" && mvn -B -q -o package -DskipTests -Dpyramid.gate.skip=true -pl reporting)
+fi
+
+# --- 2. /usr/bin/time ---------------------------------------------------------------------------------
+if [[ ! -x /usr/bin/time ]]; then
+  log "installing the Debian 'time' package"
+  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq time
+fi
+
+# --- 3. the result set --------------------------------------------------------------------------------
+if $REGENERATE || ! grep -qx "seed=$SEED" "$OUT/expected.properties" 2>/dev/null; then
+  log "generating the result set into $OUT (about 20-40 s)"
+  java "$GENERATOR" --out "$OUT" --seed "$SEED" --gatling-template "$TEMPLATE"
+fi
+ROOTS=("$JUNIT"/root-*)
+RESULTS_ARGS=()
+for r in "${ROOTS[@]}"; do RESULTS_ARGS+=(--results "$r"); done
+
+# --- 4. what this gate supports -----------------------------------------------------------------------
+GATE_HELP="$(java -jar "$JAR" gate --help 2>&1 || true)"
+STAMP_ARGS=()
+if java -jar "$JAR" --help 2>&1 | grep -qE '^ +stamp '; then
+  log "stamping the result roots (not timed)"
+  for r in "${ROOTS[@]}" "$OUT/allure"; do
+    java -jar "$JAR" stamp --dir "$r" --commit benchmark --build-id bench-1 > "$WORK/stamp.log" 2>&1 \
+      || { cat "$WORK/stamp.log" >&2; exit 1; }
+  done
+  STAMP_ARGS=(--commit benchmark --build-id bench-1)
+else
+  log "this gate has no 'stamp' command: roots are not stamped"
+fi
+HISTORY_ARGS=()
+if grep -q -- "--history" <<< "$GATE_HELP"; then
+  HISTORY_ARGS=(--history "$WORK/history.jsonl")
+fi
+
+# A policy for the Allure set: the same conditions as Allure 3's quality gate below (at least one test,
+# no failure), per layer, with the Allure results as every layer's source.
+ALLURE_POLICY="$WORK/allure-policy.yml"
+cat > "$ALLURE_POLICY" <<'EOF'
+version: 1
+promotion:
+  path: [dev, staging, production]
+sources:
+  unit: { allure: ["allure-results/*-result.json"] }
+  contract: { allure: ["allure-results/*-result.json"] }
+  e2e: { allure: ["allure-results/*-result.json"] }
+lanes:
+  default:
+    stages:
+      dev:
+        require: [unit]
+        conditions:
+          - { layer: unit, min-tests: 1 }
+          - { layer: unit, max-failures: 0 }
+      staging:
+        require: [unit, contract, e2e]
+        conditions:
+          - { layer: unit, min-tests: 1 }
+          - { layer: unit, max-failures: 0 }
+          - { layer: contract, min-tests: 1 }
+          - { layer: contract, max-failures: 0 }
+          - { layer: e2e, min-tests: 1 }
+          - { layer: e2e, max-failures: 0 }
+      production:
+        require: [unit, contract, e2e]
+        conditions:
+          - { layer: unit, max-failures: 0 }
+EOF
+
+# --- 5. Allure 3 and Node 22, installed by npm outside the repository ---------------------------------
+if $ALLURE3; then
+  if [[ ! -x "$TOOLS/node_modules/.bin/allure" || ! -x "$TOOLS/node_modules/.bin/node" ]]; then
+    log "installing allure@3 and node@22 with npm into $TOOLS"
+    mkdir -p "$TOOLS"
+    npm install --no-audit --no-fund --prefix "$TOOLS" allure@3 node@22 > "$WORK/npm.log" 2>&1 \
+      || { cat "$WORK/npm.log" >&2; exit 1; }
+  fi
+  NODE22_PATH="$TOOLS/node_modules/.bin:$PATH"
+fi
+
+# --- 6. measuring -------------------------------------------------------------------------------------
+# measure NAME EXPECTED_EXITS RUNS -- COMMAND...: one warm-up, then RUNS timed runs.
+declare -A MEDIAN RSS EXIT CPU
+ORDER=()
+measure() {
+  local name="$1" expected="$2" runs="$3"; shift 4
+  local times=() cpus=() rss_max=0 code start end t rss
+  log "$name: warm-up + $runs runs"
+  for ((i = 0; i <= runs; i++)); do
+    start=$(date +%s%N)
+    set +e
+    /usr/bin/time -f "%M %U %S" -o "$WORK/time.out" "$@" > "$WORK/last.out" 2> "$WORK/last.err"
+    code=$?
+    set -e
+    end=$(date +%s%N)
+    if [[ " $expected " != *" $code "* ]]; then
+      echo "$name exited $code (expected $expected):" >&2
+      tail -n 20 "$WORK/last.out" "$WORK/last.err" >&2
+      MEDIAN[$name]="n/a"; RSS[$name]="n/a"; CPU[$name]="n/a"; EXIT[$name]="$code"; ORDER+=("$name")
+      return 0
+    fi
+    ((i == 0)) && { cp "$WORK/last.out" "$WORK/$(tr -c 'a-zA-Z0-9' '_' <<< "$name").out"; continue; }
+    t=$(( (end - start) / 1000000 ))
+    times+=("$t")
+    read -r rss user sys < <(tail -1 "$WORK/time.out")
+    cpus+=("$(awk -v u="$user" -v s="$sys" 'BEGIN {printf "%d", (u + s) * 1000}')")
+    ((rss > rss_max)) && rss_max=$rss
+  done
+  MEDIAN[$name]=$(printf '%s\n' "${times[@]}" | sort -n | awk '{a[NR]=$1} END {print (NR % 2) ? a[(NR+1)/2] : int((a[NR/2]+a[NR/2+1])/2)}')
+  RSS[$name]=$rss_max
+  CPU[$name]=$(printf '%s\n' "${cpus[@]}" | sort -n | awk '{a[NR]=$1} END {print (NR % 2) ? a[(NR+1)/2] : int((a[NR/2]+a[NR/2+1])/2)}')
+  EXIT[$name]=$code
+  ORDER+=("$name")
+}
+
+GATE_JUNIT=(-jar "$JAR" gate --stage production --policy "$REPO/quality-gate.yml" "${RESULTS_ARGS[@]}"
+  "${STAMP_ARGS[@]}" "${HISTORY_ARGS[@]}" --out "$WORK/gate-junit")
+GATE_ALLURE=(-jar "$JAR" gate --stage staging --policy "$ALLURE_POLICY" --results "$OUT/allure"
+  "${STAMP_ARGS[@]}" "${HISTORY_ARGS[@]}" --out "$WORK/gate-allure")
+FLOOR='find "$1" -type f -print0 | xargs -0 cat > /dev/null'
+
+CDS="$WORK/pyramid-gate.jsa"
+if $FLAGS && [[ ! -f "$CDS" || "$JAR" -nt "$CDS" ]]; then
+  log "creating the AppCDS archive $CDS (one gate run with -XX:ArchiveClassesAtExit)"
+  rm -f "$CDS"
+  java -XX:ArchiveClassesAtExit="$CDS" "${GATE_JUNIT[@]}" > /dev/null 2>&1 || true
+fi
+
+measure "floor: cat JUnit set" "0" "$RUNS" -- bash -c "$FLOOR" _ "$JUNIT"
+measure "pyramid gate: JUnit set" "0 1 4" "$RUNS" -- java "${GATE_JUNIT[@]}"
+if $FLAGS; then
+  measure "  -XX:TieredStopAtLevel=1" "0 1 4" "$RUNS" -- java -XX:TieredStopAtLevel=1 "${GATE_JUNIT[@]}"
+  measure "  -Xshare:off (no CDS)" "0 1 4" "$RUNS" -- java -Xshare:off "${GATE_JUNIT[@]}"
+  measure "  AppCDS archive" "0 1 4" "$RUNS" -- java -XX:SharedArchiveFile="$CDS" "${GATE_JUNIT[@]}"
+  measure "  AppCDS + TieredStopAtLevel=1" "0 1 4" "$RUNS" -- java -XX:SharedArchiveFile="$CDS" -XX:TieredStopAtLevel=1 "${GATE_JUNIT[@]}"
+  measure "  -XX:+UseSerialGC" "0 1 4" "$RUNS" -- java -XX:+UseSerialGC "${GATE_JUNIT[@]}"
+fi
+measure "floor: cat Allure set" "0" "$RUNS" -- bash -c "$FLOOR" _ "$ALLURE_DIR"
+measure "pyramid gate: Allure set" "0 1 4" "$RUNS" -- java "${GATE_ALLURE[@]}"
+if $FLAGS; then
+  measure "  AppCDS + C1 only, Allure set" "0 1 4" "$RUNS" -- java -XX:SharedArchiveFile="$CDS" -XX:TieredStopAtLevel=1 "${GATE_ALLURE[@]}"
+fi
+if $ALLURE3; then
+  measure "allure quality-gate (Allure 3)" "0 1" "$ALLURE_RUNS" -- env PATH="$NODE22_PATH" \
+    allure quality-gate "$ALLURE_DIR" --max-failures 0 --min-tests-count 1
+fi
+
+# --- 7. the table -------------------------------------------------------------------------------------
+ratio() { [[ "$1" == n/a || "$2" == n/a || "$2" == 0 ]] && echo "-" || awk -v a="$1" -v b="$2" 'BEGIN {printf "%.2fx", a / b}'; }
+secs() { [[ "$1" == n/a ]] && echo "n/a" || awk -v a="$1" 'BEGIN {printf "%.3f s", a / 1000}'; }
+mb() { [[ "$1" == n/a ]] && echo "n/a" || awk -v a="$1" 'BEGIN {printf "%.0f MB", a / 1024}'; }
+
+echo
+echo "Result set: $(grep -E '^(junit.tests|junit.files|roots|pacts|gatling.runs|jacoco.classes|allure.results)=' "$OUT/expected.properties" | tr '\n' ' ')"
+echo "Machine: $(nproc) cores, $(java -version 2>&1 | head -1), load average $(cut -d' ' -f1-3 /proc/loadavg)"
+echo "Runs: $RUNS per contender (Allure 3: $ALLURE_RUNS), after one warm-up; median wall time, median CPU (user+sys),"
+echo "peak RSS over the runs. On a shared machine (load above 2) wall times are inflated; CPU time much less so."
+echo
+printf '| %-34s | %10s | %10s | %8s | %4s | %11s | %9s |\n' "contender" "median" "CPU" "max RSS" "exit" "x pyramid" "x floor"
+printf '|%s|%s|%s|%s|%s|%s|%s|\n' "------------------------------------" "------------" "------------" "----------" "------" "-------------" "-----------"
+for name in "${ORDER[@]}"; do
+  if [[ "$name" == *"Allure"* ]]; then
+    base="${MEDIAN[pyramid gate: Allure set]:-n/a}"; fl="${MEDIAN[floor: cat Allure set]:-n/a}"
+  else
+    base="${MEDIAN[pyramid gate: JUnit set]:-n/a}"; fl="${MEDIAN[floor: cat JUnit set]:-n/a}"
+  fi
+  printf '| %-34s | %10s | %10s | %8s | %4s | %11s | %9s |\n' "$name" "$(secs "${MEDIAN[$name]}")" "$(secs "${CPU[$name]}")" "$(mb "${RSS[$name]}")" \
+    "${EXIT[$name]}" "$(ratio "${MEDIAN[$name]}" "$base")" "$(ratio "${MEDIAN[$name]}" "$fl")"
+done
+
+echo
+gj="${MEDIAN[pyramid gate: JUnit set]:-n/a}"
+ga="${MEDIAN[pyramid gate: Allure set]:-n/a}"
+fa="${MEDIAN[floor: cat Allure set]:-n/a}"
+a3="${MEDIAN[allure quality-gate (Allure 3)]:-n/a}"
+verdict() { if [[ "$1" == n/a ]]; then echo "NOT MEASURED"; elif awk "BEGIN {exit !($2)}"; then echo "met"; else echo "MISSED"; fi; }
+echo "Targets:"
+echo "  pyramid gate, JUnit set, <= 2 s:              $(secs "$gj")  $(verdict "$gj" "$gj <= 2000")"
+if [[ "$ga" != n/a && "$a3" != n/a ]]; then
+  echo "  Allure 3 / pyramid gate (Allure set) >= 10x: $(ratio "$a3" "$ga")  $(verdict "$ga" "$a3 >= 10 * $ga")"
+else
+  echo "  Allure 3 / pyramid gate (Allure set) >= 10x: NOT MEASURED (pyramid: $(secs "$ga"), Allure 3: $(secs "$a3"))"
+fi
+if [[ "$ga" != n/a ]]; then
+  echo "  pyramid gate (Allure set) / floor <= 1.5x:   $(ratio "$ga" "$fa")  $(verdict "$ga" "$ga <= 1.5 * $fa")"
+else
+  echo "  pyramid gate (Allure set) / floor <= 1.5x:   NOT MEASURED (the gate did not decide over the Allure set)"
+fi
+echo "Gate outputs: $WORK/gate-junit/decision.md, $WORK/gate-allure/decision.md; generated counts: $OUT/expected.properties"

@@ -1,0 +1,25 @@
+package dev.pyramid.framework.api;
+
+import org.junit.jupiter.api.extension.ExtensionContext;
+
+/**
+ * Whether this run targets a deployed environment (a smoke test after a deployment) rather than
+ * systems the tests start in-process.
+ *
+ * <p>A run is deployed when the configuration parameter {@value #GATEWAY_URL_KEY} (the deployed
+ * system's public entry point) is set, as a system property, in {@code junit-platform.properties}
+ * or as a Surefire/Failsafe configuration parameter. Fixtures that cannot work against a deployed
+ * environment (stubs inside the JVM, flags set by the test) skip their tests then, with a reason;
+ * see {@link InProcessOnly}.
+ */
+public final class Deployment {
+  /** Configuration key: the public base URL of the deployed system under test. */
+  public static final String GATEWAY_URL_KEY = "pyramid.target.gateway-url";
+
+  private Deployment() {}
+
+  /** Whether {@value #GATEWAY_URL_KEY} names a deployed environment for this run. */
+  public static boolean isDeployed(ExtensionContext context) {
+    return context.getConfigurationParameter(GATEWAY_URL_KEY).filter(value -> !value.isBlank()).isPresent();
+  }
+}

@@ -1,0 +1,57 @@
+package dev.pyramid.reporting.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.pyramid.reporting.decision.Outcome;
+import dev.pyramid.reporting.history.History;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code pyramid history}: lists decisions and promotions. */
+@Command(
+    name = "history",
+    mixinStandardHelpOptions = true,
+    description = "Lists the gate's decisions and the promotions, oldest first, optionally of one stage.",
+    exitCodeListHeading = "%nExit codes:%n",
+    exitCodeList = {"0:listed", "3:the history cannot be read"})
+final class HistoryCommand implements Callable<Integer> {
+
+  @CommandLine.Spec
+  private CommandLine.Model.CommandSpec spec;
+
+  @Option(names = "--stage", paramLabel = "STAGE", description = "Only this stage.")
+  private String stage;
+
+  @Option(names = "--history", defaultValue = ".pyramid/history.jsonl", paramLabel = "FILE",
+      description = "The history (default: ${DEFAULT-VALUE}).")
+  private Path history;
+
+  @Override
+  public Integer call() {
+    PrintWriter stdout = spec.commandLine().getOut();
+    try {
+      String row = "%-24s %-9s %-10s %-8s %-16s %-14s %s%n";
+      stdout.printf(row, "time", "type", "stage", "lane", "build", "commit", "verdict");
+      for (JsonNode line : new History(history).read()) {
+        if (stage != null && !stage.equals(line.path("stage").asText())) {
+          continue;
+        }
+        String commit = line.path("commit").asText();
+        stdout.printf(row, line.path("time").asText(), line.path("type").asText(), line.path("stage").asText(),
+            line.path("lane").asText(), line.path("buildId").asText(), commit.length() > 12 ? commit.substring(0, 12) : commit,
+            line.path("type").asText().equals("promotion")
+                ? "promoted" + (line.has("approvedBy") ? " (approved by " + line.path("approvedBy").asText() + ")" : "")
+                : line.path("verdict").asText() + (line.path("levelRun").asBoolean() ? " (level run)" : ""));
+      }
+      stdout.flush();
+      return 0;
+    } catch (IOException e) {
+      spec.commandLine().getErr().println("History error: " + e.getMessage());
+      return Outcome.USAGE_OR_POLICY_ERROR;
+    }
+  }
+}

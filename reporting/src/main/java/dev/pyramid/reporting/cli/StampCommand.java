@@ -1,0 +1,82 @@
+package dev.pyramid.reporting.cli;
+
+import dev.pyramid.reporting.decision.Outcome;
+import dev.pyramid.reporting.policy.PolicyException;
+import dev.pyramid.reporting.policy.PolicyReader;
+import dev.pyramid.reporting.stamp.BuildIdentity;
+import dev.pyramid.reporting.stamp.Stamp;
+import dev.pyramid.reporting.stamp.Stamps;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code pyramid stamp}: binds a result root to the build that produced it. */
+@Command(
+    name = "stamp",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Records in DIR/" + Stamp.FILE + " which build produced the results in DIR, when, and the SHA-256 of",
+      "every file below DIR (or of the result files --policy names). Run it right after the results are",
+      "written; the gate refuses a root stamped for another build and any file changed, added or removed since."
+    },
+    exitCodeListHeading = "%nExit codes:%n",
+    exitCodeList = {"0:stamped", "3:usage or policy error, or DIR cannot be stamped"})
+final class StampCommand implements Callable<Integer> {
+
+  @CommandLine.Spec
+  private CommandLine.Model.CommandSpec spec;
+
+  @Option(names = "--dir", required = true, paramLabel = "DIR", description = "The result root to stamp.")
+  private Path dir;
+
+  @Option(names = "--commit", paramLabel = "SHA",
+      description = "The commit (default: GITHUB_SHA, CI_COMMIT_SHA, GIT_COMMIT, else git rev-parse HEAD).")
+  private String commit;
+
+  @Option(names = "--build-id", paramLabel = "ID",
+      description = "The build (default: GITHUB_RUN_ID, CI_PIPELINE_ID, BUILD_ID).")
+  private String buildId;
+
+  @Option(names = "--policy", paramLabel = "FILE",
+      description = "Cover only the result files this policy's sources name (default: every file below DIR).")
+  private Path policy;
+
+  @Option(names = "--not-before", paramLabel = "INSTANT",
+      description = "Leave out files last modified before this instant (e.g. 2026-11-26T13:00:00Z, the build's "
+          + "start): results of an earlier build, which the gate then refuses.")
+  private String notBefore;
+
+  @Override
+  public Integer call() {
+    PrintWriter stdout = spec.commandLine().getOut();
+    PrintWriter stderr = spec.commandLine().getErr();
+    try {
+      BuildIdentity build = BuildIdentity.resolve(commit, buildId, System.getenv(), Path.of("."));
+      List<String> include = policy == null ? List.of() : new PolicyReader().read(policy).sources().allFileGlobs();
+      Instant since = notBefore == null || notBefore.isBlank() ? null : Instant.parse(notBefore.strip());
+      Stamp stamp = Stamps.write(dir, build, include, since, Instant.now());
+      stdout.println("Stamped " + dir.toAbsolutePath().normalize() + " for " + build + ": " + stamp.manifest().size()
+          + " file(s)" + (stamp.stale().isEmpty() ? "" : ", " + stamp.stale().size()
+              + " left out as older than " + since + " (the gate will refuse them): " + stamp.stale()));
+      stdout.flush();
+      return 0;
+    } catch (BuildIdentity.UnresolvedException e) {
+      stderr.println("Usage error: " + e.getMessage());
+    } catch (PolicyException e) {
+      stderr.println("Policy error: " + e.getMessage());
+    } catch (DateTimeParseException e) {
+      stderr.println("Usage error: --not-before \"" + notBefore + "\" is not an instant such as 2026-11-26T13:00:00Z");
+    } catch (IOException | UncheckedIOException e) {
+      stderr.println("Cannot stamp " + dir + ": " + e.getMessage());
+    }
+    return Outcome.USAGE_OR_POLICY_ERROR;
+  }
+}

@@ -1,0 +1,186 @@
+package dev.pyramid.reporting.history;
+
+import com.fasterxml.jackson.core.JacksonException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.pyramid.reporting.decision.Baseline;
+import dev.pyramid.reporting.decision.Decision;
+import dev.pyramid.reporting.decision.Outcome;
+import dev.pyramid.reporting.decision.PerfMetrics;
+import dev.pyramid.reporting.results.Layer;
+import dev.pyramid.reporting.stamp.BuildIdentity;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * A JSON-lines history file: one {@code "type":"decision"} line per gate decision, one
+ * {@code "type":"promotion"} line per {@code pyramid promote}.
+ *
+ * <p>Safe under concurrent writers, threads and processes alike: each append takes an exclusive
+ * {@link FileLock} on the file (processes) inside a per-file monitor (threads of one JVM, for which
+ * file locks are not reentrant) and writes its whole line with one write in append mode, so no line is
+ * lost or torn. Reading refuses a line that is not JSON, naming its number.
+ */
+public final class History {
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final Map<Path, Object> MONITORS = new ConcurrentHashMap<>();
+
+  private final Path file;
+
+  public History(Path file) {
+    this.file = file.toAbsolutePath().normalize();
+  }
+
+  /** The history file. */
+  public Path file() {
+    return file;
+  }
+
+  /** Appends {@code line} (one JSON object) as one line. */
+  public void append(ObjectNode line) throws IOException {
+    byte[] bytes = (JSON.writeValueAsString(line) + "\n").getBytes(StandardCharsets.UTF_8);
+    Files.createDirectories(file.getParent());
+    synchronized (MONITORS.computeIfAbsent(file, f -> new Object())) {
+      try (FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+          StandardOpenOption.APPEND); FileLock lock = channel.lock()) {
+        ByteBuffer buffer = ByteBuffer.wrap(bytes);
+        while (buffer.hasRemaining()) {
+          channel.write(buffer);
+        }
+        channel.force(false);
+      }
+    }
+  }
+
+  /** Every line, oldest first; none when the file does not exist. */
+  public List<JsonNode> read() throws IOException {
+    if (!Files.exists(file)) {
+      return List.of();
+    }
+    List<JsonNode> lines = new ArrayList<>();
+    int number = 0;
+    for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
+      number++;
+      if (line.isBlank()) {
+        continue;
+      }
+      try {
+        JsonNode node = JSON.readTree(line);
+        if (node == null || !node.isObject() || !node.has("type")) {
+          throw new IOException(file + ":" + number + ": not a history entry");
+        }
+        lines.add(node);
+      } catch (JacksonException e) {
+        throw new IOException(file + ":" + number + ": not JSON (" + e.getOriginalMessage() + ")", e);
+      }
+    }
+    return lines;
+  }
+
+  /** The history line for {@code decision}, with its performance figures for later baselines. */
+  public static ObjectNode decisionLine(Decision decision, Instant at) {
+    ObjectNode line = JSON.createObjectNode();
+    line.put("type", "decision");
+    line.put("time", at.toString());
+    line.put("stage", decision.stage());
+    line.put("lane", decision.lane());
+    line.put("commit", decision.build().commit());
+    line.put("buildId", decision.build().buildId());
+    line.put("verdict", decision.outcome().name());
+    line.put("levelRun", decision.isLevelRun());
+    if (decision.score() != null) {
+      line.put("score", decision.score());
+    }
+    decision.layers().stream().filter(l -> l.layer() == Layer.PERF).findFirst().ifPresent(perf ->
+        line.set("perf", JSON.valueToTree(PerfMetrics.of(perf.evidence().requests()))));
+    return line;
+  }
+
+  /** The history line recording that {@code build} reached {@code stage}. */
+  public static ObjectNode promotionLine(String stage, String lane, BuildIdentity build, String approvedBy, Instant at) {
+    ObjectNode line = JSON.createObjectNode();
+    line.put("type", "promotion");
+    line.put("time", at.toString());
+    line.put("stage", stage);
+    line.put("lane", lane);
+    line.put("commit", build.commit());
+    line.put("buildId", build.buildId());
+    if (approvedBy != null) {
+      line.put("approvedBy", approvedBy);
+    }
+    return line;
+  }
+
+  /** The latest decision for {@code build} and {@code stage} (whole-stage runs only). */
+  public static Optional<JsonNode> lastDecision(List<JsonNode> lines, BuildIdentity build, String stage) {
+    JsonNode found = null;
+    for (JsonNode line : lines) {
+      if ("decision".equals(line.path("type").asText()) && stage.equals(line.path("stage").asText())
+          && matches(line, build) && !line.path("levelRun").asBoolean()) {
+        found = line;
+      }
+    }
+    return Optional.ofNullable(found);
+  }
+
+  /** True when {@code build} was promoted to {@code stage}. */
+  public static boolean promoted(List<JsonNode> lines, BuildIdentity build, String stage) {
+    return lines.stream().anyMatch(line -> "promotion".equals(line.path("type").asText())
+        && stage.equals(line.path("stage").asText()) && matches(line, build));
+  }
+
+  /**
+   * The baseline of {@code stage}: the performance figures of the last build promoted to it, from that
+   * build's latest decision that recorded them. Empty when no build was promoted to it yet.
+   */
+  public static Optional<Baseline> baseline(List<JsonNode> lines, String stage) {
+    JsonNode promotion = null;
+    for (JsonNode line : lines) {
+      if ("promotion".equals(line.path("type").asText()) && stage.equals(line.path("stage").asText())) {
+        promotion = line;
+      }
+    }
+    if (promotion == null) {
+      return Optional.empty();
+    }
+    BuildIdentity build = new BuildIdentity(promotion.path("commit").asText(), promotion.path("buildId").asText());
+    Map<String, Map<String, Double>> metrics = new LinkedHashMap<>();
+    for (JsonNode line : lines) {
+      if ("decision".equals(line.path("type").asText()) && matches(line, build) && line.has("perf")) {
+        metrics.clear();
+        line.get("perf").fields().forEachRemaining(request -> {
+          Map<String, Double> values = new LinkedHashMap<>();
+          request.getValue().fields().forEachRemaining(m -> values.put(m.getKey(), m.getValue().asDouble()));
+          metrics.put(request.getKey(), values);
+        });
+      }
+    }
+    return Optional.of(new Baseline(stage, build.commit(), build.buildId(), metrics));
+  }
+
+  /** True when the line is about {@code build}. */
+  public static boolean matches(JsonNode line, BuildIdentity build) {
+    return build.commit().equals(line.path("commit").asText()) && build.buildId().equals(line.path("buildId").asText());
+  }
+
+  /** A verdict that a promotion may follow: PROMOTE, or MANUAL_APPROVAL with an approver. */
+  public static boolean promotable(JsonNode decision, boolean approved) {
+    String verdict = decision.path("verdict").asText();
+    return Outcome.PROMOTE.name().equals(verdict) || approved && Outcome.MANUAL_APPROVAL.name().equals(verdict);
+  }
+}

@@ -1,0 +1,96 @@
+package dev.pyramid.reporting.results;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import javax.xml.stream.XMLInputFactory;
+import javax.xml.stream.XMLStreamConstants;
+import javax.xml.stream.XMLStreamException;
+import javax.xml.stream.XMLStreamReader;
+
+/**
+ * Reads the report-level {@code LINE} and {@code BRANCH} counters of a JaCoCo XML report
+ * ({@code target/site/jacoco/jacoco.xml}).
+ *
+ * <p>JaCoCo writes a DOCTYPE naming {@code report.dtd}; it is read as a token and never loaded: the
+ * stream parser runs with DTD support and external entities off, so an entity reference of any kind
+ * makes the file unreadable. A report without both counters at its top level is unreadable.
+ * Thread-safe.
+ */
+public final class JacocoXmlReader {
+
+  private static final XMLInputFactory FACTORY = factory();
+
+  /** Reads {@code file}, or throws naming it and the reason. */
+  public Coverage read(Path file) throws UnreadableEvidenceException {
+    long[] line = null;
+    long[] branch = null;
+    try (InputStream in = Files.newInputStream(file)) {
+      XMLStreamReader xml = FACTORY.createXMLStreamReader(in);
+      int depth = 0;
+      boolean rootSeen = false;
+      while (xml.hasNext()) {
+        int event = xml.next();
+        if (event == XMLStreamConstants.START_ELEMENT) {
+          depth++;
+          if (depth == 1) {
+            if (!xml.getLocalName().equals("report")) {
+              throw new UnreadableEvidenceException(file, "not a JaCoCo XML report: root element <"
+                  + xml.getLocalName() + ">");
+            }
+            rootSeen = true;
+          } else if (depth == 2 && xml.getLocalName().equals("counter")) {
+            String type = xml.getAttributeValue(null, "type");
+            long[] counter = {count(file, xml, "covered"), count(file, xml, "missed")};
+            if ("LINE".equals(type)) {
+              line = counter;
+            } else if ("BRANCH".equals(type)) {
+              branch = counter;
+            }
+          }
+        } else if (event == XMLStreamConstants.END_ELEMENT) {
+          depth--;
+        } else if (event == XMLStreamConstants.ENTITY_REFERENCE) {
+          throw new UnreadableEvidenceException(file, "an entity reference; JaCoCo writes none");
+        }
+      }
+      if (!rootSeen) {
+        throw new UnreadableEvidenceException(file, "empty: no <report> element");
+      }
+    } catch (XMLStreamException e) {
+      throw new UnreadableEvidenceException(file, "not well-formed XML (truncated?): " + e.getMessage(), e);
+    } catch (IOException e) {
+      throw new UnreadableEvidenceException(file, "cannot read: " + e.getMessage(), e);
+    } catch (RuntimeException e) {
+      throw new UnreadableEvidenceException(file, "not readable as XML: " + e, e);
+    }
+    if (line == null) {
+      throw new UnreadableEvidenceException(file, "no report-level LINE counter");
+    }
+    // A module without a single branch has no BRANCH counter at all: zero of zero.
+    long[] branches = branch == null ? new long[] {0, 0} : branch;
+    return new Coverage(line[0], line[1], branches[0], branches[1], file);
+  }
+
+  private static long count(Path file, XMLStreamReader xml, String attribute) throws UnreadableEvidenceException {
+    String value = xml.getAttributeValue(null, attribute);
+    try {
+      long count = Long.parseLong(value == null ? "" : value.trim());
+      if (count < 0) {
+        throw new NumberFormatException(value);
+      }
+      return count;
+    } catch (NumberFormatException e) {
+      throw new UnreadableEvidenceException(file, "counter " + attribute + "=\"" + value + "\" is not a count", e);
+    }
+  }
+
+  private static XMLInputFactory factory() {
+    XMLInputFactory factory = XMLInputFactory.newFactory();
+    factory.setProperty(XMLInputFactory.SUPPORT_DTD, false);
+    factory.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
+    factory.setProperty(XMLInputFactory.IS_REPLACING_ENTITY_REFERENCES, false);
+    return factory;
+  }
+}

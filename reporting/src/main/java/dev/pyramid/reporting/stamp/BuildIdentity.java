@@ -1,0 +1,83 @@
+package dev.pyramid.reporting.stamp;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The build that results belong to: a commit and a build id (a CI run, pipeline or job number).
+ *
+ * <p>Resolved from explicit values first, then from the CI's variables ({@code GITHUB_SHA}/{@code
+ * GITHUB_RUN_ID}, {@code CI_COMMIT_SHA}/{@code CI_PIPELINE_ID}, {@code GIT_COMMIT}/{@code BUILD_ID}),
+ * and for the commit, last, from {@code git rev-parse HEAD}.
+ */
+public record BuildIdentity(String commit, String buildId) {
+
+  private static final List<String> COMMIT_VARIABLES = List.of("GITHUB_SHA", "CI_COMMIT_SHA", "GIT_COMMIT");
+  private static final List<String> BUILD_VARIABLES = List.of("GITHUB_RUN_ID", "CI_PIPELINE_ID", "BUILD_ID");
+
+  /** {@code commit} or {@code buildId} could not be resolved; the message says what to pass. */
+  public static final class UnresolvedException extends Exception {
+    private static final long serialVersionUID = 1L;
+
+    UnresolvedException(String message) {
+      super(message);
+    }
+  }
+
+  /**
+   * Resolves the identity of this build.
+   *
+   * @param commit explicit commit, or null/blank to look it up
+   * @param buildId explicit build id, or null/blank to look it up
+   * @param environment the process environment (a parameter so tests can pass their own)
+   * @param workingDirectory where {@code git rev-parse HEAD} runs
+   */
+  public static BuildIdentity resolve(String commit, String buildId, Map<String, String> environment,
+      Path workingDirectory) throws UnresolvedException {
+    String resolvedCommit = given(commit).or(() -> first(COMMIT_VARIABLES, environment))
+        .or(() -> gitHead(workingDirectory))
+        .orElseThrow(() -> new UnresolvedException("no commit: pass --commit SHA (none of " + COMMIT_VARIABLES
+            + " is set and `git rev-parse HEAD` gave nothing)"));
+    String resolvedBuild = given(buildId).or(() -> first(BUILD_VARIABLES, environment))
+        .orElseThrow(() -> new UnresolvedException("no build id: pass --build-id ID (none of " + BUILD_VARIABLES
+            + " is set)"));
+    return new BuildIdentity(resolvedCommit, resolvedBuild);
+  }
+
+  @Override
+  public String toString() {
+    return "commit " + commit + ", build " + buildId;
+  }
+
+  private static Optional<String> given(String value) {
+    return value == null || value.isBlank() ? Optional.empty() : Optional.of(value.strip());
+  }
+
+  private static Optional<String> first(List<String> variables, Map<String, String> environment) {
+    return variables.stream().map(environment::get).filter(v -> v != null && !v.isBlank()).map(String::strip)
+        .findFirst();
+  }
+
+  private static Optional<String> gitHead(Path workingDirectory) {
+    try {
+      Process git = new ProcessBuilder("git", "rev-parse", "HEAD").directory(workingDirectory.toFile())
+          .redirectErrorStream(false).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+      String out = new String(git.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
+      if (!git.waitFor(10, TimeUnit.SECONDS)) {
+        git.destroyForcibly();
+        return Optional.empty();
+      }
+      return git.exitValue() == 0 && out.matches("[0-9a-f]{7,64}") ? Optional.of(out) : Optional.empty();
+    } catch (IOException e) {
+      return Optional.empty();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return Optional.empty();
+    }
+  }
+}

@@ -1,0 +1,3 @@
+module example.com/fares
+
+go 1.19
