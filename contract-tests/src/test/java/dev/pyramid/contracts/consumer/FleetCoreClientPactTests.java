@@ -18,6 +18,8 @@ import dev.pyramid.platform.gateway.client.FleetCoreException;
 import dev.pyramid.platform.gateway.client.Location;
 import dev.pyramid.platform.gateway.client.Ride;
 import dev.pyramid.platform.gateway.client.RideRequest;
+import dev.pyramid.platform.gateway.client.Vehicle;
+import dev.pyramid.platform.gateway.client.VehicleRegistration;
 import java.net.URI;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -160,6 +162,93 @@ class FleetCoreClientPactTests {
   @PactTestFor(pactMethod = "cancelAssignedRide")
   void cancelRide_returns_the_cancelled_ride(MockServer fleetCore) {
     assertThat(client(fleetCore).cancelRide(EXAMPLE_RIDE_ID).status()).isEqualTo("CANCELLED");
+  }
+
+  @Pact(consumer = CONSUMER)
+  V4Pact registerVehicle(PactDslWithProvider builder) {
+    return builder
+        .uponReceiving("a vehicle registration")
+        .method("POST")
+        .path("/v1/vehicles")
+        .headers("Content-Type", "application/json")
+        .body(new PactDslJsonBody()
+            .stringValue("plate", "B-PY 7")
+            .object("location").numberValue("lat", PICKUP.lat()).numberValue("lon", PICKUP.lon()).closeObject())
+        .willRespondWith()
+        .status(201)
+        .body(new PactDslJsonBody()
+            .uuid("id", "0b9f2a57-3c4d-4e5f-8a6b-7c8d9e0f1a2b")
+            .stringValue("plate", "B-PY 7")
+            .stringValue("status", "AVAILABLE")
+            .object("location").decimalType("lat", PICKUP.lat()).decimalType("lon", PICKUP.lon()).closeObject())
+        .toPact(V4Pact.class);
+  }
+
+  @Test
+  @PactTestFor(pactMethod = "registerVehicle")
+  void registerVehicle_returns_an_available_vehicle(MockServer fleetCore) {
+    Vehicle vehicle = client(fleetCore).registerVehicle(new VehicleRegistration("B-PY 7", PICKUP));
+
+    assertThat(vehicle.id()).isNotBlank();
+    assertThat(vehicle.status()).isEqualTo("AVAILABLE");
+    assertThat(vehicle.location()).isEqualTo(PICKUP);
+  }
+
+  @Pact(consumer = CONSUMER)
+  V4Pact requestRideWithAnImpossiblePickup(PactDslWithProvider builder) {
+    return builder
+        .uponReceiving("a ride request with a latitude outside [-90, 90]")
+        .method("POST")
+        .path("/v1/rides")
+        .headers("Content-Type", "application/json")
+        .body(new PactDslJsonBody()
+            .stringValue("riderId", "rider-3")
+            .object("pickup").numberValue("lat", 123.0).numberValue("lon", PICKUP.lon()).closeObject()
+            .object("dropoff").numberValue("lat", DROPOFF.lat()).numberValue("lon", DROPOFF.lon()).closeObject())
+        .willRespondWith()
+        .status(400)
+        .body(new PactDslJsonBody()
+            .stringValue("error", "invalid_request")
+            .stringType("message", "pickup.lat must be between -90 and 90")
+            .stringValue("field", "pickup.lat"))
+        .toPact(V4Pact.class);
+  }
+
+  @Test
+  @PactTestFor(pactMethod = "requestRideWithAnImpossiblePickup")
+  void requestRide_names_the_invalid_field(MockServer fleetCore) {
+    RideRequest impossible = new RideRequest("rider-3", new Location(123.0, PICKUP.lon()), DROPOFF);
+
+    assertThatThrownBy(() -> client(fleetCore).requestRide(impossible))
+        .isInstanceOfSatisfying(FleetCoreException.class, e -> {
+          assertThat(e.status()).isEqualTo(400);
+          assertThat(e.error()).isEqualTo("invalid_request");
+          assertThat(e.field()).hasValue("pickup.lat");
+        });
+  }
+
+  @Pact(consumer = CONSUMER)
+  V4Pact cancelUnknownRide(PactDslWithProvider builder) {
+    return builder
+        .uponReceiving("a cancellation of a ride that does not exist")
+        .method("POST")
+        .path("/v1/rides/00000000-0000-4000-8000-000000000000/cancel")
+        .willRespondWith()
+        .status(404)
+        .body(new PactDslJsonBody()
+            .stringValue("error", "not_found")
+            .stringType("message", "No ride 00000000-0000-4000-8000-000000000000"))
+        .toPact(V4Pact.class);
+  }
+
+  @Test
+  @PactTestFor(pactMethod = "cancelUnknownRide")
+  void cancelRide_reports_an_unknown_ride(MockServer fleetCore) {
+    assertThatThrownBy(() -> client(fleetCore).cancelRide("00000000-0000-4000-8000-000000000000"))
+        .isInstanceOfSatisfying(FleetCoreException.class, e -> {
+          assertThat(e.status()).isEqualTo(404);
+          assertThat(e.error()).isEqualTo("not_found");
+        });
   }
 
   /** The ride body the client relies on: types matched, the status exact. */
