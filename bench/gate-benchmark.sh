@@ -29,7 +29,10 @@
 #      time, peak RSS (largest "Maximum resident set size" of the runs), ratio to `pyramid gate` over the
 #      same files and ratio to the floor (`find DIR -type f | xargs cat > /dev/null`), then the targets.
 #
-# Every gate run is the whole process, JVM start included: `java -jar reporting/target/pyramid.jar gate ...`.
+# Every gate run is the whole process, JVM start included: `java $PYRAMID_JAVA_OPTS -jar
+# reporting/target/pyramid.jar gate ...`, with the JVM options the README recommends for the gate and the
+# Maven build uses (PYRAMID_JAVA_OPTS, default "-XX:TieredStopAtLevel=1 -XX:+UseSerialGC"); the rows below
+# it vary them (none at all, C2 on, AppCDS), each measured in the same run.
 # The gate's exit code is expected to be 1 (BLOCK): the generated set holds failures on purpose.
 set -euo pipefail
 
@@ -57,6 +60,7 @@ while [[ $# -gt 0 ]]; do
 done
 
 JAR="${PYRAMID_JAR:-$REPO/reporting/target/pyramid.jar}"
+read -r -a OPTS <<< "${PYRAMID_JAVA_OPTS--XX:TieredStopAtLevel=1 -XX:+UseSerialGC}"
 GENERATOR="$REPO/reporting/src/test/java/dev/pyramid/reporting/bench/ResultSetGenerator.java"
 TEMPLATE="$REPO/reporting/src/test/resources/real/gatling-run/ridebookingsimulation-20261126133728677"
 TOOLS="${PYRAMID_BENCH_TOOLS:-$HOME/.cache/pyramid-bench-tools}"
@@ -196,22 +200,23 @@ CDS="$WORK/pyramid-gate.jsa"
 if $FLAGS && [[ ! -f "$CDS" || "$JAR" -nt "$CDS" ]]; then
   log "creating the AppCDS archive $CDS (one gate run with -XX:ArchiveClassesAtExit)"
   rm -f "$CDS"
-  java -XX:ArchiveClassesAtExit="$CDS" "${GATE_JUNIT[@]}" > /dev/null 2>&1 || true
+  java "${OPTS[@]}" -XX:ArchiveClassesAtExit="$CDS" "${GATE_JUNIT[@]}" > /dev/null 2>&1 || true
 fi
 
+LOAD_BEFORE="$(cut -d' ' -f1-3 /proc/loadavg)"
 measure "floor: cat JUnit set" "0" "$RUNS" -- bash -c "$FLOOR" _ "$JUNIT"
-measure "pyramid gate: JUnit set" "0 1 4" "$RUNS" -- java "${GATE_JUNIT[@]}"
+measure "pyramid gate: JUnit set" "0 1 4" "$RUNS" -- java "${OPTS[@]}" "${GATE_JUNIT[@]}"
 if $FLAGS; then
-  measure "  -XX:TieredStopAtLevel=1" "0 1 4" "$RUNS" -- java -XX:TieredStopAtLevel=1 "${GATE_JUNIT[@]}"
-  measure "  -Xshare:off (no CDS)" "0 1 4" "$RUNS" -- java -Xshare:off "${GATE_JUNIT[@]}"
-  measure "  AppCDS archive" "0 1 4" "$RUNS" -- java -XX:SharedArchiveFile="$CDS" "${GATE_JUNIT[@]}"
-  measure "  AppCDS + TieredStopAtLevel=1" "0 1 4" "$RUNS" -- java -XX:SharedArchiveFile="$CDS" -XX:TieredStopAtLevel=1 "${GATE_JUNIT[@]}"
-  measure "  -XX:+UseSerialGC" "0 1 4" "$RUNS" -- java -XX:+UseSerialGC "${GATE_JUNIT[@]}"
+  measure "  no JVM options" "0 1 4" "$RUNS" -- java "${GATE_JUNIT[@]}"
+  measure "  -XX:+UseSerialGC only (C2 on)" "0 1 4" "$RUNS" -- java -XX:+UseSerialGC "${GATE_JUNIT[@]}"
+  measure "  options + AppCDS archive" "0 1 4" "$RUNS" -- java "${OPTS[@]}" -XX:SharedArchiveFile="$CDS" "${GATE_JUNIT[@]}"
 fi
 measure "floor: cat Allure set" "0" "$RUNS" -- bash -c "$FLOOR" _ "$ALLURE_DIR"
-measure "pyramid gate: Allure set" "0 1 4" "$RUNS" -- java "${GATE_ALLURE[@]}"
+measure "pyramid gate: Allure set" "0 1 4" "$RUNS" -- java "${OPTS[@]}" "${GATE_ALLURE[@]}"
 if $FLAGS; then
-  measure "  AppCDS + C1 only, Allure set" "0 1 4" "$RUNS" -- java -XX:SharedArchiveFile="$CDS" -XX:TieredStopAtLevel=1 "${GATE_ALLURE[@]}"
+  measure "  no JVM options, Allure set" "0 1 4" "$RUNS" -- java "${GATE_ALLURE[@]}"
+  measure "  SerialGC only (C2 on), Allure set" "0 1 4" "$RUNS" -- java -XX:+UseSerialGC "${GATE_ALLURE[@]}"
+  measure "  options + AppCDS, Allure set" "0 1 4" "$RUNS" -- java "${OPTS[@]}" -XX:SharedArchiveFile="$CDS" "${GATE_ALLURE[@]}"
 fi
 if $ALLURE3; then
   measure "allure quality-gate (Allure 3)" "0 1" "$ALLURE_RUNS" -- env PATH="$NODE22_PATH" \
@@ -225,7 +230,8 @@ mb() { [[ "$1" == n/a ]] && echo "n/a" || awk -v a="$1" 'BEGIN {printf "%.0f MB"
 
 echo
 echo "Result set: $(grep -E '^(junit.tests|junit.files|roots|pacts|gatling.runs|jacoco.classes|allure.results)=' "$OUT/expected.properties" | tr '\n' ' ')"
-echo "Machine: $(nproc) cores, $(java -version 2>&1 | head -1), load average $(cut -d' ' -f1-3 /proc/loadavg)"
+echo "Machine: $(nproc) cores, $(java -version 2>&1 | head -1), load average $LOAD_BEFORE before, $(cut -d' ' -f1-3 /proc/loadavg) after"
+echo "Gate JVM options (PYRAMID_JAVA_OPTS): ${OPTS[*]:-none}"
 echo "Runs: $RUNS per contender (Allure 3: $ALLURE_RUNS), after one warm-up; median wall time, median CPU (user+sys),"
 echo "peak RSS over the runs. On a shared machine (load above 2) wall times are inflated; CPU time much less so."
 echo

@@ -14,7 +14,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * Marks a test class or method as part of the contract layer (contract tests: Pact consumer tests and provider verification).
  *
  * <p>Carries the JUnit tag {@value Layers#CONTRACT} that the {@code level=contract} profile
- * selects, the Allure label {@code layer=contract}, and the
+ * selects, the Allure labels {@code layer}, {@code parentSuite} and {@code epic} (so that the
+ * report groups suites and behaviors by layer first) set to {@code contract}, and the
  * layer's extension, which refuses a test that also carries another layer. Usable inside your
  * own meta-annotations (JUnit and Allure both read them through meta-annotations) and
  * inherited by subclasses.
@@ -25,5 +26,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @Target({ElementType.TYPE, ElementType.METHOD, ElementType.ANNOTATION_TYPE})
 @Tag(Layers.CONTRACT)
 @LabelAnnotation(name = Layers.LABEL, value = Layers.CONTRACT)
+@LabelAnnotation(name = Layers.GROUP_LABEL, value = Layers.CONTRACT)
+@LabelAnnotation(name = Layers.BEHAVIOR_LABEL, value = Layers.CONTRACT)
 @ExtendWith(LayerExtension.class)
 public @interface ContractTest {}

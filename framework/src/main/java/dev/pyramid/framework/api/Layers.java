@@ -8,6 +8,12 @@ public final class Layers {
   /** The Allure label that carries a test's layer. */
   public static final String LABEL = "layer";
 
+  /** The Allure label of the top suite level; the layer annotations set it to the layer. */
+  public static final String GROUP_LABEL = "parentSuite";
+
+  /** The Allure label of the top behavior level; the layer annotations set it to the layer. */
+  public static final String BEHAVIOR_LABEL = "epic";
+
   public static final String UNIT = "unit";
   public static final String CONTRACT = "contract";
   public static final String E2E = "e2e";

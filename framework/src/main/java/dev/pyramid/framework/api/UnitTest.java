@@ -14,7 +14,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * Marks a test class or method as part of the unit layer (unit tests: fast, in-process, no I/O beyond the JVM).
  *
  * <p>Carries the JUnit tag {@value Layers#UNIT} that the {@code level=unit} profile
- * selects, the Allure label {@code layer=unit}, and the
+ * selects, the Allure labels {@code layer}, {@code parentSuite} and {@code epic} (so that the
+ * report groups suites and behaviors by layer first) set to {@code unit}, and the
  * layer's extension, which refuses a test that also carries another layer. Usable inside your
  * own meta-annotations (JUnit and Allure both read them through meta-annotations) and
  * inherited by subclasses.
@@ -25,5 +26,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @Target({ElementType.TYPE, ElementType.METHOD, ElementType.ANNOTATION_TYPE})
 @Tag(Layers.UNIT)
 @LabelAnnotation(name = Layers.LABEL, value = Layers.UNIT)
+@LabelAnnotation(name = Layers.GROUP_LABEL, value = Layers.UNIT)
+@LabelAnnotation(name = Layers.BEHAVIOR_LABEL, value = Layers.UNIT)
 @ExtendWith(LayerExtension.class)
 public @interface UnitTest {}

@@ -55,6 +55,22 @@ class LayerLabelsTests {
   }
 
   @Test
+  void should_group_suites_and_behaviors_by_layer_first() {
+    assertThat(AnnotationUtils.getLabels(ASmokeTest.class))
+        .extracting(Label::getName, Label::getValue)
+        .contains(org.assertj.core.groups.Tuple.tuple("parentSuite", "e2e"),
+            org.assertj.core.groups.Tuple.tuple("epic", "e2e"));
+    assertThat(AnnotationUtils.getLabels(InheritsUnit.class))
+        .extracting(Label::getName, Label::getValue)
+        .contains(org.assertj.core.groups.Tuple.tuple("parentSuite", "unit"),
+            org.assertj.core.groups.Tuple.tuple("epic", "unit"));
+    assertThat(AnnotationUtils.getLabels(AContractTest.class))
+        .extracting(Label::getName, Label::getValue)
+        .contains(org.assertj.core.groups.Tuple.tuple("parentSuite", "contract"),
+            org.assertj.core.groups.Tuple.tuple("epic", "contract"));
+  }
+
+  @Test
   void should_carry_the_tag_the_layer_profiles_select() {
     assertThat(SmokeTest.class.getAnnotation(EndToEndTest.class)).isNotNull();
     assertThat(EndToEndTest.class.getAnnotation(Tag.class).value()).isEqualTo(Layers.E2E);

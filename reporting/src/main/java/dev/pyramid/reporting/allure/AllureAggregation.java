@@ -8,6 +8,7 @@ import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -16,7 +17,10 @@ import java.util.stream.Stream;
 /**
  * Gathers the Allure results of a build into one directory: copies the files of every
  * {@code target/allure-results/} under the result roots (not {@code node_modules}, {@code .git} or
- * {@code src}), then writes {@code environment.properties} and {@code categories.json}.
+ * {@code src}), adds one result per failed Pact interaction ({@link PactMismatches}), groups every
+ * result by layer and feature and marks reruns flaky ({@link ResultLabels}), then writes
+ * {@code environment.properties} (with {@link ReportEnvironment}'s versions), {@code executor.json}
+ * and {@code categories.json} ({@link Categories}).
  *
  * <p>Allure names results by UUID, so files of different modules do not collide; each module's own
  * {@code environment.properties}, {@code categories.json} and {@code executor.json} are not copied
@@ -29,31 +33,24 @@ public final class AllureAggregation {
       Set.of("environment.properties", "categories.json", "executor.json");
 
   /**
-   * The categories Pyramid sorts failures into. First match wins in Allure 2, so the specific ones
-   * come first; "broken" means the test could not run to a verdict.
-   */
-  static final String CATEGORIES = """
-      [
-        {"name": "Performance regression", "matchedStatuses": ["failed"],
-         "messageRegex": "(?s).*(Gatling assertion|perf\\\\.).*"},
-        {"name": "Contract broken", "matchedStatuses": ["failed", "broken"],
-         "messageRegex": "(?s).*([Pp]act|contract\\\\.|interaction).*"},
-        {"name": "Infrastructure", "matchedStatuses": ["broken"],
-         "messageRegex": "(?s).*(Connection refused|ConnectException|UnknownHost|SocketTimeout|timed out|Testcontainers|container|gate evidence missing|gate evidence unreadable).*"},
-        {"name": "Test defect", "matchedStatuses": ["broken"]},
-        {"name": "Product defect", "matchedStatuses": ["failed"]}
-      ]
-      """;
-
-  /**
    * Copies every module's results under {@code roots} into {@code destination} and writes the
    * report-wide files.
    *
-   * @param environment entries for environment.properties, e.g. stage, level, commit, Java version
+   * @param environment entries for environment.properties, e.g. stage, level, commit, Java version;
+   *     tool versions and the PostgreSQL provider are added
    * @return the result directories copied from
    */
   public List<Path> aggregate(List<Path> roots, Path destination, Map<String, String> environment)
       throws IOException {
+    return aggregate(roots, destination, environment, System.getenv());
+  }
+
+  /**
+   * As {@link #aggregate(List, Path, Map)}, with {@code variables} in place of the process environment
+   * for {@code executor.json}.
+   */
+  public List<Path> aggregate(List<Path> roots, Path destination, Map<String, String> environment,
+      Map<String, String> variables) throws IOException {
     Path target = destination.toAbsolutePath().normalize();
     Files.createDirectories(target);
     List<Path> sources = new ArrayList<>();
@@ -69,8 +66,13 @@ public final class AllureAggregation {
         }
       }
     }
-    writeEnvironment(target.resolve("environment.properties"), environment);
-    Files.writeString(target.resolve("categories.json"), CATEGORIES);
+    PactMismatches.write(roots, target);
+    ResultLabels.complete(target, FlakyTests.under(roots));
+    Map<String, String> entries = new LinkedHashMap<>(environment);
+    ReportEnvironment.of(roots).forEach(entries::putIfAbsent);
+    writeEnvironment(target.resolve("environment.properties"), entries);
+    ReportEnvironment.writeExecutor(target.resolve("executor.json"), variables);
+    Files.writeString(target.resolve("categories.json"), Categories.json());
     return sources;
   }
 

@@ -2,6 +2,8 @@ package dev.pyramid.reporting.cli;
 
 import dev.pyramid.reporting.allure.AllureAggregation;
 import dev.pyramid.reporting.allure.AllureCommandline;
+import dev.pyramid.reporting.allure.GatlingReports;
+import dev.pyramid.reporting.allure.ReportHistory;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.OutputStream;
@@ -20,18 +22,59 @@ final class AllureReportStep {
 
   private AllureReportStep() {}
 
+  /** The system property naming the persistent history store (see {@link #historyStore}). */
+  static final String HISTORY_PROPERTY = "pyramid.allure.history";
+
   /** Returns true when the report was generated; explains on {@code err} when not. */
   static boolean run(List<Path> roots, Path results, Path report, Path home, Map<String, String> environment,
       PrintWriter out, PrintWriter err) {
+    return run(roots, results, report, home, historyStore(null, roots), environment, out, err);
+  }
+
+  /**
+   * Where the Allure history lives between builds: {@code explicit} if given, else the system property
+   * {@value #HISTORY_PROPERTY}, else {@code .pyramid/allure-history} under the first result root (the
+   * checkout, outside every {@code target/}, so that {@code mvn clean} keeps the trend).
+   */
+  static Path historyStore(Path explicit, List<Path> roots) {
+    if (explicit != null) {
+      return explicit;
+    }
+    String property = System.getProperty(HISTORY_PROPERTY);
+    if (property != null && !property.isBlank()) {
+      return Path.of(property);
+    }
+    Path root = roots.isEmpty() ? Path.of(".") : roots.get(0);
+    return root.resolve(".pyramid").resolve("allure-history");
+  }
+
+  /**
+   * Aggregates, carries the history from {@code historyStore} (else the previous report), generates,
+   * copies the Gatling HTML reports into the report and saves the new history to {@code historyStore}.
+   * Returns true when the report was generated; explains on {@code err} when not.
+   */
+  static boolean run(List<Path> roots, Path results, Path report, Path home, Path historyStore,
+      Map<String, String> environment, PrintWriter out, PrintWriter err) {
     try {
       List<Path> copied = new AllureAggregation().aggregate(roots, results, environment);
       out.println("Allure results: " + results.toAbsolutePath() + " (from " + copied.size()
           + " module result folder(s))");
+      ReportHistory history = new ReportHistory(historyStore);
+      out.println(history.restore(report, results)
+          .map(from -> "Allure history: carried from " + from.toAbsolutePath())
+          .orElse("Allure history: none yet (the trend starts with this report)"));
       Path allureHome = home != null ? home : defaultHome();
       int exit = new AllureCommandline(allureHome).generate(results, report, new WriterStream(out));
       if (exit != 0) {
         err.println("allure generate exited with " + exit + "; no HTML report");
         return false;
+      }
+      List<Path> gatling = GatlingReports.copyInto(roots, report);
+      if (!gatling.isEmpty()) {
+        out.println("Gatling reports: " + gatling.size() + " run(s) under " + report.toAbsolutePath().resolve("gatling"));
+      }
+      if (history.save(report)) {
+        out.println("Allure history: saved to " + historyStore.toAbsolutePath());
       }
       out.println("Allure report: " + report.toAbsolutePath().resolve("index.html"));
       return true;

@@ -21,7 +21,6 @@ import dev.pyramid.reporting.results.Evidence;
 import dev.pyramid.reporting.results.EvidenceCollector;
 import dev.pyramid.reporting.results.Layer;
 import dev.pyramid.reporting.results.LayerEvidence;
-import dev.pyramid.reporting.results.Problem;
 import dev.pyramid.reporting.stamp.BuildIdentity;
 import dev.pyramid.reporting.stamp.RootCheck;
 import dev.pyramid.reporting.stamp.Stamps;
@@ -34,8 +33,14 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.stream.Collectors;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -151,8 +156,17 @@ final class GateCommand implements Callable<Integer> {
       stderr.println("History unreadable (baselines come from it): " + e.getMessage());
       return Outcome.USAGE_OR_POLICY_ERROR;
     }
+    // The stamps do not depend on the evidence: read beside the collection (a large manifest takes a while).
+    ExecutorService stampReader = Executors.newSingleThreadExecutor(runnable -> {
+      Thread thread = new Thread(runnable, "pyramid-stamp-reader");
+      thread.setDaemon(true);
+      return thread;
+    });
+    List<Future<Stamps.Loaded>> stamps = results.stream()
+        .map(root -> stampReader.submit(() -> Stamps.load(root))).toList();
+    stampReader.shutdown();
     Evidence evidence = new EvidenceCollector().collect(results, read.sources());
-    List<RootCheck> roots = checkRoots(evidence, build);
+    List<RootCheck> roots = checkRoots(evidence, build, stamps);
     Decision decision;
     try {
       decision = new Gate().decide(new Gate.Request(evidence, roots, read, lane, stage, layers, build, quarantined,
@@ -164,7 +178,7 @@ final class GateCommand implements Callable<Integer> {
     stdout.print(ConsoleTable.render(decision));
     Instant now = Instant.now();
     try {
-      DecisionJson.write(decision, out.resolve("decision.json"));
+      DecisionJson.write(decision, read.sources(), out.resolve("decision.json"));
       DecisionMarkdown.write(decision, out.resolve("decision.md"));
       DecisionJunit.write(decision, out.resolve("decision-junit.xml"));
       String summary = System.getenv("GITHUB_STEP_SUMMARY");
@@ -193,18 +207,37 @@ final class GateCommand implements Callable<Integer> {
     return decision.outcome().exitCode();
   }
 
-  /** Each root's stamp check, plus evidence read under it that its stamp does not cover. */
+  private static Stamps.Loaded loaded(Future<Stamps.Loaded> loading, Path root) {
+    try {
+      return loading.get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return Stamps.load(root);
+    } catch (ExecutionException e) {
+      return Stamps.load(root); // read again here, so that the failure is reported as the check reports it
+    }
+  }
+
+  /**
+   * Each root's stamp check, plus evidence read under it that its stamp does not cover. Uses the
+   * collector's file listing and hashes, so that no evidence file is read twice.
+   */
   static List<RootCheck> checkRoots(Evidence evidence, BuildIdentity build) {
-    List<Path> sources = new ArrayList<>();
+    return checkRoots(evidence, build, null);
+  }
+
+  private static List<RootCheck> checkRoots(Evidence evidence, BuildIdentity build,
+      List<Future<Stamps.Loaded>> loading) {
+    Set<Path> sources = new LinkedHashSet<>();
     for (LayerEvidence layer : evidence.layers().values()) {
       sources.addAll(layer.sources());
     }
     List<RootCheck> checks = new ArrayList<>();
-    for (Path root : evidence.roots()) {
-      RootCheck check = Stamps.check(root, build);
-      List<Problem> problems = new ArrayList<>(check.problems());
-      problems.addAll(Stamps.notCovered(check, sources));
-      checks.add(new RootCheck(check.root(), check.stamp(), problems));
+    for (int i = 0; i < evidence.roots().size(); i++) {
+      Path root = evidence.roots().get(i);
+      Stamps.Loaded stamp = loading == null ? Stamps.load(root) : loaded(loading.get(i), root);
+      checks.add(Stamps.check(stamp, build, evidence.files().get(root.toAbsolutePath().normalize()),
+          evidence.digests(), sources));
     }
     return checks;
   }

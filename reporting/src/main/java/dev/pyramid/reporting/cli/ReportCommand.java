@@ -43,9 +43,16 @@ final class ReportCommand implements Callable<Integer> {
       description = "Shown in the report's environment (default: ${DEFAULT-VALUE}).")
   private String level;
 
+  @Option(names = {"--history", "--history-from"}, paramLabel = "DIR",
+      description = "The Allure history kept between builds (trends): read before generating, replaced after. "
+          + "Default: the system property pyramid.allure.history, else .pyramid/allure-history under the first "
+          + "--results root; when it holds nothing yet, the previous report's history/ is used.")
+  private Path history;
+
   @Override
   public Integer call() {
     boolean generated = AllureReportStep.run(results, allureResults, out, allureHome,
+        AllureReportStep.historyStore(history, results),
         BuildEnvironment.of(stage, level, results), spec.commandLine().getOut(), spec.commandLine().getErr());
     return generated ? 0 : 1;
   }

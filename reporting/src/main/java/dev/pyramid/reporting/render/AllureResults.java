@@ -6,6 +6,7 @@ import dev.pyramid.reporting.decision.Decision;
 import dev.pyramid.reporting.decision.LayerResult;
 import dev.pyramid.reporting.decision.Verdict;
 import dev.pyramid.reporting.results.PerfAssertion;
+import dev.pyramid.reporting.results.RequestStats;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -19,8 +20,10 @@ import java.util.UUID;
 
 /**
  * Renders a decision as Allure 2 results ({@code <uuid>-result.json}): one test per gate condition
- * (label {@code layer=gate}) and one per Gatling assertion (label {@code layer=perf}), so that the
- * gate and the performance budgets show in the same report as the tests.
+ * (label {@code layer=gate}, with decision.md attached) and one per Gatling assertion (label
+ * {@code layer=perf}, with the run's statistics per request attached and a link to the run's HTML
+ * report), so that the gate and the performance budgets show in the same report as the tests, grouped
+ * by layer first like them.
  *
  * <p>File names derive from the stage and the condition or assertion, so a second run overwrites
  * the first instead of adding stale results beside it.
@@ -29,6 +32,12 @@ public final class AllureResults {
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
+  /**
+   * Where the generated report holds the Gatling runs (the report step copies them there); the same
+   * value as {@code dev.pyramid.reporting.allure.GatlingReports#LINK_PREFIX}.
+   */
+  static final String GATLING_LINK_PREFIX = "gatling/";
+
   private AllureResults() {}
 
   /** Writes the results into {@code directory} (created if needed); returns the files written. */
@@ -36,6 +45,11 @@ public final class AllureResults {
     Files.createDirectories(directory);
     long time = decidedAt.toEpochMilli();
     List<Path> written = new ArrayList<>();
+    // One copy of decision.md, attached to every gate condition: the reviewer sees the whole decision from any of them.
+    String decisionSource = UUID.nameUUIDFromBytes(("pyramid.gate." + decision.stage() + ".decision")
+        .getBytes(StandardCharsets.UTF_8)) + "-attachment.md";
+    Files.writeString(directory.resolve(decisionSource), DecisionMarkdown.render(decision), StandardCharsets.UTF_8);
+    Map<String, String> decisionAttachment = attachment("decision.md", decisionSource, "text/plain");
     for (ConditionResult condition : decision.conditions()) {
       String fullName = "pyramid.gate." + decision.stage() + "." + condition.id();
       Map<String, Object> result = result(fullName, "gate: " + condition.id() + " " + condition.expected()
@@ -49,10 +63,13 @@ public final class AllureResults {
           + " layer for stage " + decision.stage() + ". Evidence: " + condition.evidence());
       result.put("labels", List.of(
           label("layer", "gate"),
-          label("parentSuite", "Promotion gate"),
-          label("suite", decision.stage()),
+          label("parentSuite", "gate"),
+          label("suite", "promotion to " + decision.stage()),
           label("subSuite", condition.layerId()),
-          label("feature", "quality gate")));
+          label("epic", "gate"),
+          label("feature", "gate"),
+          label("story", condition.layerId())));
+      result.put("attachments", List.of(decisionAttachment));
       result.put("parameters", List.of(
           parameter("stage", decision.stage()),
           parameter("expected", condition.expected()),
@@ -73,9 +90,24 @@ public final class AllureResults {
             + actual + ".");
         result.put("labels", List.of(
             label("layer", "perf"),
-            label("parentSuite", "Performance"),
+            label("parentSuite", "perf"),
             label("suite", assertion.simulation()),
-            label("feature", "performance budgets")));
+            label("epic", "perf"),
+            label("feature", "perf"),
+            label("story", assertion.simulation())));
+        List<RequestStats> requests = layer.evidence().requests().stream()
+            .filter(request -> request.simulation().equals(assertion.simulation())).toList();
+        if (!requests.isEmpty()) {
+          String statsSource = UUID.nameUUIDFromBytes((fullName + ".statistics").getBytes(StandardCharsets.UTF_8))
+              + "-attachment.csv";
+          Files.writeString(directory.resolve(statsSource), statisticsCsv(requests), StandardCharsets.UTF_8);
+          result.put("attachments", List.of(attachment("Gatling statistics per request", statsSource, "text/csv")));
+        }
+        Path run = runDirectory(assertion.source());
+        if (run != null) {
+          result.put("links", List.of(Map.of("name", "Gatling report " + run.getFileName(),
+              "url", GATLING_LINK_PREFIX + run.getFileName() + "/index.html", "type", "link")));
+        }
         result.put("parameters", List.of(
             parameter("expected", assertion.expected()),
             parameter("actual", actual)));
@@ -83,6 +115,56 @@ public final class AllureResults {
       }
     }
     return written;
+  }
+
+  /** The Gatling statistics table of one simulation, one row per request (and "All Requests"), as CSV. */
+  static String statisticsCsv(List<RequestStats> requests) {
+    List<String> timeColumns = new ArrayList<>();
+    for (RequestStats request : requests) {
+      request.responseTimesMs().keySet().stream().filter(column -> !timeColumns.contains(column)).forEach(timeColumns::add);
+    }
+    StringBuilder csv = new StringBuilder("Request,Total,OK,KO,% KO,Cnt/s");
+    timeColumns.forEach(column -> csv.append(',').append(csvCell(column + " (ms)")));
+    csv.append('\n');
+    for (RequestStats request : requests) {
+      csv.append(csvCell(request.name())).append(',').append(request.total()).append(',').append(request.ok())
+          .append(',').append(request.ko()).append(',').append(number(request.koPercent()))
+          .append(',').append(number(request.perSecond()));
+      for (String column : timeColumns) {
+        csv.append(',').append(number(request.responseTimesMs().get(column)));
+      }
+      csv.append('\n');
+    }
+    return csv.toString();
+  }
+
+  private static String number(Double value) {
+    if (value == null) {
+      return "-";
+    }
+    return value == Math.rint(value) ? String.valueOf(value.longValue()) : String.valueOf(value);
+  }
+
+  private static String csvCell(String text) {
+    return text.contains(",") || text.contains("\"") ? "\"" + text.replace("\"", "\"\"") + "\"" : text;
+  }
+
+  /** The Gatling run directory a report file or directory belongs to, or null. */
+  private static Path runDirectory(Path source) {
+    if (source == null) {
+      return null;
+    }
+    Path run = source.getFileName() != null && source.getFileName().toString().endsWith(".html") ? source.getParent()
+        : source;
+    return run == null || run.getFileName() == null ? null : run;
+  }
+
+  private static Map<String, String> attachment(String name, String source, String type) {
+    Map<String, String> attachment = new LinkedHashMap<>();
+    attachment.put("name", name);
+    attachment.put("source", source);
+    attachment.put("type", type);
+    return attachment;
   }
 
   private static Map<String, Object> result(String fullName, String name, String status, long time) {

@@ -8,6 +8,7 @@ import dev.pyramid.reporting.decision.LayerResult;
 import dev.pyramid.reporting.results.Counts;
 import dev.pyramid.reporting.results.Layer;
 import dev.pyramid.reporting.results.LayerEvidence;
+import dev.pyramid.reporting.results.Sources;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -21,20 +22,34 @@ import java.util.Map;
  *
  * <p>The shape is written out here field by field (not derived from the records) so that renaming a
  * Java field never changes what CI scripts read.
+ *
+ * <p>Schema 3 (was 2): a layer's and a condition's {@code evidence} is no longer an array of every file
+ * read (28 MB for 100,000 Allure results) but an object: {@code count} (files or run directories read),
+ * {@code roots} (the result roots searched), {@code globs} (the policy's globs for that layer, when
+ * known) and {@code files} (the paths themselves, only when fewer than {@value #LISTED_FILES}). Files
+ * that had a problem are still all named, in {@code problems} of the layer and of the decision.
  */
 public final class DecisionJson {
 
   /** The version of the JSON shape; raised on any incompatible change. */
-  public static final int SCHEMA_VERSION = 2;
+  public static final int SCHEMA_VERSION = 3;
+
+  /** Evidence lists of this many files or more are given as count, roots and globs. */
+  public static final int LISTED_FILES = 50;
 
   private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
   private DecisionJson() {}
 
-  /** The JSON text. */
+  /** The JSON text, without the policy's globs. */
   public static String render(Decision decision) {
+    return render(decision, null);
+  }
+
+  /** The JSON text; {@code sources} (the policy's globs) may be null. */
+  public static String render(Decision decision, Sources sources) {
     try {
-      return JSON.writeValueAsString(tree(decision)) + "\n";
+      return JSON.writeValueAsString(tree(decision, sources)) + "\n";
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -42,11 +57,17 @@ public final class DecisionJson {
 
   /** Writes the JSON text to {@code file}, creating its directory. */
   public static void write(Decision decision, Path file) throws IOException {
-    Files.createDirectories(file.toAbsolutePath().getParent());
-    Files.writeString(file, render(decision));
+    write(decision, null, file);
   }
 
-  private static Map<String, Object> tree(Decision decision) {
+  /** Writes the JSON text, naming the policy's globs ({@code sources}, may be null) beside large evidence. */
+  public static void write(Decision decision, Sources sources, Path file) throws IOException {
+    Files.createDirectories(file.toAbsolutePath().getParent());
+    Files.writeString(file, render(decision, sources));
+  }
+
+  private static Map<String, Object> tree(Decision decision, Sources sources) {
+    List<String> roots = decision.roots().stream().map(r -> r.root().toString()).toList();
     Map<String, Object> root = new LinkedHashMap<>();
     root.put("schemaVersion", SCHEMA_VERSION);
     root.put("verdict", decision.outcome().name());
@@ -58,8 +79,8 @@ public final class DecisionJson {
     root.put("level", decision.isLevelRun() ? decision.level().stream().map(Layer::id).toList() : "all");
     root.put("promotionDecided", !decision.isLevelRun());
     root.put("summary", VerdictLine.of(decision));
-    root.put("layers", decision.layers().stream().map(DecisionJson::layer).toList());
-    root.put("conditions", decision.conditions().stream().map(DecisionJson::condition).toList());
+    root.put("layers", decision.layers().stream().map(l -> layer(l, roots, sources)).toList());
+    root.put("conditions", decision.conditions().stream().map(c -> condition(c, roots, sources)).toList());
     root.put("score", decision.score());
     root.put("baseline", decision.baseline().map(b -> {
       Map<String, Object> baseline = new LinkedHashMap<>();
@@ -97,7 +118,7 @@ public final class DecisionJson {
     return root;
   }
 
-  private static Map<String, Object> layer(LayerResult result) {
+  private static Map<String, Object> layer(LayerResult result, List<String> roots, Sources sources) {
     LayerEvidence evidence = result.evidence();
     Counts counts = evidence.counts();
     Map<String, Object> layer = new LinkedHashMap<>();
@@ -109,7 +130,7 @@ public final class DecisionJson {
     layer.put("errored", counts.errored());
     layer.put("skipped", counts.skipped());
     layer.put("flaky", counts.flaky());
-    layer.put("evidence", paths(evidence.sources()));
+    layer.put("evidence", evidence(evidence.sources(), roots, globs(sources, result.layer().id())));
     layer.put("problems", evidence.problems().stream()
         .map(p -> Map.of("file", p.file().toString(), "reason", p.reason())).toList());
     if (!evidence.pacts().isEmpty()) {
@@ -138,7 +159,7 @@ public final class DecisionJson {
     return layer;
   }
 
-  private static Map<String, Object> condition(ConditionResult result) {
+  private static Map<String, Object> condition(ConditionResult result, List<String> roots, Sources sources) {
     Map<String, Object> condition = new LinkedHashMap<>();
     condition.put("id", result.id());
     condition.put("layer", result.layerId());
@@ -150,11 +171,29 @@ public final class DecisionJson {
       condition.put("weight", result.weight());
     }
     condition.put("note", result.note());
-    condition.put("evidence", paths(result.evidence()));
+    condition.put("evidence", evidence(result.evidence(), roots, globs(sources, result.layerId())));
     return condition;
   }
 
-  private static List<String> paths(List<Path> paths) {
-    return paths.stream().map(Path::toString).toList();
+  private static Map<String, Object> evidence(List<Path> files, List<String> roots, List<String> globs) {
+    Map<String, Object> evidence = new LinkedHashMap<>();
+    evidence.put("count", files.size());
+    evidence.put("roots", roots);
+    if (globs != null) {
+      evidence.put("globs", globs);
+    }
+    if (files.size() < LISTED_FILES) {
+      evidence.put("files", files.stream().map(Path::toString).toList());
+    }
+    return evidence;
+  }
+
+  /** The policy's globs for a layer id; every layer's for an id that names none; null without a policy. */
+  private static List<String> globs(Sources sources, String layerId) {
+    if (sources == null) {
+      return null;
+    }
+    return Layer.byId(layerId).map(l -> sources.of(l).all())
+        .orElseGet(() -> sources.layers().values().stream().flatMap(s -> s.all().stream()).distinct().sorted().toList());
   }
 }

@@ -10,8 +10,13 @@ import java.util.Map;
  *
  * @param roots the directories that were searched
  * @param layers evidence for every layer (a layer without files has {@link LayerEvidence#none})
+ * @param digests the lowercase hex SHA-256 of every evidence file read, by absolute normalized path, hashed
+ *     from the same bytes its reader parsed; the stamp check compares these instead of reading the files again
+ * @param files every regular file found under each root (absolute normalized root), outside the directories
+ *     never searched: what the stamp check compares with the stamp's manifest instead of walking again
  */
-public record Evidence(List<Path> roots, Map<Layer, LayerEvidence> layers) {
+public record Evidence(List<Path> roots, Map<Layer, LayerEvidence> layers, Map<Path, String> digests,
+    Map<Path, List<Path>> files) {
 
   public Evidence {
     roots = List.copyOf(roots);
@@ -20,6 +25,14 @@ public record Evidence(List<Path> roots, Map<Layer, LayerEvidence> layers) {
       complete.put(layer, layers.getOrDefault(layer, LayerEvidence.none(layer)));
     }
     layers = Map.copyOf(complete);
+    // Not copied: 100,000 entries for a large result set; the collector hands over maps it no longer touches.
+    digests = java.util.Collections.unmodifiableMap(digests);
+    files = java.util.Collections.unmodifiableMap(files);
+  }
+
+  /** Evidence assembled by hand (tests): no digests or file listings, so stamp checks read the files. */
+  public Evidence(List<Path> roots, Map<Layer, LayerEvidence> layers) {
+    this(roots, layers, Map.of(), Map.of());
   }
 
   /** The evidence of {@code layer}; never null. */

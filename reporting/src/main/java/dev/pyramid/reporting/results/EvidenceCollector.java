@@ -8,14 +8,28 @@ import java.nio.file.Path;
 import java.nio.file.PathMatcher;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
+import java.util.Deque;
 import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.HashMap;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.LinkedBlockingQueue;
 
 /**
  * Finds the result files of every layer under one or more result roots, by the {@link Sources} globs,
@@ -25,7 +39,12 @@ import java.util.Set;
  * searched. Of several Gatling runs of one simulation in one directory only the newest is read. A file
  * that cannot be read becomes a {@link Problem} of its layer, and so does a test case (same class and
  * name) that a second root holds again: nothing is skipped or counted twice silently. A directory that
- * cannot be searched is a problem of every layer. Reads files in parallel; thread-safe: holds no state.
+ * cannot be searched is a problem of every layer.
+ *
+ * <p>Each root is walked once. Each file is read once, however many layers' globs match it: its bytes
+ * are hashed (SHA-256, for the stamp check) and parsed from the same array. Files are read by a pool of
+ * one thread per available processor; the results are put in path order, so the evidence does not
+ * depend on the threads' timing. Thread-safe: holds no state between calls.
  */
 public final class EvidenceCollector {
 
@@ -51,25 +70,56 @@ public final class EvidenceCollector {
     }
     List<Problem> unreadable = new ArrayList<>();
     Matchers matchers = new Matchers(sources);
-    for (Path root : roots) {
-      walk(root.toAbsolutePath().normalize(), matchers, found, unreadable);
-    }
+    Map<Path, List<Path>> listings = new HashMap<>();
+    int threads = Math.max(1, Runtime.getRuntime().availableProcessors());
+    ExecutorService pool = Executors.newFixedThreadPool(threads, runnable -> {
+      Thread thread = new Thread(runnable, "pyramid-evidence-reader");
+      thread.setDaemon(true);
+      return thread;
+    });
     Map<Layer, LayerEvidence> layers = new EnumMap<>(Layer.class);
-    for (Layer layer : Layer.values()) {
-      layers.put(layer, read(layer, found.get(layer), matchers));
+    Read[] ordered;
+    try {
+      // The readers start while the walk is still finding files: the walk waits on the file system, the
+      // readers mostly on the CPU.
+      Readers readers = new Readers(pool, threads);
+      Walked walked = new Walked(readers);
+      for (Path root : roots) {
+        Path absolute = root.toAbsolutePath().normalize();
+        List<Path> listing = new ArrayList<>();
+        walk(absolute, matchers, found, unreadable, listing, walked);
+        listings.computeIfAbsent(absolute, r -> new ArrayList<>()).addAll(listing);
+      }
+      ordered = readAll(found, walked, readers);
+      // Layers are independent once every file is read: assembled side by side, put in layer order.
+      Map<Layer, Future<LayerEvidence>> assembling = new EnumMap<>(Layer.class);
+      for (Layer layer : Layer.values()) {
+        assembling.put(layer, pool.submit(() -> assemble(layer, found.get(layer), ordered)));
+      }
+      for (Layer layer : Layer.values()) {
+        layers.put(layer, await(assembling.get(layer)));
+      }
+    } finally {
+      pool.shutdownNow();
     }
     layers = duplicatesAcrossRoots(roots, layers);
     if (!unreadable.isEmpty()) {
       layers.replaceAll((layer, evidence) -> evidence.withProblems(unreadable));
     }
-    return new Evidence(roots, layers);
+    Map<Path, String> digests = new HashMap<>(ordered.length * 4 / 3 + 1);
+    for (Read read : ordered) {
+      if (read.sha256 != null) {
+        digests.put(read.path, read.sha256);
+      }
+    }
+    return new Evidence(roots, layers, digests, listings);
   }
 
-  private LayerEvidence read(Layer layer, Found found, Matchers matchers) {
+  private LayerEvidence assemble(Layer layer, Found found, Read[] read) {
     List<Path> sources = new ArrayList<>();
     List<TestCase> cases = new ArrayList<>();
     List<Problem> problems = new ArrayList<>();
-    for (Outcome<JUnitXmlReader.Report> report : readAll(found.junit, junit::read)) {
+    for (Outcome<JUnitXmlReader.Report> report : EvidenceCollector.<JUnitXmlReader.Report>outcomes(found.junit, read, Kind.JUNIT)) {
       sources.add(report.file);
       if (report.problem != null) {
         problems.add(report.problem);
@@ -78,7 +128,8 @@ public final class EvidenceCollector {
       }
     }
     List<AllureResultReader.Result> allureResults = new ArrayList<>();
-    for (Outcome<AllureResultReader.Result> result : readAll(found.allure, allure::read)) {
+    for (Read file : ordered(found.allure, read)) {
+      Outcome<AllureResultReader.Result> result = file.outcome(Kind.ALLURE);
       if (result.problem != null) {
         sources.add(result.file);
         problems.add(result.problem);
@@ -88,10 +139,11 @@ public final class EvidenceCollector {
       if (!label.isEmpty() && !label.equals(layer.id())) {
         continue; // labelled for another layer, which lists the same file
       }
-      if (label.isEmpty() && matchers.allureLayers(result.file).size() > 1) {
+      List<Layer> labelled = file.allureLayers;
+      if (label.isEmpty() && labelled.size() > 1) {
         sources.add(result.file);
         problems.add(new Problem(result.file, "no \"layer\" label, and the Allure globs of several layers ("
-            + matchers.allureLayers(result.file) + ") match it"));
+            + labelled + ") match it"));
         continue;
       }
       sources.add(result.file);
@@ -99,7 +151,7 @@ public final class EvidenceCollector {
     }
     cases.addAll(AllureResultReader.merge(allureResults));
     List<PactVerification> verifications = new ArrayList<>();
-    for (Outcome<List<PactVerification>> report : readAll(found.pactReports, pact::read)) {
+    for (Outcome<List<PactVerification>> report : EvidenceCollector.<List<PactVerification>>outcomes(found.pactReports, read, Kind.PACT_REPORT)) {
       sources.add(report.file);
       if (report.problem != null) {
         problems.add(report.problem);
@@ -108,7 +160,7 @@ public final class EvidenceCollector {
       }
     }
     List<PactFile> pactFiles = new ArrayList<>();
-    for (Outcome<PactFile> file : readAll(found.pacts, pact::readPact)) {
+    for (Outcome<PactFile> file : EvidenceCollector.<PactFile>outcomes(found.pacts, read, Kind.PACT)) {
       sources.add(file.file);
       if (file.problem != null) {
         problems.add(file.problem);
@@ -117,7 +169,7 @@ public final class EvidenceCollector {
       }
     }
     List<Coverage> coverage = new ArrayList<>();
-    for (Outcome<Coverage> report : readAll(found.jacoco, jacoco::read)) {
+    for (Outcome<Coverage> report : EvidenceCollector.<Coverage>outcomes(found.jacoco, read, Kind.JACOCO)) {
       sources.add(report.file);
       if (report.problem != null) {
         problems.add(report.problem);
@@ -127,7 +179,7 @@ public final class EvidenceCollector {
     }
     List<PerfAssertion> assertions = new ArrayList<>();
     List<RequestStats> requests = new ArrayList<>();
-    for (Outcome<GatlingReportReader.Run> run : readAll(newestRunPerSimulation(found.gatling), gatling::read)) {
+    for (Outcome<GatlingReportReader.Run> run : EvidenceCollector.<GatlingReportReader.Run>outcomes(found.gatlingRuns, read, Kind.GATLING)) {
       sources.add(run.file);
       if (run.problem != null) {
         problems.add(run.problem);
@@ -145,19 +197,24 @@ public final class EvidenceCollector {
         requests, coverage);
   }
 
-  /** A test case that two roots both hold would count twice: a problem of the second root's layer. */
+  /**
+   * A test case that two roots both hold would count twice: a problem of the second root's layer. Each
+   * file's root (the deepest root holding it) is found once per file; each test case costs one lookup.
+   */
   private static Map<Layer, LayerEvidence> duplicatesAcrossRoots(List<Path> roots, Map<Layer, LayerEvidence> layers) {
     if (roots.size() < 2) {
       return layers;
     }
     List<Path> absolute = roots.stream().map(r -> r.toAbsolutePath().normalize())
         .sorted(Comparator.comparingInt((Path p) -> p.getNameCount()).reversed()).toList();
+    Map<Path, Optional<Path>> rootOfFile = new HashMap<>();
     Map<String, Path> rootOfTest = new HashMap<>();
     Map<Layer, LayerEvidence> checked = new EnumMap<>(Layer.class);
     for (Map.Entry<Layer, LayerEvidence> entry : layers.entrySet()) {
       List<Problem> duplicates = new ArrayList<>();
       for (TestCase testCase : entry.getValue().testCases()) {
-        Path root = absolute.stream().filter(r -> testCase.source().startsWith(r)).findFirst().orElse(null);
+        Path root = rootOfFile.computeIfAbsent(testCase.source(),
+            source -> absolute.stream().filter(source::startsWith).findFirst()).orElse(null);
         Path first = rootOfTest.putIfAbsent(testCase.id(), root);
         if (first != null && !first.equals(root)) {
           duplicates.add(new Problem(testCase.source(), "test " + testCase.id() + " is also in root " + first
@@ -172,19 +229,239 @@ public final class EvidenceCollector {
   /** A file read, or why it could not be. */
   private record Outcome<T>(Path file, T value, Problem problem) {}
 
-  @FunctionalInterface
-  private interface Reader<T> {
-    T read(Path file) throws UnreadableEvidenceException;
+  /** What is read from a path. */
+  private enum Kind {
+    JUNIT,
+    ALLURE,
+    PACT,
+    PACT_REPORT,
+    JACOCO,
+    GATLING
   }
 
-  private static <T> List<Outcome<T>> readAll(List<Path> files, Reader<T> reader) {
-    return sorted(files).parallelStream().map(file -> {
-      try {
-        return new Outcome<>(file, reader.read(file), null);
-      } catch (UnreadableEvidenceException e) {
-        return new Outcome<T>(file, null, e.toProblem());
+  /**
+   * One path found: a file (read once however many layers and kinds list it) or a Gatling run directory.
+   * Created by the walk (one thread), filled by one reader thread, read by the collecting thread after the
+   * pool has finished (the pool's completion orders these).
+   */
+  private static final class Read {
+    final Path path;
+    final Directory directory;
+    final String name;
+    final EnumSet<Kind> kinds = EnumSet.noneOf(Kind.class);
+    /** The layers whose Allure globs match this file. */
+    final List<Layer> allureLayers = new ArrayList<>(1);
+    /** The path's place in path order among all paths read. */
+    int index;
+    String sha256;
+    final Map<Kind, Outcome<?>> outcomes = new EnumMap<>(Kind.class);
+
+    Read(Path path, Directory directory) {
+      this.path = path;
+      this.directory = directory;
+      Path fileName = path.getFileName();
+      this.name = fileName == null ? "" : fileName.toString();
+    }
+
+    @SuppressWarnings("unchecked")
+    <T> Outcome<T> outcome(Kind kind) {
+      return (Outcome<T>) outcomes.get(kind);
+    }
+  }
+
+  /** A directory the walk entered; files are put in order by their directory's rank, then name. */
+  private static final class Directory {
+    final Path path;
+    int rank;
+
+    Directory(Path path) {
+      this.path = path;
+    }
+  }
+
+  /** What the walks found, across roots, in the order found. */
+  private static final class Walked {
+    final List<Directory> directories = new ArrayList<>();
+    final List<Read> files = new ArrayList<>();
+    final Readers readers;
+
+    Walked(Readers readers) {
+      this.readers = readers;
+    }
+
+    void found(Read file) {
+      files.add(file);
+      readers.queue.add(file);
+    }
+  }
+
+  /** {@code files} in path order: ranks were given in that order, so this sorts ints, not paths. */
+  private static List<Read> ordered(List<Read> files, Read[] all) {
+    int[] order = new int[files.size()];
+    for (int i = 0; i < order.length; i++) {
+      order[i] = files.get(i).index;
+    }
+    Arrays.sort(order);
+    List<Read> ordered = new ArrayList<>(order.length);
+    for (int index : order) {
+      ordered.add(all[index]);
+    }
+    return ordered;
+  }
+
+  private static <T> List<Outcome<T>> outcomes(List<Read> files, Read[] all, Kind kind) {
+    List<Outcome<T>> outcomes = new ArrayList<>(files.size());
+    for (Read read : ordered(files, all)) {
+      outcomes.add(read.outcome(kind));
+    }
+    return outcomes;
+  }
+
+  /**
+   * Reads every path found once, on a pool of one thread per processor, and numbers them in path order:
+   * by directory ({@link Path#compareTo}), then file name. Deterministic, and cheap where 100,000 files
+   * share one long directory, which a whole-path comparison would scan every time.
+   */
+  /**
+   * Reads the Gatling runs (known only once the walk is over), waits for every read, and numbers the paths
+   * in path order: by directory ({@link Path#compareTo}), then file name. Deterministic, and cheap where
+   * 100,000 files share one long directory, which a whole-path comparison would scan every time.
+   */
+  private Read[] readAll(Map<Layer, Found> found, Walked walked, Readers readers) {
+    Map<Path, Read> runs = new HashMap<>();
+    for (Found layer : found.values()) {
+      for (Path run : newestRunPerSimulation(layer.gatling)) {
+        Read read = runs.computeIfAbsent(run, r -> {
+          Directory directory = new Directory(r.getParent() == null ? r : r.getParent());
+          walked.directories.add(directory);
+          Read created = new Read(r, directory);
+          created.kinds.add(Kind.GATLING);
+          walked.files.add(created);
+          readers.queue.add(created);
+          return created;
+        });
+        layer.gatlingRuns.add(read);
       }
-    }).toList();
+    }
+    readers.finish();
+    Directory[] directories = walked.directories.toArray(new Directory[0]);
+    Arrays.sort(directories, Comparator.comparing((Directory d) -> d.path));
+    for (int i = 0; i < directories.length; i++) {
+      directories[i].rank = i > 0 && directories[i].path.equals(directories[i - 1].path)
+          ? directories[i - 1].rank : i;
+    }
+    Read[] paths = walked.files.toArray(new Read[0]);
+    Arrays.sort(paths, Comparator.comparingInt((Read r) -> r.directory.rank).thenComparing(r -> r.name));
+    for (int i = 0; i < paths.length; i++) {
+      paths[i].index = i;
+    }
+    return paths;
+  }
+
+  /** The reader threads: each takes the next path found from the queue until the end mark. */
+  private final class Readers {
+    final BlockingQueue<Read> queue = new LinkedBlockingQueue<>();
+    private final Read end = new Read(Path.of(""), null);
+    private final List<Future<?>> running = new ArrayList<>();
+    private final int threads;
+
+    Readers(ExecutorService pool, int threads) {
+      this.threads = threads;
+      for (int t = 0; t < threads; t++) {
+        running.add(pool.submit(() -> {
+          MessageDigest digest = sha256();
+          for (Read next = take(); next != end; next = take()) {
+            read(next, digest);
+          }
+        }));
+      }
+    }
+
+    private Read take() {
+      try {
+        return queue.take();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return end;
+      }
+    }
+
+    /** Waits until every path queued so far is read. */
+    void finish() {
+      for (int t = 0; t < threads; t++) {
+        queue.add(end);
+      }
+      for (Future<?> future : running) {
+        await(future);
+      }
+    }
+  }
+
+  private static <T> T await(Future<T> future) {
+    try {
+      return future.get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while reading the evidence", e);
+    } catch (ExecutionException e) {
+      throw new IllegalStateException("a reader failed unexpectedly: " + e.getCause(), e.getCause());
+    }
+  }
+
+  /** Reads a file's bytes once (a Gatling run directory is read by its reader), hashes and parses them. */
+  private void read(Read into, MessageDigest digest) {
+    Path path = into.path;
+    if (into.kinds.contains(Kind.GATLING)) {
+      into.outcomes.put(Kind.GATLING, outcome(path, () -> gatling.read(path)));
+      if (into.kinds.size() == 1) {
+        return;
+      }
+    }
+    byte[] bytes;
+    try {
+      bytes = Files.readAllBytes(path);
+    } catch (IOException | RuntimeException e) {
+      Problem problem = new Problem(path, "cannot read: " + e.getMessage());
+      for (Kind kind : into.kinds) {
+        into.outcomes.putIfAbsent(kind, new Outcome<>(path, null, problem));
+      }
+      return;
+    }
+    digest.reset();
+    into.sha256 = HexFormat.of().formatHex(digest.digest(bytes));
+    for (Kind kind : into.kinds) {
+      switch (kind) {
+        case JUNIT -> into.outcomes.put(kind, outcome(path, () -> junit.read(path, bytes)));
+        case ALLURE -> into.outcomes.put(kind, outcome(path, () -> allure.read(path, bytes)));
+        case PACT -> into.outcomes.put(kind, outcome(path, () -> pact.readPact(path, bytes)));
+        case PACT_REPORT -> into.outcomes.put(kind, outcome(path, () -> pact.read(path, bytes)));
+        case JACOCO -> into.outcomes.put(kind, outcome(path, () -> jacoco.read(path, bytes)));
+        case GATLING -> {
+          // read above
+        }
+      }
+    }
+  }
+
+  @FunctionalInterface
+  private interface Reader<T> {
+    T read() throws UnreadableEvidenceException;
+  }
+
+  private static <T> Outcome<T> outcome(Path file, Reader<T> reader) {
+    try {
+      return new Outcome<>(file, reader.read(), null);
+    } catch (UnreadableEvidenceException e) {
+      return new Outcome<>(file, null, e.toProblem());
+    }
+  }
+
+  private static MessageDigest sha256() {
+    try {
+      return MessageDigest.getInstance("SHA-256");
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("every JVM has SHA-256", e);
+    }
   }
 
   /** Gatling names runs {@code <simulation>-<yyyyMMddHHmmssSSS>}, so the newest sorts last. */
@@ -196,24 +473,36 @@ public final class EvidenceCollector {
     return List.copyOf(newest.values());
   }
 
+  /** Paths in {@link Path#compareTo} order: deterministic, without making a string of each. */
   private static List<Path> sorted(List<Path> paths) {
-    return paths.stream().sorted(Comparator.comparing(Path::toString)).toList();
+    Path[] array = paths.toArray(new Path[0]);
+    Arrays.sort(array);
+    return Arrays.asList(array);
   }
 
-  private static void walk(Path root, Matchers matchers, Map<Layer, Found> found, List<Problem> unreadable) {
+  private static void walk(Path root, Matchers matchers, Map<Layer, Found> found, List<Problem> unreadable,
+      List<Path> listing, Walked walked) {
     if (!Files.isDirectory(root)) {
       unreadable.add(new Problem(root, "no such result directory"));
       return;
     }
     try {
       Files.walkFileTree(root, new SimpleFileVisitor<>() {
+        /** The directories entered and not yet left; the files visited belong to the top one. */
+        private final Deque<Directory> open = new ArrayDeque<>();
+
         @Override
         public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
           if (dir.equals(root)) {
+            enter(dir);
             return FileVisitResult.CONTINUE;
           }
           if (NOT_SEARCHED.contains(dir.getFileName().toString())) {
             return FileVisitResult.SKIP_SUBTREE;
+          }
+          if (!matchers.hasGatling) {
+            enter(dir);
+            return FileVisitResult.CONTINUE;
           }
           Path relative = Matchers.matchable(root.relativize(dir));
           boolean run = false;
@@ -223,30 +512,38 @@ public final class EvidenceCollector {
               run = true;
             }
           }
-          return run ? FileVisitResult.SKIP_SUBTREE : FileVisitResult.CONTINUE;
+          if (run) {
+            // A run directory is not searched for other evidence, but its files are listed for the stamp check.
+            list(dir, listing, unreadable);
+            return FileVisitResult.SKIP_SUBTREE;
+          }
+          enter(dir);
+          return FileVisitResult.CONTINUE;
+        }
+
+        private void enter(Path dir) {
+          Directory directory = new Directory(dir);
+          walked.directories.add(directory);
+          open.push(directory);
+        }
+
+        @Override
+        public FileVisitResult postVisitDirectory(Path dir, IOException e) {
+          open.pop();
+          if (e != null) {
+            unreadable.add(new Problem(dir, "cannot read: " + e.getMessage()));
+          }
+          return FileVisitResult.CONTINUE;
         }
 
         @Override
         public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
-          Path relative = Matchers.matchable(root.relativize(file));
-          for (Layer layer : Layer.values()) {
-            Found into = found.get(layer);
-            if (Matchers.any(matchers.junit.get(layer), relative)) {
-              into.junit.add(file);
-            }
-            if (Matchers.any(matchers.allure.get(layer), relative)) {
-              into.allure.add(file);
-              matchers.allureLayers.computeIfAbsent(file, f -> new ArrayList<>()).add(layer);
-            }
-            if (Matchers.any(matchers.pacts.get(layer), relative)) {
-              into.pacts.add(file);
-            }
-            if (Matchers.any(matchers.pactReports.get(layer), relative)) {
-              into.pactReports.add(file);
-            }
-            if (Matchers.any(matchers.jacoco.get(layer), relative)) {
-              into.jacoco.add(file);
-            }
+          if (attrs.isRegularFile()) {
+            listing.add(file);
+          }
+          Read read = matchers.match(root, file, open.peek(), found);
+          if (read != null) {
+            walked.found(read);
           }
           return FileVisitResult.CONTINUE;
         }
@@ -263,40 +560,138 @@ public final class EvidenceCollector {
     }
   }
 
-  /** Result files found for one layer, by kind. */
-  private static final class Found {
-    final List<Path> junit = new ArrayList<>();
-    final List<Path> allure = new ArrayList<>();
-    final List<Path> pacts = new ArrayList<>();
-    final List<Path> pactReports = new ArrayList<>();
-    final List<Path> jacoco = new ArrayList<>();
-    final List<Path> gatling = new ArrayList<>();
+  private static void list(Path dir, List<Path> listing, List<Problem> unreadable) {
+    try {
+      Files.walkFileTree(dir, new SimpleFileVisitor<>() {
+        @Override
+        public FileVisitResult preVisitDirectory(Path inner, BasicFileAttributes attrs) {
+          return !inner.equals(dir) && NOT_SEARCHED.contains(inner.getFileName().toString())
+              ? FileVisitResult.SKIP_SUBTREE : FileVisitResult.CONTINUE;
+        }
+
+        @Override
+        public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
+          if (attrs.isRegularFile()) {
+            listing.add(file);
+          }
+          return FileVisitResult.CONTINUE;
+        }
+
+        @Override
+        public FileVisitResult visitFileFailed(Path file, IOException e) {
+          unreadable.add(new Problem(file, "cannot read: " + e.getMessage()));
+          return FileVisitResult.CONTINUE;
+        }
+      });
+    } catch (IOException e) {
+      unreadable.add(new Problem(dir, "cannot search: " + e.getMessage()));
+    }
   }
 
-  /** The compiled globs of every layer. */
+  /** Result files found for one layer, by kind. */
+  private static final class Found {
+    final List<Read> junit = new ArrayList<>();
+    final List<Read> allure = new ArrayList<>();
+    final List<Read> pacts = new ArrayList<>();
+    final List<Read> pactReports = new ArrayList<>();
+    final List<Read> jacoco = new ArrayList<>();
+    /** Every run directory a Gatling glob matched. */
+    final List<Path> gatling = new ArrayList<>();
+    /** The newest run of each simulation: what is read. */
+    final List<Read> gatlingRuns = new ArrayList<>();
+  }
+
+  /**
+   * The compiled file globs of every layer. Each distinct glob is tested once per file ({@link FileGlob}
+   * rejects nearly every file by its name first).
+   */
   private static final class Matchers {
-    final Map<Layer, List<PathMatcher>> junit = new EnumMap<>(Layer.class);
-    final Map<Layer, List<PathMatcher>> allure = new EnumMap<>(Layer.class);
-    final Map<Layer, List<PathMatcher>> pacts = new EnumMap<>(Layer.class);
-    final Map<Layer, List<PathMatcher>> pactReports = new EnumMap<>(Layer.class);
-    final Map<Layer, List<PathMatcher>> jacoco = new EnumMap<>(Layer.class);
     final Map<Layer, List<PathMatcher>> gatling = new EnumMap<>(Layer.class);
-    final Map<Path, List<Layer>> allureLayers = new HashMap<>();
+    final boolean hasGatling;
+    private final List<FileGlob> globs = new ArrayList<>();
+    /** Per distinct glob (index into globs): where a match goes. */
+    private final List<List<Target>> targets = new ArrayList<>();
+
+    private record Target(Layer layer, Kind kind) {}
 
     Matchers(Sources sources) {
+      Map<String, Integer> index = new HashMap<>();
+      boolean anyGatling = false;
       for (Layer layer : Layer.values()) {
         Sources.LayerSources of = sources.of(layer);
-        junit.put(layer, compile(of.junit()));
-        allure.put(layer, compile(of.allure()));
-        pacts.put(layer, compile(of.pacts()));
-        pactReports.put(layer, compile(of.pactReports()));
-        jacoco.put(layer, compile(of.jacoco()));
-        gatling.put(layer, compile(of.gatling()));
+        add(index, of.junit(), layer, Kind.JUNIT);
+        add(index, of.allure(), layer, Kind.ALLURE);
+        add(index, of.pacts(), layer, Kind.PACT);
+        add(index, of.pactReports(), layer, Kind.PACT_REPORT);
+        add(index, of.jacoco(), layer, Kind.JACOCO);
+        gatling.put(layer, of.gatling().stream().map(Matchers::full).toList());
+        anyGatling |= !of.gatling().isEmpty();
+      }
+      hasGatling = anyGatling;
+    }
+
+    private void add(Map<String, Integer> index, List<String> patterns, Layer layer, Kind kind) {
+      for (String pattern : patterns) {
+        int i = index.computeIfAbsent(pattern, p -> {
+          globs.add(new FileGlob(p));
+          targets.add(new ArrayList<>());
+          return globs.size() - 1;
+        });
+        Target target = new Target(layer, kind);
+        if (!targets.get(i).contains(target)) {
+          targets.get(i).add(target);
+        }
       }
     }
 
-    List<Layer> allureLayers(Path file) {
-      return allureLayers.getOrDefault(file, List.of());
+    /** Sorts {@code file} into every layer and kind whose glob matches it. Called by one thread only. */
+    /**
+     * Sorts {@code file} into every layer and kind whose glob matches it; null when none does. Called by
+     * one thread only.
+     */
+    Read match(Path root, Path file, Directory directory, Map<Layer, Found> found) {
+      String relative = null;
+      Read read = null;
+      for (int i = 0; i < globs.size(); i++) {
+        if (relative == null) {
+          relative = relative(root, file);
+        }
+        if (!globs.get(i).matches(relative, root, file)) {
+          continue;
+        }
+        if (read == null) {
+          read = new Read(file, directory);
+        }
+        for (Target target : targets.get(i)) {
+          Found into = found.get(target.layer);
+          read.kinds.add(target.kind);
+          switch (target.kind) {
+            case JUNIT -> into.junit.add(read);
+            case ALLURE -> {
+              into.allure.add(read);
+              read.allureLayers.add(target.layer);
+            }
+            case PACT -> into.pacts.add(read);
+            case PACT_REPORT -> into.pactReports.add(read);
+            case JACOCO -> into.jacoco.add(read);
+            case GATLING -> {
+              // run directories are matched in preVisitDirectory
+            }
+          }
+        }
+      }
+      return read;
+    }
+
+    /** {@code file} relative to {@code root}, '/'-separated: cut from the text in the common case. */
+    private static String relative(Path root, Path file) {
+      String rootText = root.toString();
+      String fileText = file.toString();
+      if (fileText.length() > rootText.length() + 1 && fileText.startsWith(rootText)
+          && fileText.charAt(rootText.length()) == '/' && !rootText.endsWith("/")) {
+        return fileText.substring(rootText.length() + 1);
+      }
+      return root.relativize(file).toString().replace('\\', '/');
     }
 
     // "**/" in a glob needs at least one directory; a root that is itself a module has none.
@@ -313,10 +708,9 @@ public final class EvidenceCollector {
       return false;
     }
 
-    private static List<PathMatcher> compile(List<String> globs) {
-      return globs.stream()
-          .map(glob -> FileSystems.getDefault().getPathMatcher("glob:" + (glob.startsWith("**/") ? glob : "root/" + glob)))
-          .toList();
+    private static PathMatcher full(String glob) {
+      return FileSystems.getDefault().getPathMatcher("glob:" + (glob.startsWith("**/") ? glob : "root/" + glob));
     }
+
   }
 }

@@ -1,20 +1,19 @@
 package dev.pyramid.reporting.results;
 
 import java.io.IOException;
-import java.io.InputStream;
+import java.nio.charset.CharacterCodingException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashMap;
 import java.util.List;
-import javax.xml.XMLConstants;
-import javax.xml.parsers.DocumentBuilder;
-import javax.xml.parsers.DocumentBuilderFactory;
-import javax.xml.parsers.ParserConfigurationException;
-import org.w3c.dom.Document;
-import org.w3c.dom.Element;
-import org.w3c.dom.Node;
-import org.w3c.dom.NodeList;
-import org.xml.sax.SAXException;
+import java.util.Map;
+import javax.xml.stream.XMLInputFactory;
+import javax.xml.stream.XMLStreamConstants;
+import javax.xml.stream.XMLStreamException;
+import javax.xml.stream.XMLStreamReader;
 
 /**
  * Reads one JUnit XML report: Surefire/Failsafe's format and the variants other runners write
@@ -29,20 +28,31 @@ import org.xml.sax.SAXException;
  * or hand-edited report must not pass): {@code tests} must equal the suite's own test cases, all its
  * descendants' or, as Node counts, its own test cases plus its nested suites; in a suite without
  * nested suites {@code failures + errors} and {@code skipped} must match too. A missing attribute is
- * not checked. The parser refuses DOCTYPE declarations, so no external entity is ever resolved.
- * Thread-safe.
+ * not checked. The stream parser runs with DTDs and external entities off and a DOCTYPE declaration
+ * makes the file unreadable, so no external entity is ever resolved. Only suites, test cases and the tag
+ * and message of a test case's children are kept. Thread-safe.
  */
 public final class JUnitXmlReader {
+
+  private static final XMLInputFactory FACTORY = factory();
 
   /** What one report file holds. */
   public record Report(Path file, Counts counts, List<TestCase> testCases) {}
 
   /** Reads {@code file}, or throws naming it and the reason. */
   public Report read(Path file) throws UnreadableEvidenceException {
-    Document document = parse(file);
-    Element root = document.getDocumentElement();
+    try {
+      return read(file, Files.readAllBytes(file));
+    } catch (IOException e) {
+      throw new UnreadableEvidenceException(file, "cannot read: " + e.getMessage(), e);
+    }
+  }
+
+  /** Reads the report {@code file} whose content is {@code bytes} (read once by the caller, who also hashes it). */
+  public Report read(Path file, byte[] bytes) throws UnreadableEvidenceException {
+    Element root = parse(file, bytes);
     List<TestCase> cases = new ArrayList<>();
-    switch (root.getTagName()) {
+    switch (root.tag) {
       case "testsuite" -> cases.addAll(readSuite(file, root));
       case "testsuites" -> {
         for (Element testcase : children(root, "testcase")) {
@@ -54,7 +64,7 @@ public final class JUnitXmlReader {
         checkTotal(file, root, "tests", cases.size(), -1, -1);
       }
       default -> throw new UnreadableEvidenceException(
-          file, "not a JUnit XML report: root element <" + root.getTagName() + ">");
+          file, "not a JUnit XML report: root element <" + root.tag + ">");
     }
     List<TestCase> merged = mergeReruns(cases);
     return new Report(file, Counts.of(merged), List.copyOf(merged));
@@ -202,47 +212,134 @@ public final class JUnitXmlReader {
 
   private static List<Element> children(Element parent, String tag) {
     List<Element> found = new ArrayList<>();
-    NodeList nodes = parent.getChildNodes();
-    for (int i = 0; i < nodes.getLength(); i++) {
-      Node node = nodes.item(i);
-      if (node instanceof Element element && element.getTagName().equals(tag)) {
-        found.add(element);
+    for (Element child : parent.children) {
+      if (child.tag.equals(tag)) {
+        found.add(child);
       }
     }
     return found;
   }
 
-  private static Document parse(Path file) throws UnreadableEvidenceException {
-    try (InputStream in = Files.newInputStream(file)) {
-      DocumentBuilder builder = hardenedFactory().newDocumentBuilder();
-      // Without this the parser prints "[Fatal Error]" lines to stderr on its own.
-      builder.setErrorHandler(null);
-      return builder.parse(in, file.toUri().toString());
-    } catch (SAXException e) {
+  /**
+   * The part of the document the gate reads: {@code testsuites}, {@code testsuite} and {@code testcase}
+   * elements with their attributes, and of a test case's children only the tag and the {@code message}
+   * and {@code type} attributes. Everything else ({@code properties}, system-out/err, stack traces) is
+   * skipped by the stream parser and never kept.
+   */
+  private static final class Element {
+    final String tag;
+    final Map<String, String> attributes;
+    final List<Element> children = new ArrayList<>();
+
+    Element(String tag, Map<String, String> attributes) {
+      this.tag = tag;
+      this.attributes = attributes;
+    }
+
+    String getAttribute(String name) {
+      return attributes.getOrDefault(name, "");
+    }
+
+    String getTagName() {
+      return tag;
+    }
+  }
+
+  private static Element parse(Path file, byte[] bytes) throws UnreadableEvidenceException {
+    try {
+      XMLStreamReader xml = XmlBytes.open(FACTORY, bytes);
+      try {
+        Element root = null;
+        Deque<Element> open = new ArrayDeque<>();
+        int skipping = 0; // depth inside an element the gate does not read
+        while (xml.hasNext()) {
+          int event = xml.next();
+          switch (event) {
+            case XMLStreamConstants.START_ELEMENT -> {
+              if (skipping > 0) {
+                skipping++;
+                continue;
+              }
+              String tag = xml.getLocalName();
+              Element parent = open.peek();
+              if (parent == null) {
+                root = new Element(tag, attributes(xml));
+                open.push(root);
+              } else if (parent.tag.equals("testcase")) {
+                // failure, error, skipped, flaky*, rerun*: the tag and its message decide; its text is not read.
+                Map<String, String> kept = new HashMap<>(4);
+                putIfPresent(kept, xml, "message");
+                putIfPresent(kept, xml, "type");
+                parent.children.add(new Element(tag, kept));
+                skipping = 1;
+              } else if (tag.equals("testsuite") || tag.equals("testcase")) {
+                Element element = new Element(tag, attributes(xml));
+                parent.children.add(element);
+                open.push(element);
+              } else {
+                skipping = 1; // properties, system-out, system-err, anything unknown
+              }
+            }
+            case XMLStreamConstants.END_ELEMENT -> {
+              if (skipping > 0) {
+                skipping--;
+              } else {
+                open.pop();
+              }
+            }
+            case XMLStreamConstants.DTD -> throw new UnreadableEvidenceException(file,
+                "not well-formed XML (truncated, wrong encoding or a DOCTYPE): a DOCTYPE declaration, which JUnit "
+                    + "XML never needs and which is refused so that no external entity is ever resolved");
+            case XMLStreamConstants.ENTITY_REFERENCE -> throw new UnreadableEvidenceException(file,
+                "not well-formed XML: an entity reference \"&" + xml.getLocalName() + ";\", which JUnit XML never needs");
+            default -> {
+              // text, comments, processing instructions: not needed
+            }
+          }
+        }
+        if (root == null) {
+          throw new UnreadableEvidenceException(file, "not well-formed XML (truncated, wrong encoding or a DOCTYPE): "
+              + "no root element");
+        }
+        return root;
+      } finally {
+        xml.close();
+      }
+    } catch (XMLStreamException e) {
       throw new UnreadableEvidenceException(file, "not well-formed XML (truncated, wrong encoding or a DOCTYPE): "
           + e.getMessage(), e);
-    } catch (IOException e) {
-      throw new UnreadableEvidenceException(file, "cannot read: " + e.getMessage(), e);
-    } catch (ParserConfigurationException e) {
-      throw new IllegalStateException("the JDK's XML parser refuses secure processing", e);
+    } catch (CharacterCodingException e) {
+      throw new UnreadableEvidenceException(file, "not well-formed XML (truncated, wrong encoding or a DOCTYPE): "
+          + "not valid UTF-8: " + e, e);
     } catch (RuntimeException e) {
       // The JDK's parser reports some malformed byte sequences as unchecked exceptions.
       throw new UnreadableEvidenceException(file, "not readable as XML: " + e, e);
     }
   }
 
-  private static DocumentBuilderFactory hardenedFactory() throws ParserConfigurationException {
-    DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
-    factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
-    factory.setFeature("http://xml.org/sax/features/external-general-entities", false);
-    factory.setFeature("http://xml.org/sax/features/external-parameter-entities", false);
-    factory.setFeature("http://apache.org/xml/features/nonvalidating/load-external-dtd", false);
-    factory.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
-    factory.setAttribute(XMLConstants.ACCESS_EXTERNAL_DTD, "");
-    factory.setAttribute(XMLConstants.ACCESS_EXTERNAL_SCHEMA, "");
-    factory.setXIncludeAware(false);
-    factory.setExpandEntityReferences(false);
-    factory.setNamespaceAware(false);
+  private static Map<String, String> attributes(XMLStreamReader xml) {
+    int count = xml.getAttributeCount();
+    Map<String, String> attributes = new HashMap<>(Math.max(4, count * 2));
+    for (int i = 0; i < count; i++) {
+      attributes.put(xml.getAttributeLocalName(i), xml.getAttributeValue(i));
+    }
+    return attributes;
+  }
+
+  private static void putIfPresent(Map<String, String> into, XMLStreamReader xml, String name) {
+    String value = xml.getAttributeValue(null, name);
+    if (value != null) {
+      into.put(name, value);
+    }
+  }
+
+  /** Built once: DTDs and external entities off, entity references reported, never resolved. */
+  private static XMLInputFactory factory() {
+    XMLInputFactory factory = XMLInputFactory.newFactory();
+    factory.setProperty(XMLInputFactory.SUPPORT_DTD, false);
+    factory.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
+    factory.setProperty(XMLInputFactory.IS_REPLACING_ENTITY_REFERENCES, false);
+    factory.setProperty(XMLInputFactory.IS_NAMESPACE_AWARE, false);
     return factory;
   }
 }

@@ -1,7 +1,7 @@
 package dev.pyramid.reporting.results;
 
 import java.io.IOException;
-import java.io.InputStream;
+import java.nio.charset.CharacterCodingException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import javax.xml.stream.XMLInputFactory;
@@ -24,10 +24,22 @@ public final class JacocoXmlReader {
 
   /** Reads {@code file}, or throws naming it and the reason. */
   public Coverage read(Path file) throws UnreadableEvidenceException {
+    try {
+      return read(file, Files.readAllBytes(file));
+    } catch (IOException e) {
+      throw new UnreadableEvidenceException(file, "cannot read: " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * Reads the report {@code file} whose content is {@code bytes}: to its end, so that a truncated report
+   * is refused, keeping nothing below the top level.
+   */
+  public Coverage read(Path file, byte[] bytes) throws UnreadableEvidenceException {
     long[] line = null;
     long[] branch = null;
-    try (InputStream in = Files.newInputStream(file)) {
-      XMLStreamReader xml = FACTORY.createXMLStreamReader(in);
+    try {
+      XMLStreamReader xml = XmlBytes.open(FACTORY, bytes);
       int depth = 0;
       boolean rootSeen = false;
       while (xml.hasNext()) {
@@ -60,8 +72,8 @@ public final class JacocoXmlReader {
       }
     } catch (XMLStreamException e) {
       throw new UnreadableEvidenceException(file, "not well-formed XML (truncated?): " + e.getMessage(), e);
-    } catch (IOException e) {
-      throw new UnreadableEvidenceException(file, "cannot read: " + e.getMessage(), e);
+    } catch (CharacterCodingException e) {
+      throw new UnreadableEvidenceException(file, "not well-formed XML: not valid UTF-8: " + e, e);
     } catch (RuntimeException e) {
       throw new UnreadableEvidenceException(file, "not readable as XML: " + e, e);
     }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -29,7 +30,12 @@ public final class PactReportReader {
    * {@code interactions[].description}), or throws naming it and the reason.
    */
   public PactFile readPact(Path file) throws UnreadableEvidenceException {
-    JsonNode root = tree(file);
+    return readPact(file, bytes(file));
+  }
+
+  /** Reads the pact {@code file} whose content is {@code bytes} (read once by the caller, who also hashes it). */
+  public PactFile readPact(Path file, byte[] bytes) throws UnreadableEvidenceException {
+    JsonNode root = tree(file, bytes);
     String consumer = root.path("consumer").path("name").asText("");
     String provider = root.path("provider").path("name").asText("");
     JsonNode interactions = root.path("interactions");
@@ -47,10 +53,18 @@ public final class PactReportReader {
     return new PactFile(consumer, provider, descriptions, file);
   }
 
-  private static JsonNode tree(Path file) throws UnreadableEvidenceException {
+  private static byte[] bytes(Path file) throws UnreadableEvidenceException {
+    try {
+      return Files.readAllBytes(file);
+    } catch (IOException e) {
+      throw new UnreadableEvidenceException(file, "cannot read: " + e.getMessage(), e);
+    }
+  }
+
+  private static JsonNode tree(Path file, byte[] bytes) throws UnreadableEvidenceException {
     JsonNode root;
     try {
-      root = JSON.readTree(file.toFile());
+      root = JSON.readTree(bytes);
     } catch (JacksonException e) {
       throw new UnreadableEvidenceException(file, "not valid JSON (truncated?): " + e.getOriginalMessage(), e);
     } catch (IOException e) {
@@ -64,7 +78,12 @@ public final class PactReportReader {
 
   /** Reads a verification report, or throws naming it and the reason. */
   public List<PactVerification> read(Path file) throws UnreadableEvidenceException {
-    JsonNode root = tree(file);
+    return read(file, bytes(file));
+  }
+
+  /** Reads the verification report {@code file} whose content is {@code bytes}. */
+  public List<PactVerification> read(Path file, byte[] bytes) throws UnreadableEvidenceException {
+    JsonNode root = tree(file, bytes);
     String provider = root.path("provider").path("name").asText("");
     JsonNode executions = root.path("execution");
     if (provider.isEmpty() || !executions.isArray()) {

@@ -1,7 +1,8 @@
 package dev.pyramid.reporting.stamp;
 
 import com.fasterxml.jackson.core.JacksonException;
-import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.pyramid.reporting.results.EvidenceCollector;
@@ -22,11 +23,13 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 
 /**
@@ -89,43 +92,140 @@ public final class Stamps {
     if (!Files.isRegularFile(file)) {
       return Optional.empty();
     }
-    JsonNode tree;
-    try {
-      tree = JSON.readTree(file.toFile());
+    // Streamed: the manifest of a large result set has 100,000 entries, no tree is needed for them.
+    int schemaVersion = -1;
+    String commit = "";
+    String buildId = "";
+    String stampedAt = "";
+    TreeMap<String, String> manifest = new TreeMap<>();
+    List<String> include = new ArrayList<>();
+    List<String> stale = new ArrayList<>();
+    try (JsonParser json = JSON.getFactory().createParser(Files.readAllBytes(file))) {
+      if (json.nextToken() != JsonToken.START_OBJECT) {
+        throw new IOException(file + ": not a stamp of schema version " + Stamp.SCHEMA_VERSION);
+      }
+      while (json.nextToken() == JsonToken.FIELD_NAME) {
+        String field = json.currentName();
+        JsonToken value = json.nextToken();
+        switch (field) {
+          case "schemaVersion" -> schemaVersion = value == JsonToken.VALUE_NUMBER_INT ? json.getIntValue() : -1;
+          case "commit" -> commit = scalar(json, value);
+          case "buildId" -> buildId = scalar(json, value);
+          case "stampedAt" -> stampedAt = scalar(json, value);
+          case "include" -> strings(json, value, include);
+          case "stale" -> strings(json, value, stale);
+          case "manifest" -> {
+            if (value != JsonToken.START_OBJECT) {
+              json.skipChildren();
+              break;
+            }
+            while (json.nextToken() == JsonToken.FIELD_NAME) {
+              String name = json.currentName();
+              manifest.put(name, scalar(json, json.nextToken()));
+            }
+          }
+          default -> json.skipChildren();
+        }
+      }
+      if (json.nextToken() != null) {
+        throw new IOException(file + ": not valid JSON: more than one value");
+      }
     } catch (JacksonException e) {
       throw new IOException(file + ": not valid JSON: " + e.getOriginalMessage(), e);
     }
+    if (schemaVersion != Stamp.SCHEMA_VERSION) {
+      throw new IOException(file + ": not a stamp of schema version " + Stamp.SCHEMA_VERSION);
+    }
+    if (commit.isEmpty() || buildId.isEmpty() || include.isEmpty()) {
+      throw new IOException(file + ": no commit, buildId or include");
+    }
     try {
-      if (tree == null || tree.path("schemaVersion").asInt() != Stamp.SCHEMA_VERSION) {
-        throw new IOException(file + ": not a stamp of schema version " + Stamp.SCHEMA_VERSION);
-      }
-      TreeMap<String, String> manifest = new TreeMap<>();
-      tree.path("manifest").fields().forEachRemaining(e -> manifest.put(e.getKey(), e.getValue().asText()));
-      List<String> include = new ArrayList<>();
-      tree.path("include").forEach(g -> include.add(g.asText()));
-      List<String> stale = new ArrayList<>();
-      tree.path("stale").forEach(g -> stale.add(g.asText()));
-      String commit = tree.path("commit").asText("");
-      String buildId = tree.path("buildId").asText("");
-      if (commit.isEmpty() || buildId.isEmpty() || include.isEmpty()) {
-        throw new IOException(file + ": no commit, buildId or include");
-      }
-      return Optional.of(new Stamp(new BuildIdentity(commit, buildId), Instant.parse(tree.path("stampedAt").asText()),
-          include, manifest, stale));
+      return Optional.of(new Stamp(new BuildIdentity(commit, buildId), Instant.parse(stampedAt), include, manifest,
+          stale));
     } catch (DateTimeParseException e) {
       throw new IOException(file + ": stampedAt is not an instant", e);
     }
   }
 
+  /** A scalar as text ({@code JsonNode.asText}); objects and arrays are skipped and read as empty. */
+  private static String scalar(JsonParser json, JsonToken value) throws IOException {
+    if (value == JsonToken.START_OBJECT || value == JsonToken.START_ARRAY) {
+      json.skipChildren();
+      return "";
+    }
+    return value == JsonToken.VALUE_NULL ? "" : json.getText();
+  }
+
+  private static void strings(JsonParser json, JsonToken value, List<String> into) throws IOException {
+    if (value != JsonToken.START_ARRAY) {
+      json.skipChildren();
+      return;
+    }
+    for (JsonToken item = json.nextToken(); item != JsonToken.END_ARRAY; item = json.nextToken()) {
+      into.add(scalar(json, item));
+    }
+  }
+
   /** Checks {@code root} against {@code expected}: see the class comment for what is refused. */
   public static RootCheck check(Path root, BuildIdentity expected) {
-    Path normalized = root.toAbsolutePath().normalize();
-    Optional<Stamp> stamp;
+    return check(root, expected, null, Map.of());
+  }
+
+  /**
+   * Checks {@code root} against {@code expected} like {@link #check(Path, BuildIdentity)}, with what the
+   * evidence collector already knows, so that no file is listed or read twice.
+   *
+   * @param files every regular file under the root outside the directories never searched, as the
+   *     collector's walk found them; null to walk the root here
+   * @param digests SHA-256 (lowercase hex) of files already read, by absolute normalized path, hashed from
+   *     the very bytes that were parsed; a covered file not in it is read and hashed here
+   */
+  public static RootCheck check(Path root, BuildIdentity expected, List<Path> files, Map<Path, String> digests) {
+    return check(root, expected, files, digests, null);
+  }
+
+  /**
+   * {@link #check(Path, BuildIdentity, List, Map)} and {@link #notCovered(RootCheck, java.util.Collection, Map)}
+   * in one pass over the manifest: the problems of both.
+   *
+   * @param evidence every evidence file and run directory read; null to leave the coverage check out
+   */
+  public static RootCheck check(Path root, BuildIdentity expected, List<Path> files, Map<Path, String> digests,
+      java.util.Collection<Path> evidence) {
+    return check(load(root), expected, files, digests, evidence);
+  }
+
+  /**
+   * A root's stamp read ahead of the check, which it does not depend on (the gate reads it while the
+   * evidence is collected), with its manifest as a hash map for lookups.
+   *
+   * @param root the root as given
+   * @param stamp the stamp; empty when there is none or it is unreadable
+   * @param error why the stamp is unreadable; null when it was read or there is none
+   */
+  public record Loaded(Path root, Optional<Stamp> stamp, IOException error, Map<String, String> manifest) {}
+
+  /** Reads {@code root}'s stamp; never throws: an unreadable stamp is a {@link Loaded#error()}. */
+  public static Loaded load(Path root) {
     try {
-      stamp = read(normalized);
+      Optional<Stamp> stamp = read(root.toAbsolutePath().normalize());
+      // A hash map: the stamp's sorted map costs a string comparison per tree level on 100,000 files.
+      return new Loaded(root, stamp, null, stamp.<Map<String, String>>map(s -> new HashMap<>(s.manifest()))
+          .orElse(Map.of()));
     } catch (IOException e) {
+      return new Loaded(root, Optional.empty(), e, Map.of());
+    }
+  }
+
+  /** {@link #check(Path, BuildIdentity, List, Map, java.util.Collection)} with the stamp already read. */
+  public static RootCheck check(Loaded loaded, BuildIdentity expected, List<Path> files, Map<Path, String> digests,
+      java.util.Collection<Path> evidence) {
+    Path root = loaded.root();
+    Path normalized = root.toAbsolutePath().normalize();
+    Optional<Stamp> stamp = loaded.stamp();
+    if (loaded.error() != null) {
       return new RootCheck(normalized, Optional.empty(),
-          List.of(new Problem(normalized.resolve(Stamp.FILE), "unreadable stamp: " + e.getMessage())));
+          List.of(new Problem(normalized.resolve(Stamp.FILE), "unreadable stamp: " + loaded.error().getMessage())));
     }
     if (stamp.isEmpty()) {
       return new RootCheck(normalized, stamp, List.of(new Problem(normalized,
@@ -137,21 +237,29 @@ public final class Stamps {
     if (!found.build().equals(expected)) {
       problems.add(new Problem(normalized.resolve(Stamp.FILE), "stamped for another build (" + found.build()
           + "), this decision is for " + expected));
+      if (evidence != null) {
+        problems.addAll(notCovered(normalized, found, loaded.manifest(), evidence, digests));
+      }
       return new RootCheck(normalized, stamp, problems);
     }
-    List<Path> files;
+    List<Path> covered;
     try {
-      files = covered(normalized, found.include());
+      covered = files == null ? covered(normalized, found.include()) : covered(normalized, found.include(), files);
     } catch (IOException e) {
       problems.add(new Problem(normalized, "cannot search: " + e.getMessage()));
       return new RootCheck(normalized, stamp, problems);
     }
+    Map<String, String> manifest = loaded.manifest();
     Map<String, Path> present = new LinkedHashMap<>();
-    for (Path file : files) {
+    for (Path file : covered) {
       present.put(relative(normalized, file), file);
     }
+    // The very Path objects found vouched for; evidence read from the same walk is then found by identity.
+    Set<Path> vouched = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>(present.size() * 2));
     for (Map.Entry<String, Path> entry : present.entrySet()) {
-      if (!found.manifest().containsKey(entry.getKey())) {
+      if (manifest.containsKey(entry.getKey())) {
+        vouched.add(entry.getValue());
+      } else {
         String why = found.stale().contains(entry.getKey())
             ? "older than the build that stamped the root: a result of an earlier build"
             : "added after stamping: not in the stamp's manifest";
@@ -159,12 +267,14 @@ public final class Stamps {
       }
     }
     List<Problem> changed = found.manifest().entrySet().parallelStream().map(entry -> {
-      Path file = normalized.resolve(entry.getKey());
-      if (!present.containsKey(entry.getKey())) {
-        return new Problem(file, "removed after stamping: in the stamp's manifest, no longer there");
+      Path file = present.get(entry.getKey());
+      if (file == null) {
+        return new Problem(normalized.resolve(entry.getKey()),
+            "removed after stamping: in the stamp's manifest, no longer there");
       }
       try {
-        String hash = sha256(file);
+        String known = digests.get(file);
+        String hash = known != null ? known : sha256(file);
         return hash.equals(entry.getValue()) ? null
             : new Problem(file, "changed after stamping: SHA-256 " + hash + ", stamped " + entry.getValue());
       } catch (IOException e) {
@@ -172,6 +282,15 @@ public final class Stamps {
       }
     }).filter(java.util.Objects::nonNull).toList();
     problems.addAll(changed);
+    if (evidence != null) {
+      List<Path> rest = new ArrayList<>();
+      for (Path source : evidence) {
+        if (!vouched.contains(source)) {
+          rest.add(source);
+        }
+      }
+      problems.addAll(notCovered(normalized, found, manifest, rest, digests));
+    }
     return new RootCheck(normalized, stamp, problems);
   }
 
@@ -180,17 +299,33 @@ public final class Stamps {
    * than the policy's sources). A Gatling run directory is vouched for by its {@code index.html}.
    */
   public static List<Problem> notCovered(RootCheck check, List<Path> evidence) {
+    return notCovered(check, evidence, Map.of());
+  }
+
+  /**
+   * As {@link #notCovered(RootCheck, List)}; a source in {@code digests} was read as a file, so it is
+   * known to exist and not to be a directory without asking the file system again.
+   */
+  public static List<Problem> notCovered(RootCheck check, java.util.Collection<Path> evidence,
+      Map<Path, String> digests) {
     if (check.stamp().isEmpty()) {
       return List.of();
     }
+    return notCovered(check.root(), check.stamp().get(), new HashMap<>(check.stamp().get().manifest()), evidence,
+        digests);
+  }
+
+  private static List<Problem> notCovered(Path root, Stamp stamp, Map<String, String> manifest,
+      java.util.Collection<Path> evidence, Map<Path, String> digests) {
     List<Problem> problems = new ArrayList<>();
     for (Path source : evidence) {
-      Path file = Files.isDirectory(source) ? source.resolve("index.html") : source;
-      Path absolute = file.toAbsolutePath().normalize();
-      if (absolute.startsWith(check.root()) && Files.exists(absolute)
-          && !check.stamp().get().manifest().containsKey(relative(check.root(), absolute))) {
-        problems.add(new Problem(absolute, "read as evidence but not covered by the stamp of " + check.root()
-            + " (its include globs: " + check.stamp().get().include() + ")"));
+      boolean readAsFile = digests.containsKey(source);
+      Path file = !readAsFile && Files.isDirectory(source) ? source.resolve("index.html") : source;
+      Path absolute = readAsFile ? file : file.toAbsolutePath().normalize(); // read files are both already
+      if (absolute.startsWith(root) && (readAsFile || Files.exists(absolute))
+          && !manifest.containsKey(relative(root, absolute))) {
+        problems.add(new Problem(absolute, "read as evidence but not covered by the stamp of " + root
+            + " (its include globs: " + stamp.include() + ")"));
       }
     }
     return problems;
@@ -227,7 +362,39 @@ public final class Stamps {
   }
 
   private static String relative(Path root, Path file) {
+    String rootText = root.toString();
+    String fileText = file.toString();
+    // The common case, cheaply: an absolute file below an absolute root on a file system with '/'.
+    if (root.isAbsolute() && file.isAbsolute() && fileText.length() > rootText.length() + 1
+        && fileText.startsWith(rootText) && fileText.charAt(rootText.length()) == '/' && !rootText.endsWith("/")) {
+      return fileText.substring(rootText.length() + 1);
+    }
     return root.relativize(file).toString().replace('\\', '/');
+  }
+
+  /** The files of a listing that the include globs cover; {@code **} covers every file without matching. */
+  private static List<Path> covered(Path root, List<String> globs, List<Path> listing) {
+    if (globs.contains("**")) {
+      return listing;
+    }
+    List<PathMatcher> matchers = matchers(globs);
+    List<Path> files = new ArrayList<>();
+    for (Path file : listing) {
+      Path matchable = Path.of("root").resolve(root.relativize(file));
+      for (PathMatcher matcher : matchers) {
+        if (matcher.matches(matchable)) {
+          files.add(file);
+          break;
+        }
+      }
+    }
+    return files;
+  }
+
+  private static List<PathMatcher> matchers(List<String> globs) {
+    return globs.stream()
+        .map(g -> FileSystems.getDefault().getPathMatcher("glob:" + (g.startsWith("**") ? g : "root/" + g)))
+        .toList();
   }
 
   private static List<Path> covered(Path root, List<String> globs) throws IOException {

@@ -36,9 +36,10 @@ class PyramidCommandTests {
 
     assertThat(console).contains("PROMOTE to staging");
     JsonNode json = new ObjectMapper().readTree(out.resolve("decision.json").toFile());
-    assertThat(json.get("schemaVersion").asInt()).isEqualTo(2);
+    assertThat(json.get("schemaVersion").asInt()).isEqualTo(3);
     assertThat(json.get("verdict").asText()).isEqualTo("PROMOTE");
-    assertThat(json.get("conditions").get(0).get("evidence")).isNotEmpty();
+    assertThat(json.get("conditions").get(0).get("evidence").get("count").asInt()).isPositive();
+    assertThat(json.get("conditions").get(0).get("evidence").get("files")).isNotEmpty();
     assertThat(Files.readString(out.resolve("decision.md"))).contains("| unit |");
   }
 

@@ -1,0 +1,57 @@
+package dev.pyramid.reporting.allure;
+
+import java.io.IOException;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Predicate;
+
+/**
+ * Finds build output files under result roots without descending into sources, VCS data, Node
+ * modules or generated reports (which hold copies of the very files searched for).
+ */
+final class BuildFiles {
+
+  private static final Set<String> NOT_SEARCHED =
+      Set.of("node_modules", ".git", "src", "allure-report", "allure-commandline", "allure-results", "classes",
+          "test-classes");
+
+  private BuildFiles() {}
+
+  /** Regular files under the roots whose path (with '/' separators) {@code wanted} accepts, in walk order. */
+  static List<Path> find(List<Path> roots, Predicate<String> wanted) throws IOException {
+    List<Path> found = new ArrayList<>();
+    for (Path root : roots) {
+      Path start = root.toAbsolutePath().normalize();
+      if (!Files.isDirectory(start)) {
+        continue;
+      }
+      Files.walkFileTree(start, new SimpleFileVisitor<>() {
+        @Override
+        public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
+          return !dir.equals(start) && NOT_SEARCHED.contains(dir.getFileName().toString())
+              ? FileVisitResult.SKIP_SUBTREE : FileVisitResult.CONTINUE;
+        }
+
+        @Override
+        public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
+          if (attrs.isRegularFile() && wanted.test(file.toString().replace('\\', '/'))) {
+            found.add(file);
+          }
+          return FileVisitResult.CONTINUE;
+        }
+
+        @Override
+        public FileVisitResult visitFileFailed(Path file, IOException e) {
+          return FileVisitResult.CONTINUE;
+        }
+      });
+    }
+    return found;
+  }
+}

@@ -1,0 +1,123 @@
+#!/usr/bin/env bash
+# Real-browser check of the Allure report (issue 5): serves the generated report on 127.0.0.1 (a free
+# port), renders it in headless Chromium (Debian's package; installed with apt-get when missing and
+# this runs as root), keeps the rendered DOM and a screenshot, and fails unless the rendered overview
+# shows every layer and the gate.
+#
+#   scripts/report-browser-check.sh [REPORT_DIR] [OUT_DIR]
+#     REPORT_DIR  the generated report (default: reporting/target/allure-report)
+#     OUT_DIR     where overview.png and overview.html go (default: reporting/target/report-check)
+#   PYRAMID_REPORT_GROUPS  the groups the overview must list (default: "unit contract e2e perf gate")
+#   PYRAMID_REPORT_BUDGET_MS  Chromium's virtual time budget for the single-page app (default: 20000)
+#
+# Runs after `mvn -B verify` (in .ci/run). Exit codes: 0 the overview shows every group; 1 the report
+# is missing, empty or broken (the reason is printed); 2 the check could not run (no Chromium, no python3).
+set -euo pipefail
+
+root="$(cd "$(dirname "$0")/.." && pwd)"
+report="${1:-$root/reporting/target/allure-report}"
+out="${2:-$root/reporting/target/report-check}"
+groups="${PYRAMID_REPORT_GROUPS:-unit contract e2e perf gate}"
+budget="${PYRAMID_REPORT_BUDGET_MS:-20000}"
+
+fail() { echo "report-browser-check: FAIL: $*" >&2; exit 1; }
+cannot() { echo "report-browser-check: cannot run: $*" >&2; exit 2; }
+
+command -v python3 >/dev/null || cannot "python3 is needed to serve the report and read the DOM"
+chromium_bin="$(command -v chromium || command -v chromium-browser || true)"
+if [[ -z "$chromium_bin" ]]; then
+  if [[ "$(id -u)" == 0 ]] && command -v apt-get >/dev/null; then
+    echo "report-browser-check: installing Debian's chromium package"
+    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
+    chromium_bin="$(command -v chromium)"
+  else
+    cannot "no chromium; install Debian's package: sudo apt-get install chromium"
+  fi
+fi
+
+[[ -d "$report" ]] || fail "no report directory at $report (did 'mvn -B verify' generate it?)"
+[[ -f "$report/index.html" ]] || fail "$report has no index.html: the report is empty or was not generated"
+mkdir -p "$out"
+rm -f "$out/overview.png" "$out/overview.html"
+
+port="$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()')"
+profile="$(mktemp -d)"
+python3 -m http.server --bind 127.0.0.1 "$port" --directory "$report" >"$out/server.log" 2>&1 &
+server=$!
+trap 'kill "$server" 2>/dev/null || true; rm -rf "$profile"' EXIT
+
+# Wait on the condition (the server answers), not on a fixed delay; give up after 10 s.
+url="http://127.0.0.1:$port/index.html"
+for _ in $(seq 1 100); do
+  if python3 -c "import urllib.request, sys; urllib.request.urlopen(sys.argv[1], timeout=1)" "$url" 2>/dev/null; then
+    ready=1
+    break
+  fi
+  kill -0 "$server" 2>/dev/null || fail "the report server did not start: $(cat "$out/server.log")"
+  sleep 0.1
+done
+[[ "${ready:-}" == 1 ]] || fail "the report server on $url did not answer within 10 s"
+
+chrome() {
+  timeout 120 "$chromium_bin" --headless --no-sandbox --disable-gpu --disable-background-networking \
+    --disable-component-update --disable-sync --no-first-run --user-data-dir="$profile" \
+    --virtual-time-budget="$budget" --window-size=1400,1000 "$@" 2>>"$out/chromium.log"
+}
+: >"$out/chromium.log"
+chrome --dump-dom "$url" >"$out/overview.html" || fail "chromium could not render $url (see $out/chromium.log)"
+chrome --screenshot="$out/overview.png" "$url" >/dev/null || fail "chromium could not take a screenshot of $url"
+[[ -s "$out/overview.png" ]] || fail "no screenshot written to $out/overview.png"
+
+# The assertions read the rendered page: the overview's Suites widget (parentSuite = layer) and its
+# behaviors widget (epic = layer) must list every group, and the summary must count tests.
+python3 - "$out/overview.html" $groups <<'PY'
+import html, re, sys
+
+dom = open(sys.argv[1], encoding="utf-8").read()
+wanted = sys.argv[2:]
+
+def widget(data_id):
+    start = dom.find('data-id="%s"' % data_id)
+    if start < 0:
+        return None
+    end = dom.find('data-id="', start + 1)
+    return dom[start:end if end > 0 else len(dom)]
+
+def rows(section):
+    names = re.findall(r'<div class="table__col">\s*(.*?)\s*</div>', section, re.S)
+    texts = [html.unescape(re.sub(r"<[^>]+>", "", name)).strip() for name in names]
+    # Each row has the name, then a bar whose text is the count: keep the names.
+    return [text for text in texts if text and not text.isdigit()]
+
+problems = []
+summary = widget("summary")
+if summary is None:
+    problems.append("the overview did not render (no summary widget): the report is broken or not an Allure report")
+else:
+    count = re.search(r'splash__title">\s*(\d+)\s*<', summary)
+    if not count or int(count.group(1)) == 0:
+        problems.append("the summary counts no test cases: the report is empty")
+    else:
+        print("summary: %s test cases" % count.group(1))
+for data_id, label in (("suites", "Suites"), ("behaviors", "Features by stories")):
+    section = widget(data_id)
+    if section is None:
+        problems.append("no %s widget on the overview" % label)
+        continue
+    listed = rows(section)
+    print("%s widget lists: %s" % (label, ", ".join(listed) or "nothing"))
+    missing = [group for group in wanted if group not in listed]
+    if missing:
+        problems.append("the %s widget does not list %s" % (label, ", ".join(missing)))
+categories = widget("categories")
+if categories is not None:
+    print("categories widget lists: %s" % (", ".join(rows(categories)) or "nothing"))
+trend = widget("history-trend")
+if trend is not None:
+    print("trend widget: %s" % ("no history yet" if "nothing to show" in trend else "chart shown"))
+if problems:
+    for problem in problems:
+        print("report-browser-check: FAIL: " + problem, file=sys.stderr)
+    sys.exit(1)
+PY
+echo "report-browser-check: OK: the overview lists $groups; screenshot $out/overview.png, DOM $out/overview.html"
