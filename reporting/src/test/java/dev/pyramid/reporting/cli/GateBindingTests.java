@@ -6,9 +6,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.pyramid.framework.api.UnitTest;
 import dev.pyramid.reporting.BuildTree;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -53,7 +50,7 @@ class GateBindingTests {
         .resolve(BuildTree.resource(BuildTree.REAL_PASSING).getFileName());
     Files.writeString(edited, Files.readString(edited).replace("time=\"", "time=\"1"));
 
-    String console = capture(() -> assertThat(gate(List.of(root), "staging", "build-1")).isEqualTo(2));
+    String console = ConsoleCapture.capture(() -> assertThat(gate(List.of(root), "staging", "build-1")).isEqualTo(2));
 
     assertThat(console).contains(edited + ": changed after stamping").contains(report + ": added after stamping");
   }
@@ -67,9 +64,9 @@ class GateBindingTests {
     stamp(first, "build-1");
     one.delete("e2e-tests");
 
-    String unstamped = capture(() -> assertThat(gate(List.of(first, second), "staging", "build-1")).isEqualTo(2));
+    String unstamped = ConsoleCapture.capture(() -> assertThat(gate(List.of(first, second), "staging", "build-1")).isEqualTo(2));
     stamp(second, "build-0");
-    String foreign = capture(() -> assertThat(gate(List.of(second), "staging", "build-1")).isEqualTo(2));
+    String foreign = ConsoleCapture.capture(() -> assertThat(gate(List.of(second), "staging", "build-1")).isEqualTo(2));
 
     assertThat(unstamped).contains("removed after stamping").contains(second + ": unstamped result root");
     assertThat(foreign).contains("stamped for another build");
@@ -84,7 +81,7 @@ class GateBindingTests {
     stamp(first, "build-1");
     stamp(second, "build-1");
 
-    String console = capture(() -> assertThat(gate(List.of(first, second), "staging", "build-1")).isEqualTo(2));
+    String console = ConsoleCapture.capture(() -> assertThat(gate(List.of(first, second), "staging", "build-1")).isEqualTo(2));
 
     assertThat(console).contains("is also in root " + first);
   }
@@ -103,11 +100,11 @@ class GateBindingTests {
     Path malformed = write("q-bad.yml", "quarantine:\n  - { test: x, owner: y, reason: z, expires: soon }\n");
     stamp(root, "build-1");
 
-    String passes = capture(() -> assertThat(gate(List.of(root), "staging", "build-1", "--quarantine", valid.toString()))
+    String passes = ConsoleCapture.capture(() -> assertThat(gate(List.of(root), "staging", "build-1", "--quarantine", valid.toString()))
         .isZero());
-    String blocks = capture(() -> assertThat(gate(List.of(root), "staging", "build-1", "--quarantine",
+    String blocks = ConsoleCapture.capture(() -> assertThat(gate(List.of(root), "staging", "build-1", "--quarantine",
         expired.toString())).isEqualTo(1));
-    String bad = capture(() -> assertThat(gate(List.of(root), "staging", "build-1", "--quarantine",
+    String bad = ConsoleCapture.capture(() -> assertThat(gate(List.of(root), "staging", "build-1", "--quarantine",
         malformed.toString())).isEqualTo(3));
 
     assertThat(passes).contains("quarantined (does not block): q.JourneyIT#books, owner team-a");
@@ -122,7 +119,7 @@ class GateBindingTests {
     stamp(root, "build-1");
 
     // e2e (12) now outnumbers contract (7): the non-blocking pyramid shape fails, the score drops to 50%.
-    String console = capture(() -> assertThat(gate(List.of(root), "staging", "build-1")).isEqualTo(4));
+    String console = ConsoleCapture.capture(() -> assertThat(gate(List.of(root), "staging", "build-1")).isEqualTo(4));
 
     assertThat(console).contains("MANUAL_APPROVAL").contains("shape.pyramid-shape");
     assertThat(Files.readString(work.resolve("out/decision-junit.xml")))
@@ -135,12 +132,12 @@ class GateBindingTests {
     stamp(root, "build-1");
     assertThat(gate(List.of(root), "staging", "build-1")).isZero();
 
-    String skipped = capture(() -> assertThat(promote("staging", "build-1")).isEqualTo(1));
-    String undecided = capture(() -> assertThat(promote("dev", "build-2")).isEqualTo(1));
+    String skipped = ConsoleCapture.capture(() -> assertThat(promote("staging", "build-1")).isEqualTo(1));
+    String undecided = ConsoleCapture.capture(() -> assertThat(promote("dev", "build-2")).isEqualTo(1));
     assertThat(gate(List.of(root), "dev", "build-1")).isZero();
     assertThat(promote("dev", "build-1")).isZero();
     assertThat(promote("staging", "build-1")).isZero();
-    String listed = capture(() -> assertThat(PyramidCommand.run("history", "--history", history().toString(),
+    String listed = ConsoleCapture.capture(() -> assertThat(PyramidCommand.run("history", "--history", history().toString(),
         "--stage", "staging")).isZero());
 
     assertThat(skipped).contains("has not reached dev");
@@ -188,26 +185,5 @@ class GateBindingTests {
       args.addAll(List.of(more));
     }
     return PyramidCommand.run(args.toArray(String[]::new));
-  }
-
-  private static String capture(ThrowingRunnable action) throws Exception {
-    PrintStream out = System.out;
-    PrintStream err = System.err;
-    ByteArrayOutputStream buffer = new ByteArrayOutputStream();
-    PrintStream capture = new PrintStream(buffer, true, StandardCharsets.UTF_8);
-    System.setOut(capture);
-    System.setErr(capture);
-    try {
-      action.run();
-    } finally {
-      System.setOut(out);
-      System.setErr(err);
-    }
-    return buffer.toString(StandardCharsets.UTF_8);
-  }
-
-  @FunctionalInterface
-  private interface ThrowingRunnable {
-    void run() throws Exception;
   }
 }

@@ -7,11 +7,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.pyramid.framework.api.UnitTest;
 import dev.pyramid.reporting.BuildTree;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -46,7 +43,7 @@ class GateLanesAndRealEvidenceTests {
     String byDefaultLane = json().get("lane").asText();
     int hotfix = gate(POLICY, "staging", "build-1", history(), "--lane", "hotfix");
     JsonNode decision = json();
-    String unknown = capture(() -> assertThat(gate(POLICY, "staging", "build-1", history(), "--lane", "nosuch"))
+    String unknown = ConsoleCapture.capture(() -> assertThat(gate(POLICY, "staging", "build-1", history(), "--lane", "nosuch"))
         .isEqualTo(3));
 
     assertThat(byDefault).isEqualTo(4);
@@ -115,7 +112,7 @@ class GateLanesAndRealEvidenceTests {
                   - { all-interactions-verified: true }
         """);
 
-    String console = capture(() -> assertThat(gate(policy.toString(), "staging", "build-1", history())).isEqualTo(1));
+    String console = ConsoleCapture.capture(() -> assertThat(gate(policy.toString(), "staging", "build-1", history())).isEqualTo(1));
 
     assertThat(console).contains("BLOCK").contains("contract.all-interactions-verified")
         .contains("api-gateway").contains("fleet-core").contains("a request for an assigned ride");
@@ -210,26 +207,5 @@ class GateLanesAndRealEvidenceTests {
         "--results", root.toString()));
     args.addAll(List.of(more));
     return PyramidCommand.run(args.toArray(String[]::new));
-  }
-
-  private static String capture(ThrowingRunnable action) throws Exception {
-    PrintStream out = System.out;
-    PrintStream err = System.err;
-    ByteArrayOutputStream buffer = new ByteArrayOutputStream();
-    PrintStream capture = new PrintStream(buffer, true, StandardCharsets.UTF_8);
-    System.setOut(capture);
-    System.setErr(capture);
-    try {
-      action.run();
-    } finally {
-      System.setOut(out);
-      System.setErr(err);
-    }
-    return buffer.toString(StandardCharsets.UTF_8);
-  }
-
-  @FunctionalInterface
-  private interface ThrowingRunnable {
-    void run() throws Exception;
   }
 }

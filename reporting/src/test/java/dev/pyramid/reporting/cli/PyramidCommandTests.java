@@ -6,9 +6,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.pyramid.framework.api.UnitTest;
 import dev.pyramid.reporting.BuildTree;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.stream.Stream;
@@ -31,7 +28,7 @@ class PyramidCommandTests {
     new BuildTree(root).stagingPasses();
     Path out = root.resolve("out");
 
-    String console = capture(() -> assertThat(gate("--stage", "staging", "--policy", POLICY,
+    String console = ConsoleCapture.capture(() -> assertThat(gate("--stage", "staging", "--policy", POLICY,
         "--results", root.toString(), "--out", out.toString())).isZero());
 
     assertThat(console).contains("PROMOTE to staging");
@@ -47,7 +44,7 @@ class PyramidCommandTests {
   void a_level_run_says_it_decided_no_promotion() throws Exception {
     new BuildTree(root).unit("framework", BuildTree.REAL_PASSING);
 
-    String console = capture(() -> assertThat(gate("--stage", "staging", "--layers", "unit",
+    String console = ConsoleCapture.capture(() -> assertThat(gate("--stage", "staging", "--layers", "unit",
         "--policy", POLICY, "--results", root.toString(), "--out", root.resolve("out").toString())).isZero());
 
     assertThat(console).contains("unit layer passes; no promotion decided (level=unit)");
@@ -57,7 +54,7 @@ class PyramidCommandTests {
   void missing_layers_exit_2() throws Exception {
     new BuildTree(root).unit("framework", BuildTree.REAL_PASSING);
 
-    capture(() -> assertThat(gate("--stage", "production", "--policy", POLICY,
+    ConsoleCapture.capture(() -> assertThat(gate("--stage", "production", "--policy", POLICY,
         "--results", root.toString(), "--out", root.resolve("out").toString())).isEqualTo(2));
   }
 
@@ -67,7 +64,7 @@ class PyramidCommandTests {
     tree.unit("e2e-tests", BuildTree.REAL_MIXED);
     Path allure = root.resolve("allure-results");
 
-    String console = capture(() -> assertThat(gate("--stage", "staging", "--policy", POLICY,
+    String console = ConsoleCapture.capture(() -> assertThat(gate("--stage", "staging", "--policy", POLICY,
         "--results", root.toString(), "--out", root.resolve("out").toString(),
         "--allure-results", allure.toString())).isEqualTo(1));
 
@@ -89,7 +86,7 @@ class PyramidCommandTests {
   void a_policy_error_exits_3(@TempDir Path dir) throws Exception {
     Path policy = Files.writeString(dir.resolve("quality-gate.yml"), "version: 1\nunknown: true\n");
 
-    String console = capture(() -> assertThat(gate("--stage", "dev", "--policy", policy.toString(),
+    String console = ConsoleCapture.capture(() -> assertThat(gate("--stage", "dev", "--policy", policy.toString(),
         "--results", root.toString())).isEqualTo(3));
 
     assertThat(console).contains("quality-gate.yml:2").contains("unknown");
@@ -97,12 +94,12 @@ class PyramidCommandTests {
 
   @Test
   void an_unknown_layer_is_a_usage_error() throws Exception {
-    capture(() -> assertThat(gate("--stage", "dev", "--layers", "smoke", "--policy", POLICY)).isEqualTo(3));
+    ConsoleCapture.capture(() -> assertThat(gate("--stage", "dev", "--layers", "smoke", "--policy", POLICY)).isEqualTo(3));
   }
 
   @Test
   void help_exits_0() throws Exception {
-    String console = capture(() -> assertThat(run("gate", "--help")).isZero());
+    String console = ConsoleCapture.capture(() -> assertThat(run("gate", "--help")).isZero());
 
     assertThat(console).contains("--stage").contains("Exit codes");
   }
@@ -119,27 +116,5 @@ class PyramidCommandTests {
 
   private static int run(String... args) {
     return PyramidCommand.run(args);
-  }
-
-  /** Runs {@code action} with stdout and stderr captured; returns both. */
-  private static String capture(ThrowingRunnable action) throws Exception {
-    PrintStream out = System.out;
-    PrintStream err = System.err;
-    ByteArrayOutputStream buffer = new ByteArrayOutputStream();
-    PrintStream capture = new PrintStream(buffer, true, StandardCharsets.UTF_8);
-    System.setOut(capture);
-    System.setErr(capture);
-    try {
-      action.run();
-    } finally {
-      System.setOut(out);
-      System.setErr(err);
-    }
-    return buffer.toString(StandardCharsets.UTF_8);
-  }
-
-  @FunctionalInterface
-  private interface ThrowingRunnable {
-    void run() throws Exception;
   }
 }
