@@ -163,9 +163,9 @@ public final class History {
     for (JsonNode line : lines) {
       if ("decision".equals(line.path("type").asText()) && matches(line, build) && line.has("perf")) {
         metrics.clear();
-        line.get("perf").fields().forEachRemaining(request -> {
+        line.get("perf").properties().forEach(request -> {
           Map<String, Double> values = new LinkedHashMap<>();
-          request.getValue().fields().forEachRemaining(m -> values.put(m.getKey(), m.getValue().asDouble()));
+          request.getValue().properties().forEach(m -> values.put(m.getKey(), m.getValue().asDouble()));
           metrics.put(request.getKey(), values);
         });
       }

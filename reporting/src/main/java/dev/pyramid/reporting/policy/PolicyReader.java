@@ -100,8 +100,7 @@ public final class PolicyReader {
       JsonNode lanesNode = required(root, "lanes", "give at least lanes." + Policy.DEFAULT_LANE);
       object(lanesNode, "lanes", null);
       Map<String, Policy.Lane> lanes = new HashMap<>();
-      for (Iterator<Map.Entry<String, JsonNode>> it = lanesNode.fields(); it.hasNext(); ) {
-        Map.Entry<String, JsonNode> lane = it.next();
+      for (Map.Entry<String, JsonNode> lane : lanesNode.properties()) {
         lanes.put(lane.getKey(), lane(lane.getKey(), lane.getValue(), path));
       }
       if (!lanes.containsKey(Policy.DEFAULT_LANE)) {

@@ -119,13 +119,9 @@ public final class EvidenceCollector {
     List<Path> sources = new ArrayList<>();
     List<TestCase> cases = new ArrayList<>();
     List<Problem> problems = new ArrayList<>();
-    for (Outcome<JUnitXmlReader.Report> report : EvidenceCollector.<JUnitXmlReader.Report>outcomes(found.junit, read, Kind.JUNIT)) {
-      sources.add(report.file);
-      if (report.problem != null) {
-        problems.add(report.problem);
-      } else {
-        cases.addAll(report.value.testCases());
-      }
+    for (JUnitXmlReader.Report report : EvidenceCollector.<JUnitXmlReader.Report>values(found.junit, read, Kind.JUNIT,
+        sources, problems)) {
+      cases.addAll(report.testCases());
     }
     List<AllureResultReader.Result> allureResults = new ArrayList<>();
     for (Read file : ordered(found.allure, read)) {
@@ -151,42 +147,18 @@ public final class EvidenceCollector {
     }
     cases.addAll(AllureResultReader.merge(allureResults));
     List<PactVerification> verifications = new ArrayList<>();
-    for (Outcome<List<PactVerification>> report : EvidenceCollector.<List<PactVerification>>outcomes(found.pactReports, read, Kind.PACT_REPORT)) {
-      sources.add(report.file);
-      if (report.problem != null) {
-        problems.add(report.problem);
-      } else {
-        verifications.addAll(report.value);
-      }
+    for (List<PactVerification> report : EvidenceCollector.<List<PactVerification>>values(found.pactReports, read,
+        Kind.PACT_REPORT, sources, problems)) {
+      verifications.addAll(report);
     }
-    List<PactFile> pactFiles = new ArrayList<>();
-    for (Outcome<PactFile> file : EvidenceCollector.<PactFile>outcomes(found.pacts, read, Kind.PACT)) {
-      sources.add(file.file);
-      if (file.problem != null) {
-        problems.add(file.problem);
-      } else {
-        pactFiles.add(file.value);
-      }
-    }
-    List<Coverage> coverage = new ArrayList<>();
-    for (Outcome<Coverage> report : EvidenceCollector.<Coverage>outcomes(found.jacoco, read, Kind.JACOCO)) {
-      sources.add(report.file);
-      if (report.problem != null) {
-        problems.add(report.problem);
-      } else {
-        coverage.add(report.value);
-      }
-    }
+    List<PactFile> pactFiles = values(found.pacts, read, Kind.PACT, sources, problems);
+    List<Coverage> coverage = values(found.jacoco, read, Kind.JACOCO, sources, problems);
     List<PerfAssertion> assertions = new ArrayList<>();
     List<RequestStats> requests = new ArrayList<>();
-    for (Outcome<GatlingReportReader.Run> run : EvidenceCollector.<GatlingReportReader.Run>outcomes(found.gatlingRuns, read, Kind.GATLING)) {
-      sources.add(run.file);
-      if (run.problem != null) {
-        problems.add(run.problem);
-      } else {
-        assertions.addAll(run.value.assertions());
-        requests.addAll(run.value.requests());
-      }
+    for (GatlingReportReader.Run run : EvidenceCollector.<GatlingReportReader.Run>values(found.gatlingRuns, read,
+        Kind.GATLING, sources, problems)) {
+      assertions.addAll(run.assertions());
+      requests.addAll(run.requests());
     }
     Counts counts = Counts.of(cases);
     if (layer == Layer.PERF && cases.isEmpty()) {
@@ -309,19 +281,25 @@ public final class EvidenceCollector {
     return ordered;
   }
 
-  private static <T> List<Outcome<T>> outcomes(List<Read> files, Read[] all, Kind kind) {
-    List<Outcome<T>> outcomes = new ArrayList<>(files.size());
+  /**
+   * What {@code kind} read from {@code files}, in path order. Every file goes to {@code sources}; a file
+   * that could not be read goes to {@code problems} instead of the values.
+   */
+  private static <T> List<T> values(List<Read> files, Read[] all, Kind kind, List<Path> sources,
+      List<Problem> problems) {
+    List<T> values = new ArrayList<>(files.size());
     for (Read read : ordered(files, all)) {
-      outcomes.add(read.outcome(kind));
+      Outcome<T> outcome = read.outcome(kind);
+      sources.add(outcome.file);
+      if (outcome.problem != null) {
+        problems.add(outcome.problem);
+      } else {
+        values.add(outcome.value);
+      }
     }
-    return outcomes;
+    return values;
   }
 
-  /**
-   * Reads every path found once, on a pool of one thread per processor, and numbers them in path order:
-   * by directory ({@link Path#compareTo}), then file name. Deterministic, and cheap where 100,000 files
-   * share one long directory, which a whole-path comparison would scan every time.
-   */
   /**
    * Reads the Gatling runs (known only once the walk is over), waits for every read, and numbers the paths
    * in path order: by directory ({@link Path#compareTo}), then file name. Deterministic, and cheap where

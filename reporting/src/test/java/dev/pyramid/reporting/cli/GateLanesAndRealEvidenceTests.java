@@ -157,7 +157,7 @@ class GateLanesAndRealEvidenceTests {
     ObjectNode decision = candidate.deepCopy();
     decision.put("buildId", "build-1");
     decision.put("verdict", "PROMOTE");
-    decision.get("perf").fields().forEachRemaining(request ->
+    decision.get("perf").properties().forEach(request ->
         ((ObjectNode) request.getValue()).put("p95", request.getValue().get("p95").asDouble() / factor));
     ObjectNode promotion = JSON.createObjectNode();
     promotion.put("type", "promotion");
