@@ -1,17 +1,15 @@
 package dev.pyramid.reporting.results;
 
-import com.fasterxml.jackson.core.JacksonException;
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonToken;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Reads Allure results ({@code *-result.json}, one per test execution, as every Allure adapter writes
@@ -23,9 +21,6 @@ import java.util.Map;
  * test that failed before it passed is flaky. Thread-safe.
  */
 public final class AllureResultReader {
-
-  /** One factory for every file and thread: Jackson's factories are thread-safe once configured. */
-  private static final JsonFactory JSON = new JsonFactory();
 
   /** One result file: the test case it records, its layer label (empty when none) and retry key. */
   public record Result(TestCase testCase, String layerLabel, String historyId, long stop) {}
@@ -40,28 +35,23 @@ public final class AllureResultReader {
   }
 
   /**
-   * Reads the result {@code file} whose content is {@code bytes}. Streams the JSON: only the fields the
-   * gate needs are kept, steps, attachments, parameters and traces are skipped without building a tree,
-   * but the whole document must be well-formed JSON.
+   * Reads the result {@code file} whose content is {@code bytes}. Only the fields the gate needs are kept;
+   * steps, attachments, parameters and traces are skipped without being kept, but the whole document
+   * must be well-formed UTF-8 JSON ({@link JsonCursor}).
    */
   public Result read(Path file, byte[] bytes) throws UnreadableEvidenceException {
     Fields fields = new Fields();
-    try (JsonParser json = JSON.createParser(bytes)) {
-      JsonToken first = json.nextToken();
-      if (first != JsonToken.START_OBJECT) {
-        if (first != null) {
-          json.skipChildren();
-        }
+    JsonCursor json = new JsonCursor(bytes);
+    try {
+      if (json.atEnd() || json.next() != JsonCursor.Kind.OBJECT) {
         throw new UnreadableEvidenceException(file, "empty, or not a JSON object");
       }
       readObject(json, fields);
-      if (json.nextToken() != null) {
-        throw new UnreadableEvidenceException(file, "not valid JSON (truncated?): more than one value");
+      if (!json.atEnd()) {
+        throw new UnreadableEvidenceException(file, "not valid JSON: more than one value");
       }
-    } catch (JacksonException e) {
-      throw new UnreadableEvidenceException(file, "not valid JSON (truncated?): " + e.getOriginalMessage(), e);
-    } catch (IOException e) {
-      throw new UnreadableEvidenceException(file, "cannot read: " + e.getMessage(), e);
+    } catch (JsonCursor.Malformed e) {
+      throw new UnreadableEvidenceException(file, "not valid JSON: " + json.describe(e));
     }
     String name = fields.name == null ? "" : fields.name;
     String statusText = fields.status == null ? "" : fields.status;
@@ -99,127 +89,119 @@ public final class AllureResultReader {
     String layer = "";
   }
 
-  private static void readObject(JsonParser json, Fields fields) throws IOException {
-    while (json.nextToken() == JsonToken.FIELD_NAME) {
-      String field = json.currentName();
-      JsonToken value = json.nextToken();
-      switch (field) {
-        case "name" -> fields.name = text(json, value);
-        case "status" -> fields.status = text(json, value);
-        case "fullName" -> fields.fullName = text(json, value);
-        case "historyId" -> fields.historyId = text(json, value);
-        case "start" -> fields.start = number(json, value);
-        case "stop" -> fields.stop = number(json, value);
-        case "labels" -> readLabels(json, value, fields);
-        case "statusDetails" -> fields.message = message(json, value);
-        default -> json.skipChildren();
-      }
+  private static final byte[][] RESULT_FIELDS = names("name", "status", "fullName", "historyId", "start", "stop",
+      "labels", "statusDetails");
+  private static final byte[][] LABEL_FIELDS = names("name", "value");
+  private static final byte[][] DETAIL_FIELDS = names("message");
+
+  private static byte[][] names(String... names) {
+    byte[][] bytes = new byte[names.length][];
+    for (int i = 0; i < names.length; i++) {
+      bytes[i] = names[i].getBytes(java.nio.charset.StandardCharsets.UTF_8);
     }
+    return bytes;
   }
 
-  /** {@code labels: [{name, value}...]}: the last {@code layer} label wins. */
-  private static void readLabels(JsonParser json, JsonToken value, Fields fields) throws IOException {
-    if (value != JsonToken.START_ARRAY) {
-      json.skipChildren();
+  /** The top-level object; a repeated member counts as its last occurrence (as Jackson reads it). */
+  private static void readObject(JsonCursor json, Fields fields) throws JsonCursor.Malformed {
+    json.open();
+    if (!json.firstMember()) {
       return;
     }
-    while (json.nextToken() == JsonToken.START_OBJECT) {
+    do {
+      switch (json.memberName(RESULT_FIELDS)) {
+        case 0 -> fields.name = json.text();
+        case 1 -> fields.status = json.text();
+        case 2 -> fields.fullName = json.text();
+        case 3 -> fields.historyId = json.text();
+        case 4 -> fields.start = json.longValue();
+        case 5 -> fields.stop = json.longValue();
+        case 6 -> readLabels(json, fields);
+        case 7 -> fields.message = message(json);
+        default -> json.skipValue();
+      }
+    } while (json.more('}'));
+  }
+
+  /** {@code labels: [{name, value}...]}: the last {@code layer} label wins; anything else is skipped. */
+  private static void readLabels(JsonCursor json, Fields fields) throws JsonCursor.Malformed {
+    if (json.next() != JsonCursor.Kind.ARRAY) {
+      json.skipValue();
+      return;
+    }
+    json.open();
+    if (!json.firstElement()) {
+      return;
+    }
+    do {
+      if (json.next() != JsonCursor.Kind.OBJECT) {
+        json.skipValue();
+        continue;
+      }
+      json.open();
       String labelName = null;
       String labelValue = null;
-      while (json.nextToken() == JsonToken.FIELD_NAME) {
-        String field = json.currentName();
-        JsonToken token = json.nextToken();
-        if (field.equals("name")) {
-          labelName = text(json, token);
-        } else if (field.equals("value")) {
-          labelValue = text(json, token);
-        } else {
-          json.skipChildren();
-        }
+      if (json.firstMember()) {
+        do {
+          switch (json.memberName(LABEL_FIELDS)) {
+            case 0 -> labelName = json.text();
+            case 1 -> labelValue = json.text();
+            default -> json.skipValue();
+          }
+        } while (json.more('}'));
       }
       if ("layer".equals(labelName)) {
         fields.layer = labelValue == null ? "" : labelValue;
       }
-    }
-    if (json.currentToken() != JsonToken.END_ARRAY) {
-      json.skipChildren(); // a label that is not an object: skip the rest of the array
-    }
+    } while (json.more(']'));
   }
 
-  private static String message(JsonParser json, JsonToken value) throws IOException {
-    if (value != JsonToken.START_OBJECT) {
-      json.skipChildren();
+  /** {@code statusDetails.message}; null when absent or not a scalar. */
+  private static String message(JsonCursor json) throws JsonCursor.Malformed {
+    if (json.next() != JsonCursor.Kind.OBJECT) {
+      json.skipValue();
       return null;
     }
+    json.open();
     String message = null;
-    while (json.nextToken() == JsonToken.FIELD_NAME) {
-      String field = json.currentName();
-      JsonToken token = json.nextToken();
-      if (field.equals("message")) {
-        message = text(json, token);
-      } else {
-        json.skipChildren();
-      }
+    if (json.firstMember()) {
+      do {
+        if (json.memberName(DETAIL_FIELDS) == 0) {
+          message = json.text();
+        } else {
+          json.skipValue();
+        }
+      } while (json.more('}'));
     }
     return message;
   }
 
-  /** A scalar as text (as {@code JsonNode.asText} gives it); null for null, objects and arrays (skipped). */
-  private static String text(JsonParser json, JsonToken value) throws IOException {
-    if (value == JsonToken.START_OBJECT || value == JsonToken.START_ARRAY) {
-      json.skipChildren();
-      return null;
-    }
-    return value == JsonToken.VALUE_NULL ? null : json.getText();
-  }
-
-  /** A number, or a text holding one; null otherwise. */
-  private static Long number(JsonParser json, JsonToken value) throws IOException {
-    switch (value) {
-      case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> {
-        return json.getValueAsLong();
-      }
-      case VALUE_STRING -> {
-        try {
-          return Long.parseLong(json.getText().trim());
-        } catch (NumberFormatException e) {
-          return null;
-        }
-      }
-      case START_OBJECT, START_ARRAY -> {
-        json.skipChildren();
-        return null;
-      }
-      default -> {
-        return null;
-      }
-    }
-  }
-
   /** One test case per {@code historyId}: the last retry's status, flaky when an earlier one failed. */
   public static List<TestCase> merge(Collection<Result> results) {
-    Map<String, List<Result>> byTest = new LinkedHashMap<>();
+    // The retry with the latest stop decides (of equal stops, the later one read); one pass, no list per test.
+    Map<String, Result> last = new LinkedHashMap<>(results.size() * 4 / 3 + 1);
+    Set<String> failedBefore = new HashSet<>();
     for (Result result : results) {
-      byTest.computeIfAbsent(result.historyId(), id -> new ArrayList<>()).add(result);
+      Result previous = last.putIfAbsent(result.historyId(), result);
+      if (previous == null) {
+        continue;
+      }
+      Result earlier = previous;
+      if (result.stop() >= previous.stop()) {
+        last.put(result.historyId(), result);
+      } else {
+        earlier = result;
+      }
+      if (earlier.testCase().isFailure()) {
+        failedBefore.add(result.historyId());
+      }
     }
-    List<TestCase> cases = new ArrayList<>(byTest.size());
-    for (List<Result> attempts : byTest.values()) {
-      Result last = attempts.get(0);
-      boolean failedBefore = false;
-      for (Result attempt : attempts) {
-        if (attempt.stop() >= last.stop()) {
-          last = attempt;
-        }
-      }
-      for (Result attempt : attempts) {
-        if (attempt != last && attempt.testCase().isFailure()) {
-          failedBefore = true;
-        }
-      }
-      TestCase decided = last.testCase();
-      boolean flaky = failedBefore && decided.status() == TestCase.Status.PASSED;
-      cases.add(new TestCase(decided.className(), decided.name(), decided.timeSeconds(), decided.status(),
-          decided.message(), decided.source(), flaky));
+    List<TestCase> cases = new ArrayList<>(last.size());
+    for (Result decided : last.values()) {
+      TestCase testCase = decided.testCase();
+      boolean flaky = testCase.status() == TestCase.Status.PASSED && failedBefore.contains(decided.historyId());
+      cases.add(flaky ? new TestCase(testCase.className(), testCase.name(), testCase.timeSeconds(), testCase.status(),
+          testCase.message(), testCase.source(), true) : testCase);
     }
     return cases;
   }

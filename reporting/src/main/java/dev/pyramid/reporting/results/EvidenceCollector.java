@@ -1,22 +1,22 @@
 package dev.pyramid.reporting.results;
 
 import java.io.IOException;
+import java.nio.file.DirectoryIteratorException;
+import java.nio.file.DirectoryStream;
 import java.nio.file.FileSystems;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.PathMatcher;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
-import java.util.Deque;
 import java.util.EnumMap;
-import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
@@ -86,15 +86,19 @@ public final class EvidenceCollector {
       Walked walked = new Walked(readers);
       for (Path root : roots) {
         Path absolute = root.toAbsolutePath().normalize();
+        if (listings.containsKey(absolute)) {
+          continue; // the same root given twice is searched once: its files would otherwise count twice
+        }
         List<Path> listing = new ArrayList<>();
         walk(absolute, matchers, found, unreadable, listing, walked);
-        listings.computeIfAbsent(absolute, r -> new ArrayList<>()).addAll(listing);
+        listings.put(absolute, listing);
       }
       ordered = readAll(found, walked, readers);
+      Map<Layer, List<Read>> allureFiles = allureByLayer(ordered);
       // Layers are independent once every file is read: assembled side by side, put in layer order.
       Map<Layer, Future<LayerEvidence>> assembling = new EnumMap<>(Layer.class);
       for (Layer layer : Layer.values()) {
-        assembling.put(layer, pool.submit(() -> assemble(layer, found.get(layer), ordered)));
+        assembling.put(layer, pool.submit(() -> assemble(layer, found.get(layer), ordered, allureFiles.get(layer))));
       }
       for (Layer layer : Layer.values()) {
         layers.put(layer, await(assembling.get(layer)));
@@ -115,7 +119,34 @@ public final class EvidenceCollector {
     return new Evidence(roots, layers, digests, listings);
   }
 
-  private LayerEvidence assemble(Layer layer, Found found, Read[] read) {
+  /**
+   * The Allure results of each layer, in path order, in one pass over every file read: a result goes to
+   * the layer its reader decided ({@link Read#allureLayer}); one that could not be read or placed goes to
+   * every layer whose globs match it, as a problem of each.
+   */
+  private static Map<Layer, List<Read>> allureByLayer(Read[] ordered) {
+    Map<Layer, List<Read>> byLayer = new EnumMap<>(Layer.class);
+    for (Layer layer : Layer.values()) {
+      byLayer.put(layer, new ArrayList<>());
+    }
+    for (Read read : ordered) {
+      if ((read.kinds & Kind.ALLURE.bit) == 0) {
+        continue;
+      }
+      if (read.allureLayer != null) {
+        byLayer.get(read.allureLayer).add(read);
+      } else {
+        for (Layer layer : LAYERS) {
+          if ((read.allureLayers & (1 << layer.ordinal())) != 0) {
+            byLayer.get(layer).add(read);
+          }
+        }
+      }
+    }
+    return byLayer;
+  }
+
+  private LayerEvidence assemble(Layer layer, Found found, Read[] read, List<Read> allureFiles) {
     List<Path> sources = new ArrayList<>();
     List<TestCase> cases = new ArrayList<>();
     List<Problem> problems = new ArrayList<>();
@@ -123,27 +154,17 @@ public final class EvidenceCollector {
         sources, problems)) {
       cases.addAll(report.testCases());
     }
-    List<AllureResultReader.Result> allureResults = new ArrayList<>();
-    for (Read file : ordered(found.allure, read)) {
+    List<AllureResultReader.Result> allureResults = new ArrayList<>(allureFiles.size());
+    for (Read file : allureFiles) {
       Outcome<AllureResultReader.Result> result = file.outcome(Kind.ALLURE);
-      if (result.problem != null) {
-        sources.add(result.file);
-        problems.add(result.problem);
-        continue;
-      }
-      String label = result.value.layerLabel();
-      if (!label.isEmpty() && !label.equals(layer.id())) {
-        continue; // labelled for another layer, which lists the same file
-      }
-      List<Layer> labelled = file.allureLayers;
-      if (label.isEmpty() && labelled.size() > 1) {
-        sources.add(result.file);
-        problems.add(new Problem(result.file, "no \"layer\" label, and the Allure globs of several layers ("
-            + labelled + ") match it"));
-        continue;
-      }
       sources.add(result.file);
-      allureResults.add(result.value);
+      if (result.problem != null) {
+        problems.add(result.problem);
+      } else if (file.allureLayer == null) {
+        problems.add(unplaced(result.file, result.value.layerLabel(), file.allureLayers));
+      } else {
+        allureResults.add(result.value);
+      }
     }
     cases.addAll(AllureResultReader.merge(allureResults));
     List<PactVerification> verifications = new ArrayList<>();
@@ -208,7 +229,50 @@ public final class EvidenceCollector {
     PACT,
     PACT_REPORT,
     JACOCO,
-    GATLING
+    GATLING;
+
+    /** This kind in a {@link Read#kinds} mask. */
+    final int bit = 1 << ordinal();
+  }
+
+  private static final Kind[] KINDS = Kind.values();
+  private static final Layer[] LAYERS = Layer.values();
+
+  /**
+   * The layer an Allure result belongs to: the layer its {@code layer} label names, if that layer's globs
+   * match the file; for a result without a label, or with a label that names no Pyramid layer (a team's
+   * own "api"), the one layer whose globs match it. Null when the label names a layer whose globs do not
+   * match the file, or several layers match and no label chooses: the result is then a problem of each
+   * matching layer ({@link #unplaced}), never dropped or counted where it does not belong.
+   */
+  private static Layer placed(String label, int layers) {
+    if (!label.isEmpty()) {
+      for (Layer layer : LAYERS) {
+        if (layer.id().equalsIgnoreCase(label)) {
+          return (layers & (1 << layer.ordinal())) != 0 ? layer : null;
+        }
+      }
+    }
+    return Integer.bitCount(layers) == 1 ? LAYERS[Integer.numberOfTrailingZeros(layers)] : null;
+  }
+
+  /** Why an Allure result that {@link #placed} could not place belongs to no layer, and the fix. */
+  private static Problem unplaced(Path file, String label, int layers) {
+    List<Layer> matching = new ArrayList<>();
+    for (Layer layer : LAYERS) {
+      if ((layers & (1 << layer.ordinal())) != 0) {
+        matching.add(layer);
+      }
+    }
+    java.util.Optional<Layer> named = label.isEmpty() ? java.util.Optional.empty() : Layer.byId(label);
+    if (named.isPresent()) {
+      return new Problem(file, "labelled for layer " + named.get() + ", but only the Allure globs of " + matching
+          + " match it: add it to the allure sources of " + named.get() + " in the policy, or correct the label");
+    }
+    String why = label.isEmpty() ? "it has no \"layer\" label" : "its \"layer\" label \"" + label
+        + "\" names no layer";
+    return new Problem(file, "the Allure globs of several layers (" + matching + ") match it and " + why
+        + ": label the test with its layer, or narrow the layers' allure globs in the policy's sources");
   }
 
   /**
@@ -220,24 +284,30 @@ public final class EvidenceCollector {
     final Path path;
     final Directory directory;
     final String name;
-    final EnumSet<Kind> kinds = EnumSet.noneOf(Kind.class);
-    /** The layers whose Allure globs match this file. */
-    final List<Layer> allureLayers = new ArrayList<>(1);
+    /** What is read from it: a mask of {@link Kind#bit}s. */
+    int kinds;
+    /** The layers whose Allure globs match this file: a mask of bits by {@link Layer#ordinal()}. */
+    int allureLayers;
+    /** The layer its Allure result belongs to ({@link #placed}); null when unread or not placed. */
+    Layer allureLayer;
     /** The path's place in path order among all paths read. */
     int index;
     String sha256;
-    final Map<Kind, Outcome<?>> outcomes = new EnumMap<>(Kind.class);
+    final Outcome<?>[] outcomes = new Outcome<?>[KINDS.length];
 
-    Read(Path path, Directory directory) {
+    Read(Path path, Directory directory, String name) {
       this.path = path;
       this.directory = directory;
-      Path fileName = path.getFileName();
-      this.name = fileName == null ? "" : fileName.toString();
+      this.name = name;
     }
 
     @SuppressWarnings("unchecked")
     <T> Outcome<T> outcome(Kind kind) {
-      return (Outcome<T>) outcomes.get(kind);
+      return (Outcome<T>) outcomes[kind.ordinal()];
+    }
+
+    boolean is(Kind kind) {
+      return (kinds & kind.bit) != 0;
     }
   }
 
@@ -263,7 +333,7 @@ public final class EvidenceCollector {
 
     void found(Read file) {
       files.add(file);
-      readers.queue.add(file);
+      readers.add(file);
     }
   }
 
@@ -312,10 +382,10 @@ public final class EvidenceCollector {
         Read read = runs.computeIfAbsent(run, r -> {
           Directory directory = new Directory(r.getParent() == null ? r : r.getParent());
           walked.directories.add(directory);
-          Read created = new Read(r, directory);
-          created.kinds.add(Kind.GATLING);
+          Read created = new Read(r, directory, r.getFileName().toString());
+          created.kinds |= Kind.GATLING.bit;
           walked.files.add(created);
-          readers.queue.add(created);
+          readers.add(created);
           return created;
         });
         layer.gatlingRuns.add(read);
@@ -336,26 +406,43 @@ public final class EvidenceCollector {
     return paths;
   }
 
-  /** The reader threads: each takes the next path found from the queue until the end mark. */
+  /**
+   * The reader threads: each takes the next batch of paths found from the queue until the end mark.
+   * Paths are handed over in batches: one hand-over per path costs the walk a lock and a wake-up each,
+   * which on 100,000 files made the walk, not the reading, the bottleneck.
+   */
   private final class Readers {
-    final BlockingQueue<Read> queue = new LinkedBlockingQueue<>();
-    private final Read end = new Read(Path.of(""), null);
+    private static final int BATCH = 256;
+    private final BlockingQueue<List<Read>> queue = new LinkedBlockingQueue<>();
+    private final List<Read> end = List.of();
     private final List<Future<?>> running = new ArrayList<>();
     private final int threads;
+    private List<Read> batch = new ArrayList<>(BATCH);
 
     Readers(ExecutorService pool, int threads) {
       this.threads = threads;
       for (int t = 0; t < threads; t++) {
         running.add(pool.submit(() -> {
           MessageDigest digest = sha256();
-          for (Read next = take(); next != end; next = take()) {
-            read(next, digest);
+          for (List<Read> next = take(); next != end; next = take()) {
+            for (Read read : next) {
+              read(read, digest);
+            }
           }
         }));
       }
     }
 
-    private Read take() {
+    /** Queues {@code read}; called by the walking thread only. */
+    void add(Read read) {
+      batch.add(read);
+      if (batch.size() == BATCH) {
+        queue.add(batch);
+        batch = new ArrayList<>(BATCH);
+      }
+    }
+
+    private List<Read> take() {
       try {
         return queue.take();
       } catch (InterruptedException e) {
@@ -366,6 +453,10 @@ public final class EvidenceCollector {
 
     /** Waits until every path queued so far is read. */
     void finish() {
+      if (!batch.isEmpty()) {
+        queue.add(batch);
+        batch = new ArrayList<>(BATCH);
+      }
       for (int t = 0; t < threads; t++) {
         queue.add(end);
       }
@@ -389,9 +480,9 @@ public final class EvidenceCollector {
   /** Reads a file's bytes once (a Gatling run directory is read by its reader), hashes and parses them. */
   private void read(Read into, MessageDigest digest) {
     Path path = into.path;
-    if (into.kinds.contains(Kind.GATLING)) {
-      into.outcomes.put(Kind.GATLING, outcome(path, () -> gatling.read(path)));
-      if (into.kinds.size() == 1) {
+    if (into.is(Kind.GATLING)) {
+      into.outcomes[Kind.GATLING.ordinal()] = outcome(path, () -> gatling.read(path));
+      if (into.kinds == Kind.GATLING.bit) {
         return;
       }
     }
@@ -400,24 +491,32 @@ public final class EvidenceCollector {
       bytes = Files.readAllBytes(path);
     } catch (IOException | RuntimeException e) {
       Problem problem = new Problem(path, "cannot read: " + e.getMessage());
-      for (Kind kind : into.kinds) {
-        into.outcomes.putIfAbsent(kind, new Outcome<>(path, null, problem));
+      for (Kind kind : KINDS) {
+        if (into.is(kind) && into.outcomes[kind.ordinal()] == null) {
+          into.outcomes[kind.ordinal()] = new Outcome<>(path, null, problem);
+        }
       }
       return;
     }
     digest.reset();
     into.sha256 = HexFormat.of().formatHex(digest.digest(bytes));
-    for (Kind kind : into.kinds) {
-      switch (kind) {
-        case JUNIT -> into.outcomes.put(kind, outcome(path, () -> junit.read(path, bytes)));
-        case ALLURE -> into.outcomes.put(kind, outcome(path, () -> allure.read(path, bytes)));
-        case PACT -> into.outcomes.put(kind, outcome(path, () -> pact.readPact(path, bytes)));
-        case PACT_REPORT -> into.outcomes.put(kind, outcome(path, () -> pact.read(path, bytes)));
-        case JACOCO -> into.outcomes.put(kind, outcome(path, () -> jacoco.read(path, bytes)));
-        case GATLING -> {
-          // read above
-        }
+    for (Kind kind : KINDS) {
+      if (!into.is(kind)) {
+        continue;
       }
+      Outcome<?> outcome = switch (kind) {
+        case JUNIT -> outcome(path, () -> junit.read(path, bytes));
+        case ALLURE -> {
+          Outcome<AllureResultReader.Result> result = outcome(path, () -> allure.read(path, bytes));
+          into.allureLayer = result.value == null ? null : placed(result.value.layerLabel(), into.allureLayers);
+          yield result;
+        }
+        case PACT -> outcome(path, () -> pact.readPact(path, bytes));
+        case PACT_REPORT -> outcome(path, () -> pact.read(path, bytes));
+        case JACOCO -> outcome(path, () -> jacoco.read(path, bytes));
+        case GATLING -> into.outcomes[kind.ordinal()]; // read above
+      };
+      into.outcomes[kind.ordinal()] = outcome;
     }
   }
 
@@ -458,83 +557,80 @@ public final class EvidenceCollector {
     return Arrays.asList(array);
   }
 
+  /**
+   * Walks {@code root}: every file a result glob matches becomes a {@link Read} (handed to the readers at
+   * once), every regular file goes to {@code listing} (for the stamp check).
+   *
+   * <p>Only entries no glob matches are asked for their attributes (are they directories to enter?). A
+   * matching entry is taken for a regular file without a stat, since it is about to be read anyway: on
+   * 100,000 results a stat each was a third of the walk, and the walk feeds the readers. If such an entry
+   * is no regular file after all, reading it fails and names it; a symbolic link is listed, so the stamp
+   * check names it as not stamped (a stamp covers regular files only).
+   */
   private static void walk(Path root, Matchers matchers, Map<Layer, Found> found, List<Problem> unreadable,
       List<Path> listing, Walked walked) {
     if (!Files.isDirectory(root)) {
       unreadable.add(new Problem(root, "no such result directory"));
       return;
     }
-    try {
-      Files.walkFileTree(root, new SimpleFileVisitor<>() {
-        /** The directories entered and not yet left; the files visited belong to the top one. */
-        private final Deque<Directory> open = new ArrayDeque<>();
+    Directory top = new Directory(root);
+    walked.directories.add(top);
+    walkDirectory(root, root, "", top, matchers, found, unreadable, listing, walked);
+  }
 
-        @Override
-        public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
-          if (dir.equals(root)) {
-            enter(dir);
-            return FileVisitResult.CONTINUE;
-          }
-          if (NOT_SEARCHED.contains(dir.getFileName().toString())) {
-            return FileVisitResult.SKIP_SUBTREE;
-          }
-          if (!matchers.hasGatling) {
-            enter(dir);
-            return FileVisitResult.CONTINUE;
-          }
-          Path relative = Matchers.matchable(root.relativize(dir));
-          boolean run = false;
-          for (Layer layer : Layer.values()) {
-            if (Matchers.any(matchers.gatling.get(layer), relative)) {
-              found.get(layer).gatling.add(dir);
-              run = true;
-            }
-          }
-          if (run) {
-            // A run directory is not searched for other evidence, but its files are listed for the stamp check.
-            list(dir, listing, unreadable);
-            return FileVisitResult.SKIP_SUBTREE;
-          }
-          enter(dir);
-          return FileVisitResult.CONTINUE;
+  /** One directory of {@link #walk}; {@code prefix} is its path relative to the root, with a trailing '/'. */
+  private static void walkDirectory(Path root, Path dir, String prefix, Directory directory, Matchers matchers,
+      Map<Layer, Found> found, List<Problem> unreadable, List<Path> listing, Walked walked) {
+    List<Path> subdirectories = new ArrayList<>();
+    try (DirectoryStream<Path> entries = Files.newDirectoryStream(dir)) {
+      for (Path entry : entries) {
+        String name = entry.getFileName().toString();
+        String relative = prefix + name;
+        Read read = matchers.match(root, entry, relative, name, directory, found);
+        if (read != null) {
+          listing.add(entry);
+          walked.found(read);
+          continue;
         }
-
-        private void enter(Path dir) {
-          Directory directory = new Directory(dir);
-          walked.directories.add(directory);
-          open.push(directory);
+        BasicFileAttributes attributes;
+        try {
+          attributes = Files.readAttributes(entry, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+        } catch (IOException e) {
+          unreadable.add(new Problem(entry, "cannot read: " + e.getMessage())); // must not hide evidence silently
+          continue;
         }
-
-        @Override
-        public FileVisitResult postVisitDirectory(Path dir, IOException e) {
-          open.pop();
-          if (e != null) {
-            unreadable.add(new Problem(dir, "cannot read: " + e.getMessage()));
+        if (attributes.isDirectory()) {
+          subdirectories.add(entry);
+        } else if (attributes.isRegularFile()) {
+          listing.add(entry);
+        }
+      }
+    } catch (IOException | DirectoryIteratorException e) {
+      unreadable.add(new Problem(dir, "cannot read: " + e.getMessage()));
+    }
+    for (Path subdirectory : subdirectories) {
+      String name = subdirectory.getFileName().toString();
+      if (NOT_SEARCHED.contains(name)) {
+        continue;
+      }
+      if (matchers.hasGatling) {
+        Path relative = Matchers.matchable(root.relativize(subdirectory));
+        boolean run = false;
+        for (Layer layer : Layer.values()) {
+          if (Matchers.any(matchers.gatling.get(layer), relative)) {
+            found.get(layer).gatling.add(subdirectory);
+            run = true;
           }
-          return FileVisitResult.CONTINUE;
         }
-
-        @Override
-        public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
-          if (attrs.isRegularFile()) {
-            listing.add(file);
-          }
-          Read read = matchers.match(root, file, open.peek(), found);
-          if (read != null) {
-            walked.found(read);
-          }
-          return FileVisitResult.CONTINUE;
+        if (run) {
+          // A run directory is not searched for other evidence, but its files are listed for the stamp check.
+          list(subdirectory, listing, unreadable);
+          continue;
         }
-
-        @Override
-        public FileVisitResult visitFileFailed(Path file, IOException e) {
-          // An unreadable directory must not hide evidence silently.
-          unreadable.add(new Problem(file, "cannot read: " + e.getMessage()));
-          return FileVisitResult.CONTINUE;
-        }
-      });
-    } catch (IOException e) {
-      unreadable.add(new Problem(root, "cannot search: " + e.getMessage()));
+      }
+      Directory inner = new Directory(subdirectory);
+      walked.directories.add(inner);
+      walkDirectory(root, subdirectory, prefix + name + "/", inner, matchers, found, unreadable, listing, walked);
     }
   }
 
@@ -569,7 +665,6 @@ public final class EvidenceCollector {
   /** Result files found for one layer, by kind. */
   private static final class Found {
     final List<Read> junit = new ArrayList<>();
-    final List<Read> allure = new ArrayList<>();
     final List<Read> pacts = new ArrayList<>();
     final List<Read> pactReports = new ArrayList<>();
     final List<Read> jacoco = new ArrayList<>();
@@ -622,33 +717,25 @@ public final class EvidenceCollector {
       }
     }
 
-    /** Sorts {@code file} into every layer and kind whose glob matches it. Called by one thread only. */
     /**
      * Sorts {@code file} into every layer and kind whose glob matches it; null when none does. Called by
      * one thread only.
      */
-    Read match(Path root, Path file, Directory directory, Map<Layer, Found> found) {
-      String relative = null;
+    Read match(Path root, Path file, String relative, String name, Directory directory, Map<Layer, Found> found) {
       Read read = null;
       for (int i = 0; i < globs.size(); i++) {
-        if (relative == null) {
-          relative = relative(root, file);
-        }
         if (!globs.get(i).matches(relative, root, file)) {
           continue;
         }
         if (read == null) {
-          read = new Read(file, directory);
+          read = new Read(file, directory, name);
         }
         for (Target target : targets.get(i)) {
           Found into = found.get(target.layer);
-          read.kinds.add(target.kind);
+          read.kinds |= target.kind.bit;
           switch (target.kind) {
             case JUNIT -> into.junit.add(read);
-            case ALLURE -> {
-              into.allure.add(read);
-              read.allureLayers.add(target.layer);
-            }
+            case ALLURE -> read.allureLayers |= 1 << target.layer.ordinal(); // grouped by layer once read
             case PACT -> into.pacts.add(read);
             case PACT_REPORT -> into.pactReports.add(read);
             case JACOCO -> into.jacoco.add(read);
@@ -659,17 +746,6 @@ public final class EvidenceCollector {
         }
       }
       return read;
-    }
-
-    /** {@code file} relative to {@code root}, '/'-separated: cut from the text in the common case. */
-    private static String relative(Path root, Path file) {
-      String rootText = root.toString();
-      String fileText = file.toString();
-      if (fileText.length() > rootText.length() + 1 && fileText.startsWith(rootText)
-          && fileText.charAt(rootText.length()) == '/' && !rootText.endsWith("/")) {
-        return fileText.substring(rootText.length() + 1);
-      }
-      return root.relativize(file).toString().replace('\\', '/');
     }
 
     // "**/" in a glob needs at least one directory; a root that is itself a module has none.

@@ -3,8 +3,6 @@ package dev.pyramid.reporting.stamp;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.SortedMap;
-import java.util.TreeMap;
 
 /**
  * What {@code pyramid stamp} recorded in a result root.
@@ -12,10 +10,11 @@ import java.util.TreeMap;
  * @param build the build the files belong to
  * @param stampedAt when the stamp was written
  * @param include the globs (relative to the root) the manifest covers; {@code **} for every file
- * @param manifest every covered file, by path relative to the root ('/'-separated), to its SHA-256 (hex)
+ * @param manifest every covered file, by path relative to the root ('/'-separated), to its SHA-256 (hex); the
+ *     caller hands the map over and must not change it afterwards
  * @param stale covered files left out because they are older than the build ({@code --not-before})
  */
-public record Stamp(BuildIdentity build, Instant stampedAt, List<String> include, SortedMap<String, String> manifest,
+public record Stamp(BuildIdentity build, Instant stampedAt, List<String> include, Map<String, String> manifest,
     List<String> stale) {
 
   /** Where the stamp lies in its root. */
@@ -26,7 +25,9 @@ public record Stamp(BuildIdentity build, Instant stampedAt, List<String> include
 
   public Stamp {
     include = List.copyOf(include);
-    manifest = java.util.Collections.unmodifiableSortedMap(new TreeMap<>(manifest));
+    // Handed over, not copied (100,000 entries for a large result set): a view no one can change through.
+    // Written stamps hold a sorted map (the file lists paths in order); read ones a hash map (for lookups).
+    manifest = java.util.Collections.unmodifiableMap(manifest);
     stale = List.copyOf(stale);
   }
 

@@ -1,6 +1,7 @@
 package dev.pyramid.reporting.stamp;
 
 import com.fasterxml.jackson.core.JacksonException;
+import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -44,6 +45,13 @@ import java.util.TreeMap;
 public final class Stamps {
 
   private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+  /**
+   * For reading: a manifest's 100,000 paths are member names, which Jackson would otherwise intern and keep
+   * in its symbol table, each once.
+   */
+  private static final JsonFactory READING = JsonFactory.builder()
+      .disable(JsonFactory.Feature.CANONICALIZE_FIELD_NAMES).disable(JsonFactory.Feature.INTERN_FIELD_NAMES).build();
 
   private Stamps() {}
 
@@ -97,10 +105,11 @@ public final class Stamps {
     String commit = "";
     String buildId = "";
     String stampedAt = "";
-    TreeMap<String, String> manifest = new TreeMap<>();
+    // A hash map: looked up once per file; a sorted map costs a comparison of long paths per tree level.
+    Map<String, String> manifest = new HashMap<>();
     List<String> include = new ArrayList<>();
     List<String> stale = new ArrayList<>();
-    try (JsonParser json = JSON.getFactory().createParser(Files.readAllBytes(file))) {
+    try (JsonParser json = READING.createParser(Files.readAllBytes(file))) {
       if (json.nextToken() != JsonToken.START_OBJECT) {
         throw new IOException(file + ": not a stamp of schema version " + Stamp.SCHEMA_VERSION);
       }
@@ -209,9 +218,7 @@ public final class Stamps {
   public static Loaded load(Path root) {
     try {
       Optional<Stamp> stamp = read(root.toAbsolutePath().normalize());
-      // A hash map: the stamp's sorted map costs a string comparison per tree level on 100,000 files.
-      return new Loaded(root, stamp, null, stamp.<Map<String, String>>map(s -> new HashMap<>(s.manifest()))
-          .orElse(Map.of()));
+      return new Loaded(root, stamp, null, stamp.map(Stamp::manifest).orElse(Map.of()));
     } catch (IOException e) {
       return new Loaded(root, Optional.empty(), e, Map.of());
     }
@@ -250,38 +257,49 @@ public final class Stamps {
       return new RootCheck(normalized, stamp, problems);
     }
     Map<String, String> manifest = loaded.manifest();
-    Map<String, Path> present = new LinkedHashMap<>();
+    // One pass over the files found: each is in the manifest with the hash its bytes have, or a problem. The
+    // very Path objects vouched for are kept by identity: evidence read in the same walk is found without
+    // hashing paths again.
+    Set<Path> vouched = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>(covered.size() * 2));
+    List<Map.Entry<Path, String>> unread = new ArrayList<>();
+    int matched = 0;
     for (Path file : covered) {
-      present.put(relative(normalized, file), file);
-    }
-    // The very Path objects found vouched for; evidence read from the same walk is then found by identity.
-    Set<Path> vouched = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>(present.size() * 2));
-    for (Map.Entry<String, Path> entry : present.entrySet()) {
-      if (manifest.containsKey(entry.getKey())) {
-        vouched.add(entry.getValue());
-      } else {
-        String why = found.stale().contains(entry.getKey())
+      String name = relative(normalized, file);
+      String stamped = manifest.get(name);
+      if (stamped == null) {
+        String why = found.stale().contains(name)
             ? "older than the build that stamped the root: a result of an earlier build"
             : "added after stamping: not in the stamp's manifest";
-        problems.add(new Problem(entry.getValue(), why));
+        problems.add(new Problem(file, why));
+        continue;
+      }
+      matched++;
+      vouched.add(file);
+      String known = digests.get(file);
+      if (known == null) {
+        unread.add(Map.entry(file, stamped)); // covered, but no reader read it: hashed below
+      } else if (!known.equals(stamped)) {
+        problems.add(changed(file, known, stamped));
       }
     }
-    List<Problem> changed = found.manifest().entrySet().parallelStream().map(entry -> {
-      Path file = present.get(entry.getKey());
-      if (file == null) {
-        return new Problem(normalized.resolve(entry.getKey()),
-            "removed after stamping: in the stamp's manifest, no longer there");
-      }
+    problems.addAll(unread.parallelStream().map(entry -> {
       try {
-        String known = digests.get(file);
-        String hash = known != null ? known : sha256(file);
-        return hash.equals(entry.getValue()) ? null
-            : new Problem(file, "changed after stamping: SHA-256 " + hash + ", stamped " + entry.getValue());
+        String hash = sha256(entry.getKey());
+        return hash.equals(entry.getValue()) ? null : changed(entry.getKey(), hash, entry.getValue());
       } catch (IOException e) {
-        return new Problem(file, "cannot read to check its hash: " + e.getMessage());
+        return new Problem(entry.getKey(), "cannot read to check its hash: " + e.getMessage());
       }
-    }).filter(java.util.Objects::nonNull).toList();
-    problems.addAll(changed);
+    }).filter(java.util.Objects::nonNull).toList());
+    if (matched != manifest.size()) {
+      // Some stamped file was not found (a listing holds each file once): name every one.
+      Set<String> present = new java.util.HashSet<>(covered.size() * 2);
+      for (Path file : covered) {
+        present.add(relative(normalized, file));
+      }
+      manifest.keySet().stream().filter(name -> !present.contains(name)).sorted()
+          .forEach(name -> problems.add(new Problem(normalized.resolve(name),
+              "removed after stamping: in the stamp's manifest, no longer there")));
+    }
     if (evidence != null) {
       List<Path> rest = new ArrayList<>();
       for (Path source : evidence) {
@@ -292,6 +310,10 @@ public final class Stamps {
       problems.addAll(notCovered(normalized, found, manifest, rest, digests));
     }
     return new RootCheck(normalized, stamp, problems);
+  }
+
+  private static Problem changed(Path file, String hash, String stamped) {
+    return new Problem(file, "changed after stamping: SHA-256 " + hash + ", stamped " + stamped);
   }
 
   /**
@@ -311,8 +333,7 @@ public final class Stamps {
     if (check.stamp().isEmpty()) {
       return List.of();
     }
-    return notCovered(check.root(), check.stamp().get(), new HashMap<>(check.stamp().get().manifest()), evidence,
-        digests);
+    return notCovered(check.root(), check.stamp().get(), check.stamp().get().manifest(), evidence, digests);
   }
 
   private static List<Problem> notCovered(Path root, Stamp stamp, Map<String, String> manifest,
