@@ -15,13 +15,15 @@
 #   --no-flags       skip the JVM start-up flag variants
 #
 # What it does:
-#   1. needs reporting/target/pyramid.jar (`mvn -B install -DskipTests` once, or --build);
+#   1. needs the `pyramid` launcher and jar in reporting/target (`mvn -B install -DskipTests` once, or
+#      --build), and copies them to DIR/work/gate, so that a build running meanwhile cannot swap them;
 #   2. generates, with seed 42, 100,000 JUnit test cases in 2,000 Surefire/Failsafe XML files over
 #      4 result roots, 20 pact files with their Pact JVM verification reports, 3 Gatling runs (copies of
 #      the real run in reporting/src/test/resources/real/gatling-run) and JaCoCo XML for 2,000 classes;
 #      and the same 100,000 test cases as allure-jupiter `<uuid>-result.json` files in one directory
 #      (reporting/src/test/java/dev/pyramid/reporting/bench/ResultSetGenerator.java, run as a source file);
-#   3. stamps the roots when the gate supports `pyramid stamp` (stamping is not timed; checking is);
+#   3. stamps the roots (stamping is not timed; checking is) and trains the launcher's class-data archive
+#      (DIR/work/gate/pyramid.jsa) with one gate run, as the Maven build does for reporting/target;
 #   4. installs Allure 3 (npm `allure`) and Node 22 (npm `node`) into a tools directory outside the
 #      repository (PYRAMID_BENCH_TOOLS, default ~/.cache/pyramid-bench-tools) with npm, and the Debian
 #      `time` package when /usr/bin/time is missing;
@@ -29,10 +31,11 @@
 #      time, peak RSS (largest "Maximum resident set size" of the runs), ratio to `pyramid gate` over the
 #      same files and ratio to the floor (`find DIR -type f | xargs cat > /dev/null`), then the targets.
 #
-# Every gate run is the whole process, JVM start included: `java $PYRAMID_JAVA_OPTS -jar
-# reporting/target/pyramid.jar gate ...`, with the JVM options the README recommends for the gate and the
-# Maven build uses (PYRAMID_JAVA_OPTS, default "-XX:TieredStopAtLevel=1 -XX:+UseSerialGC"); the rows below
-# it vary them (none at all, C2 on, AppCDS), each measured in the same run.
+# Every gate run is the whole process, JVM start included, started as users start it:
+# `reporting/target/pyramid gate ...`, the launcher beside the jar, with its JVM options (see the script
+# reporting/src/main/launcher/pyramid). With --flags (the default) the rows below it run the same jar as
+# `java -jar` with no options and with the options the gate used before the launcher
+# (-XX:TieredStopAtLevel=1 -XX:+UseSerialGC), each measured in the same run.
 # The gate's exit code is expected to be 1 (BLOCK): the generated set holds failures on purpose.
 set -euo pipefail
 
@@ -59,8 +62,7 @@ while [[ $# -gt 0 ]]; do
   esac
 done
 
-JAR="${PYRAMID_JAR:-$REPO/reporting/target/pyramid.jar}"
-read -r -a OPTS <<< "${PYRAMID_JAVA_OPTS--XX:TieredStopAtLevel=1 -XX:+UseSerialGC}"
+BUILT="$REPO/reporting/target"
 GENERATOR="$REPO/reporting/src/test/java/dev/pyramid/reporting/bench/ResultSetGenerator.java"
 TEMPLATE="$REPO/reporting/src/test/resources/real/gatling-run/ridebookingsimulation-20261126133728677"
 TOOLS="${PYRAMID_BENCH_TOOLS:-$HOME/.cache/pyramid-bench-tools}"
@@ -71,11 +73,15 @@ mkdir -p "$OUT" "$WORK"
 
 log() { echo "== $*" >&2; }
 
-# --- 1. the jar -------------------------------------------------------------------------------------
-if $BUILD || [[ ! -f "$JAR" ]]; then
-  log "building $JAR"
+# --- 1. the launcher and the jar ----------------------------------------------------------------------
+if $BUILD || [[ ! -f "$BUILT/pyramid.jar" || ! -x "$BUILT/pyramid" ]]; then
+  log "building $BUILT/pyramid and pyramid.jar"
   (cd "$REPO" && mvn -B -q -o package -DskipTests -Dpyramid.gate.skip=true -pl reporting)
 fi
+GATE="$WORK/gate"
+rm -rf "$GATE" && mkdir -p "$GATE"
+cp -p "$BUILT/pyramid" "$BUILT/pyramid.jar" "$BUILT/pyramid-jit.json" "$GATE/"
+JAR="$GATE/pyramid.jar"
 
 # --- 2. /usr/bin/time ---------------------------------------------------------------------------------
 if [[ ! -x /usr/bin/time ]]; then
@@ -92,23 +98,14 @@ ROOTS=("$JUNIT"/root-*)
 RESULTS_ARGS=()
 for r in "${ROOTS[@]}"; do RESULTS_ARGS+=(--results "$r"); done
 
-# --- 4. what this gate supports -----------------------------------------------------------------------
-GATE_HELP="$(java -jar "$JAR" gate --help 2>&1 || true)"
-STAMP_ARGS=()
-if java -jar "$JAR" --help 2>&1 | grep -qE '^ +stamp '; then
-  log "stamping the result roots (not timed)"
-  for r in "${ROOTS[@]}" "$OUT/allure"; do
-    java -jar "$JAR" stamp --dir "$r" --commit benchmark --build-id bench-1 > "$WORK/stamp.log" 2>&1 \
-      || { cat "$WORK/stamp.log" >&2; exit 1; }
-  done
-  STAMP_ARGS=(--commit benchmark --build-id bench-1)
-else
-  log "this gate has no 'stamp' command: roots are not stamped"
-fi
-HISTORY_ARGS=()
-if grep -q -- "--history" <<< "$GATE_HELP"; then
-  HISTORY_ARGS=(--history "$WORK/history.jsonl")
-fi
+# --- 4. stamps ---------------------------------------------------------------------------------------
+log "stamping the result roots (not timed)"
+for r in "${ROOTS[@]}" "$OUT/allure"; do
+  "$GATE/pyramid" stamp --dir "$r" --commit benchmark --build-id bench-1 > "$WORK/stamp.log" 2>&1 \
+    || { cat "$WORK/stamp.log" >&2; exit 1; }
+done
+STAMP_ARGS=(--commit benchmark --build-id bench-1)
+HISTORY_ARGS=(--history "$WORK/history.jsonl")
 
 # A policy for the Allure set: the same conditions as Allure 3's quality gate below (at least one test,
 # no failure), per layer, with the Allure results as every layer's source.
@@ -190,33 +187,28 @@ measure() {
   ORDER+=("$name")
 }
 
-GATE_JUNIT=(-jar "$JAR" gate --stage production --policy "$REPO/quality-gate.yml" "${RESULTS_ARGS[@]}"
+GATE_JUNIT=(gate --stage production --policy "$REPO/quality-gate.yml" "${RESULTS_ARGS[@]}"
   "${STAMP_ARGS[@]}" "${HISTORY_ARGS[@]}" --out "$WORK/gate-junit")
-GATE_ALLURE=(-jar "$JAR" gate --stage staging --policy "$ALLURE_POLICY" --results "$OUT/allure"
+GATE_ALLURE=(gate --stage staging --policy "$ALLURE_POLICY" --results "$OUT/allure"
   "${STAMP_ARGS[@]}" "${HISTORY_ARGS[@]}" --out "$WORK/gate-allure")
 FLOOR='find "$1" -type f -print0 | xargs -0 cat > /dev/null'
 
-CDS="$WORK/pyramid-gate.jsa"
-if $FLAGS && [[ ! -f "$CDS" || "$JAR" -nt "$CDS" ]]; then
-  log "creating the AppCDS archive $CDS (one gate run with -XX:ArchiveClassesAtExit)"
-  rm -f "$CDS"
-  java "${OPTS[@]}" -XX:ArchiveClassesAtExit="$CDS" "${GATE_JUNIT[@]}" > /dev/null 2>&1 || true
-fi
+log "training the launcher's class-data archive $GATE/pyramid.jsa (one gate run)"
+PYRAMID_JAVA_OPTS="-XX:ArchiveClassesAtExit=$GATE/pyramid.jsa" "$GATE/pyramid" "${GATE_JUNIT[@]}" > /dev/null 2>&1 || true
+FORMER=(-XX:TieredStopAtLevel=1 -XX:+UseSerialGC)
 
 LOAD_BEFORE="$(cut -d' ' -f1-3 /proc/loadavg)"
 measure "floor: cat JUnit set" "0" "$RUNS" -- bash -c "$FLOOR" _ "$JUNIT"
-measure "pyramid gate: JUnit set" "0 1 4" "$RUNS" -- java "${OPTS[@]}" "${GATE_JUNIT[@]}"
+measure "pyramid gate: JUnit set" "0 1 4" "$RUNS" -- "$GATE/pyramid" "${GATE_JUNIT[@]}"
 if $FLAGS; then
-  measure "  no JVM options" "0 1 4" "$RUNS" -- java "${GATE_JUNIT[@]}"
-  measure "  -XX:+UseSerialGC only (C2 on)" "0 1 4" "$RUNS" -- java -XX:+UseSerialGC "${GATE_JUNIT[@]}"
-  measure "  options + AppCDS archive" "0 1 4" "$RUNS" -- java "${OPTS[@]}" -XX:SharedArchiveFile="$CDS" "${GATE_JUNIT[@]}"
+  measure "  java -jar, no JVM options" "0 1 4" "$RUNS" -- java -jar "$JAR" "${GATE_JUNIT[@]}"
+  measure "  java -jar, C1 only + SerialGC" "0 1 4" "$RUNS" -- java "${FORMER[@]}" -jar "$JAR" "${GATE_JUNIT[@]}"
 fi
 measure "floor: cat Allure set" "0" "$RUNS" -- bash -c "$FLOOR" _ "$ALLURE_DIR"
-measure "pyramid gate: Allure set" "0 1 4" "$RUNS" -- java "${OPTS[@]}" "${GATE_ALLURE[@]}"
+measure "pyramid gate: Allure set" "0 1 4" "$RUNS" -- "$GATE/pyramid" "${GATE_ALLURE[@]}"
 if $FLAGS; then
-  measure "  no JVM options, Allure set" "0 1 4" "$RUNS" -- java "${GATE_ALLURE[@]}"
-  measure "  SerialGC only (C2 on), Allure set" "0 1 4" "$RUNS" -- java -XX:+UseSerialGC "${GATE_ALLURE[@]}"
-  measure "  options + AppCDS, Allure set" "0 1 4" "$RUNS" -- java "${OPTS[@]}" -XX:SharedArchiveFile="$CDS" "${GATE_ALLURE[@]}"
+  measure "  java -jar, no options, Allure set" "0 1 4" "$RUNS" -- java -jar "$JAR" "${GATE_ALLURE[@]}"
+  measure "  java -jar, C1+SerialGC, Allure set" "0 1 4" "$RUNS" -- java "${FORMER[@]}" -jar "$JAR" "${GATE_ALLURE[@]}"
 fi
 if $ALLURE3; then
   measure "allure quality-gate (Allure 3)" "0 1" "$ALLURE_RUNS" -- env PATH="$NODE22_PATH" \
@@ -231,7 +223,7 @@ mb() { [[ "$1" == n/a ]] && echo "n/a" || awk -v a="$1" 'BEGIN {printf "%.0f MB"
 echo
 echo "Result set: $(grep -E '^(junit.tests|junit.files|roots|pacts|gatling.runs|jacoco.classes|allure.results)=' "$OUT/expected.properties" | tr '\n' ' ')"
 echo "Machine: $(nproc) cores, $(java -version 2>&1 | head -1), load average $LOAD_BEFORE before, $(cut -d' ' -f1-3 /proc/loadavg) after"
-echo "Gate JVM options (PYRAMID_JAVA_OPTS): ${OPTS[*]:-none}"
+echo "Gate: $GATE/pyramid (the launcher; its JVM options: reporting/src/main/launcher/pyramid)"
 echo "Runs: $RUNS per contender (Allure 3: $ALLURE_RUNS), after one warm-up; median wall time, median CPU (user+sys),"
 echo "peak RSS over the runs. On a shared machine (load above 2) wall times are inflated; CPU time much less so."
 echo

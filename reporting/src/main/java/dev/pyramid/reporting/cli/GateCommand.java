@@ -33,7 +33,6 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Callable;
@@ -131,6 +130,16 @@ final class GateCommand implements Callable<Integer> {
       stderr.println("--allure-report needs --allure-results (where the aggregated results go)");
       return Outcome.USAGE_OR_POLICY_ERROR;
     }
+    // The stamps depend on nothing else: read from the start, beside everything up to the stamp check (the
+    // manifest of a large result set takes a while).
+    ExecutorService stampReader = Executors.newSingleThreadExecutor(runnable -> {
+      Thread thread = new Thread(runnable, "pyramid-stamp-reader");
+      thread.setDaemon(true);
+      return thread;
+    });
+    List<Future<Stamps.Loaded>> stamps = results.stream()
+        .map(root -> stampReader.submit(() -> Stamps.load(root))).toList();
+    stampReader.shutdown();
     Policy read;
     Quarantine quarantined;
     try {
@@ -156,15 +165,6 @@ final class GateCommand implements Callable<Integer> {
       stderr.println("History unreadable (baselines come from it): " + e.getMessage());
       return Outcome.USAGE_OR_POLICY_ERROR;
     }
-    // The stamps do not depend on the evidence: read beside the collection (a large manifest takes a while).
-    ExecutorService stampReader = Executors.newSingleThreadExecutor(runnable -> {
-      Thread thread = new Thread(runnable, "pyramid-stamp-reader");
-      thread.setDaemon(true);
-      return thread;
-    });
-    List<Future<Stamps.Loaded>> stamps = results.stream()
-        .map(root -> stampReader.submit(() -> Stamps.load(root))).toList();
-    stampReader.shutdown();
     Evidence evidence = new EvidenceCollector().collect(results, read.sources());
     List<RootCheck> roots = checkRoots(evidence, build, stamps);
     Decision decision;
@@ -228,9 +228,16 @@ final class GateCommand implements Callable<Integer> {
 
   private static List<RootCheck> checkRoots(Evidence evidence, BuildIdentity build,
       List<Future<Stamps.Loaded>> loading) {
-    Set<Path> sources = new LinkedHashSet<>();
+    // Each source once, in layer order; told apart by identity, since every source is a Path object of the
+    // collector's walk (listed once per layer that reads it): no path is hashed.
+    Set<Path> seen = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+    List<Path> sources = new ArrayList<>();
     for (LayerEvidence layer : evidence.layers().values()) {
-      sources.addAll(layer.sources());
+      for (Path source : layer.sources()) {
+        if (seen.add(source)) {
+          sources.add(source);
+        }
+      }
     }
     List<RootCheck> checks = new ArrayList<>();
     for (int i = 0; i < evidence.roots().size(); i++) {

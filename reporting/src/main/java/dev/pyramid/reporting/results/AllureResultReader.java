@@ -67,7 +67,8 @@ public final class AllureResultReader {
           + "\" is none of passed, failed, broken, skipped");
     };
     String fullName = fields.fullName == null ? name : fields.fullName;
-    String className = fullName.endsWith("." + name) ? fullName.substring(0, fullName.length() - name.length() - 1)
+    int dot = fullName.length() - name.length() - 1;
+    String className = dot >= 0 && fullName.endsWith(name) && fullName.charAt(dot) == '.' ? fullName.substring(0, dot)
         : fullName.equals(name) ? "" : fullName;
     long start = fields.start == null ? 0 : fields.start;
     long stop = fields.stop == null ? start : fields.stop;
@@ -93,6 +94,7 @@ public final class AllureResultReader {
       "labels", "statusDetails");
   private static final byte[][] LABEL_FIELDS = names("name", "value");
   private static final byte[][] DETAIL_FIELDS = names("message");
+  private static final byte[][] LAYER = names("layer");
 
   private static byte[][] names(String... names) {
     byte[][] bytes = new byte[names.length][];
@@ -139,19 +141,25 @@ public final class AllureResultReader {
         continue;
       }
       json.open();
-      String labelName = null;
-      String labelValue = null;
+      // Ten labels or so per result, one of interest: names are compared as bytes, and only the value of a
+      // "layer" label becomes a String (read again from where it lies: "value" may come before "name").
+      boolean layer = false;
+      int value = -1;
       if (json.firstMember()) {
         do {
           switch (json.memberName(LABEL_FIELDS)) {
-            case 0 -> labelName = json.text();
-            case 1 -> labelValue = json.text();
+            case 0 -> layer = json.stringIn(LAYER) == 0;
+            case 1 -> {
+              value = json.position();
+              json.skipValue();
+            }
             default -> json.skipValue();
           }
         } while (json.more('}'));
       }
-      if ("layer".equals(labelName)) {
-        fields.layer = labelValue == null ? "" : labelValue;
+      if (layer) {
+        String text = value < 0 ? null : json.textAt(value);
+        fields.layer = text == null ? "" : text;
       }
     } while (json.more(']'));
   }

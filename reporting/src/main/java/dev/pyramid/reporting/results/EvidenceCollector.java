@@ -1,7 +1,6 @@
 package dev.pyramid.reporting.results;
 
 import java.io.IOException;
-import java.nio.file.DirectoryIteratorException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.FileSystems;
 import java.nio.file.FileVisitResult;
@@ -582,31 +581,40 @@ public final class EvidenceCollector {
   private static void walkDirectory(Path root, Path dir, String prefix, Directory directory, Matchers matchers,
       Map<Layer, Found> found, List<Problem> unreadable, List<Path> listing, Walked walked) {
     List<Path> subdirectories = new ArrayList<>();
-    try (DirectoryStream<Path> entries = Files.newDirectoryStream(dir)) {
-      for (Path entry : entries) {
-        String name = entry.getFileName().toString();
-        String relative = prefix + name;
-        Read read = matchers.match(root, entry, relative, name, directory, found);
-        if (read != null) {
-          listing.add(entry);
-          walked.found(read);
-          continue;
-        }
-        BasicFileAttributes attributes;
-        try {
-          attributes = Files.readAttributes(entry, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
-        } catch (IOException e) {
-          unreadable.add(new Problem(entry, "cannot read: " + e.getMessage())); // must not hide evidence silently
-          continue;
-        }
-        if (attributes.isDirectory()) {
-          subdirectories.add(entry);
-        } else if (attributes.isRegularFile()) {
-          listing.add(entry);
-        }
+    // The names as the directory lists them (one String each), then a Path per entry: cheaper than a
+    // DirectoryStream, whose entries would each need their file name turned back into a String.
+    String[] names = dir.toFile().list();
+    if (names == null) {
+      String why;
+      try (DirectoryStream<Path> again = Files.newDirectoryStream(dir)) {
+        why = "the directory could not be listed";
+      } catch (IOException e) {
+        why = e.getMessage(); // File.list says nothing of why: ask again for the reason
       }
-    } catch (IOException | DirectoryIteratorException e) {
-      unreadable.add(new Problem(dir, "cannot read: " + e.getMessage()));
+      unreadable.add(new Problem(dir, "cannot read: " + why));
+      return;
+    }
+    for (String name : names) {
+      Path entry = dir.resolve(name);
+      String relative = prefix + name;
+      Read read = matchers.match(root, entry, relative, name, directory, found);
+      if (read != null) {
+        listing.add(entry);
+        walked.found(read);
+        continue;
+      }
+      BasicFileAttributes attributes;
+      try {
+        attributes = Files.readAttributes(entry, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+      } catch (IOException e) {
+        unreadable.add(new Problem(entry, "cannot read: " + e.getMessage())); // must not hide evidence silently
+        continue;
+      }
+      if (attributes.isDirectory()) {
+        subdirectories.add(entry);
+      } else if (attributes.isRegularFile()) {
+        listing.add(entry);
+      }
     }
     for (Path subdirectory : subdirectories) {
       String name = subdirectory.getFileName().toString();

@@ -59,6 +59,12 @@ final class JsonCursor {
 
   /** The next significant byte after whitespace, not consumed; -1 at the end of the document. */
   int peek() {
+    if (at < end) {
+      int c = bytes[at];
+      if (c > ' ' || c < 0) {
+        return c & 0xff; // the common case, kept small enough for the JIT to inline: no whitespace to skip
+      }
+    }
     skipWhitespace();
     return at < end ? bytes[at] & 0xff : -1;
   }
@@ -123,22 +129,63 @@ final class JsonCursor {
     if (peek() != '"') {
       throw unexpected("a member name in double quotes");
     }
+    int found = stringIn(candidates);
+    expect(':');
+    return found;
+  }
+
+  /**
+   * Consumes the next value; returns i when it is a string equal to {@code candidates[i]}, else -1 (any
+   * other string or value, checked and skipped).
+   */
+  int stringIn(byte[][] candidates) throws Malformed {
+    if (peek() != '"') {
+      skipValue();
+      return -1;
+    }
     int start = at + 1;
     boolean escaped = scanString();
     int stop = at - 1; // the closing quote
-    int found = -1;
     if (escaped) {
       byte[] name = decode(start, stop).getBytes(StandardCharsets.UTF_8);
-      for (int i = 0; i < candidates.length && found < 0; i++) {
-        found = java.util.Arrays.equals(candidates[i], name) ? i : -1;
+      return indexOf(candidates, name, 0, name.length);
+    }
+    return indexOf(candidates, bytes, start, stop);
+  }
+
+  private static int indexOf(byte[][] candidates, byte[] text, int start, int stop) {
+    int length = stop - start;
+    for (int i = 0; i < candidates.length; i++) {
+      byte[] candidate = candidates[i];
+      if (candidate.length != length) {
+        continue; // most names differ in length: no byte is compared
       }
-    } else {
-      for (int i = 0; i < candidates.length && found < 0; i++) {
-        found = java.util.Arrays.equals(candidates[i], 0, candidates[i].length, bytes, start, stop) ? i : -1;
+      int k = 0;
+      while (k < length && candidate[k] == text[start + k]) {
+        k++;
+      }
+      if (k == length) {
+        return i;
       }
     }
-    expect(':');
-    return found;
+    return -1;
+  }
+
+  /** Where the cursor is: a value's position to come back to with {@link #textAt}. */
+  int position() {
+    skipWhitespace();
+    return at;
+  }
+
+  /** {@link #text()} of the value at {@code position} (already checked), without moving the cursor. */
+  String textAt(int position) throws Malformed {
+    int here = at;
+    at = position;
+    try {
+      return text();
+    } finally {
+      at = here;
+    }
   }
 
   /** The kinds of value, by their first byte. */
