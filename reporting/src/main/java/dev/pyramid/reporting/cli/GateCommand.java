@@ -7,7 +7,6 @@ import dev.pyramid.reporting.decision.Outcome;
 import dev.pyramid.reporting.decision.UsageException;
 import dev.pyramid.reporting.policy.Policy;
 import dev.pyramid.reporting.policy.PolicyException;
-import dev.pyramid.reporting.policy.PolicyReader;
 import dev.pyramid.reporting.render.AllureResults;
 import dev.pyramid.reporting.render.ConsoleTable;
 import dev.pyramid.reporting.history.History;
@@ -130,20 +129,19 @@ final class GateCommand implements Callable<Integer> {
       stderr.println("--allure-report needs --allure-results (where the aggregated results go)");
       return Outcome.USAGE_OR_POLICY_ERROR;
     }
-    // The stamps depend on nothing else: read from the start, beside everything up to the stamp check (the
-    // manifest of a large result set takes a while).
+    // The stamps depend on nothing else: read from the start (if not since main, see Prefetch), beside
+    // everything up to the stamp check (the manifest of a large result set takes a while).
     ExecutorService stampReader = Executors.newSingleThreadExecutor(runnable -> {
       Thread thread = new Thread(runnable, "pyramid-stamp-reader");
       thread.setDaemon(true);
       return thread;
     });
-    List<Future<Stamps.Loaded>> stamps = results.stream()
-        .map(root -> stampReader.submit(() -> Stamps.load(root))).toList();
+    List<Future<Stamps.Loaded>> stamps = results.stream().map(root -> Prefetch.stamp(root, stampReader)).toList();
     stampReader.shutdown();
     Policy read;
     Quarantine quarantined;
     try {
-      read = new PolicyReader().read(policy);
+      read = Prefetch.policy(policy);
       Path quarantineFile = quarantine != null ? quarantine : Files.exists(Path.of("quarantine.yml")) ? Path.of("quarantine.yml") : null;
       quarantined = quarantineFile == null ? Quarantine.NONE : new QuarantineReader().read(quarantineFile);
     } catch (PolicyException e) {

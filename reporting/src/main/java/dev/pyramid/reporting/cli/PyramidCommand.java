@@ -49,6 +49,7 @@ public final class PyramidCommand implements Runnable {
 
   /** Runs the command and exits the JVM with its exit code. */
   public static void main(String[] args) {
+    Prefetch.start(args); // one run per JVM: what the gate will read starts while picocli parses
     System.exit(run(args));
   }
 

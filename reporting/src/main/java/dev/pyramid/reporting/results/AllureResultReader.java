@@ -40,8 +40,13 @@ public final class AllureResultReader {
    * must be well-formed UTF-8 JSON ({@link JsonCursor}).
    */
   public Result read(Path file, byte[] bytes) throws UnreadableEvidenceException {
+    return read(file, bytes, bytes.length);
+  }
+
+  /** {@link #read(Path, byte[])} of the first {@code length} bytes of {@code bytes} (a reused buffer). */
+  public Result read(Path file, byte[] bytes, int length) throws UnreadableEvidenceException {
     Fields fields = new Fields();
-    JsonCursor json = new JsonCursor(bytes);
+    JsonCursor json = new JsonCursor(bytes, length);
     try {
       if (json.atEnd() || json.next() != JsonCursor.Kind.OBJECT) {
         throw new UnreadableEvidenceException(file, "empty, or not a JSON object");

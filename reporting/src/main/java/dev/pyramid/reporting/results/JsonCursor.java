@@ -26,8 +26,13 @@ final class JsonCursor {
   private int at;
 
   JsonCursor(byte[] bytes) {
+    this(bytes, bytes.length);
+  }
+
+  /** A cursor over the first {@code length} bytes of {@code bytes} (a reused read buffer). */
+  JsonCursor(byte[] bytes, int length) {
     this.bytes = bytes;
-    this.end = bytes.length;
+    this.end = length;
     boolean bom = end >= 3 && (bytes[0] & 0xff) == 0xef && (bytes[1] & 0xff) == 0xbb && (bytes[2] & 0xff) == 0xbf;
     this.at = bom ? 3 : 0;
   }

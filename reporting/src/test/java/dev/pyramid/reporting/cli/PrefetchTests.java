@@ -1,0 +1,62 @@
+package dev.pyramid.reporting.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.pyramid.framework.api.UnitTest;
+import dev.pyramid.reporting.policy.PolicyException;
+import dev.pyramid.reporting.policy.PolicyReader;
+import dev.pyramid.reporting.stamp.Stamps;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Executor;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** What the gate reads before picocli has parsed its command line is used only for the very same paths. */
+@UnitTest
+class PrefetchTests {
+
+  private static final Executor HERE = Runnable::run;
+
+  @TempDir
+  Path dir;
+
+  @Test
+  void a_prefetched_policy_is_the_policy_read_from_that_path_and_is_taken_once() throws Exception {
+    Path policy = Path.of("..", "quality-gate.yml");
+    Prefetch.start(new String[] {"gate", "--stage", "staging", "--policy", policy.toString()});
+
+    assertThat(Prefetch.policy(policy)).isEqualTo(new PolicyReader().read(policy));
+    // Taken: a second run in this JVM (the tests') reads the file again, as it is then.
+    Files.writeString(dir.resolve("broken.yml"), "version: 1\nbogus: true\n");
+    Prefetch.start(new String[] {"gate", "--policy=" + dir.resolve("broken.yml")});
+    assertThatThrownBy(() -> Prefetch.policy(dir.resolve("broken.yml"))).isInstanceOf(PolicyException.class)
+        .hasMessageContaining("bogus");
+    Files.writeString(dir.resolve("broken.yml"), "version: 2\n");
+    assertThatThrownBy(() -> Prefetch.policy(dir.resolve("broken.yml"))).isInstanceOf(PolicyException.class)
+        .hasMessageContaining("version");
+  }
+
+  @Test
+  void a_path_picocli_parsed_differently_is_read_as_picocli_says() throws Exception {
+    Files.writeString(dir.resolve("a.yml"), "version: 1\nbogus: a\n");
+    Files.writeString(dir.resolve("b.yml"), "version: 1\nbogus: b\n");
+    Prefetch.start(new String[] {"gate", "--policy", dir.resolve("a.yml").toString()});
+
+    assertThatThrownBy(() -> Prefetch.policy(dir.resolve("b.yml"))).hasMessageContaining("b.yml");
+    assertThatThrownBy(() -> Prefetch.policy(dir.resolve("a.yml"))).hasMessageContaining("a.yml");
+  }
+
+  @Test
+  void stamps_are_prefetched_per_root_and_other_commands_prefetch_nothing() throws Exception {
+    Path root = Files.createDirectories(dir.resolve("root"));
+    Prefetch.start(new String[] {"stamp", "--dir", root.toString(), "--results", root.toString()});
+    Prefetch.start(new String[] {"gate", "--results", root.toString()});
+
+    Stamps.Loaded loaded = Prefetch.stamp(root, HERE).get();
+
+    assertThat(loaded.root()).isEqualTo(root);
+    assertThat(loaded.stamp()).isEmpty(); // no stamp there: the check reports it, as without prefetching
+  }
+}
