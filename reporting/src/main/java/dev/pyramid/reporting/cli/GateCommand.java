@@ -33,7 +33,6 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
-import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -226,16 +225,10 @@ final class GateCommand implements Callable<Integer> {
 
   private static List<RootCheck> checkRoots(Evidence evidence, BuildIdentity build,
       List<Future<Stamps.Loaded>> loading) {
-    // Each source once, in layer order; told apart by identity, since every source is a Path object of the
-    // collector's walk (listed once per layer that reads it): no path is hashed.
-    Set<Path> seen = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+    // In layer order; a file several layers read is listed once per layer (the check names it once).
     List<Path> sources = new ArrayList<>();
     for (LayerEvidence layer : evidence.layers().values()) {
-      for (Path source : layer.sources()) {
-        if (seen.add(source)) {
-          sources.add(source);
-        }
-      }
+      sources.addAll(layer.sources());
     }
     List<RootCheck> checks = new ArrayList<>();
     for (int i = 0; i < evidence.roots().size(); i++) {

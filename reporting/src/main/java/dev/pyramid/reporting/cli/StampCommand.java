@@ -23,9 +23,10 @@ import picocli.CommandLine.Option;
     name = "stamp",
     mixinStandardHelpOptions = true,
     description = {
-      "Records in DIR/" + Stamp.FILE + " which build produced the results in DIR, when, and the SHA-256 of",
-      "every file below DIR (or of the result files --policy names). Run it right after the results are",
-      "written; the gate refuses a root stamped for another build and any file changed, added or removed since."
+      "Records in DIR/" + Stamp.FILE + " which build produced the results in DIR and when, and in",
+      "DIR/" + Stamp.MANIFEST + " the SHA-256 of every file below DIR (or of the result files --policy",
+      "names), as sha256sum writes it. Run it right after the results are written; the gate refuses a root",
+      "stamped for another build and any file changed, added or removed since."
     },
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {"0:stamped", "3:usage or policy error, or DIR cannot be stamped"})
@@ -63,7 +64,7 @@ final class StampCommand implements Callable<Integer> {
       List<String> include = policy == null ? List.of() : new PolicyReader().read(policy).sources().allFileGlobs();
       Instant since = notBefore == null || notBefore.isBlank() ? null : Instant.parse(notBefore.strip());
       Stamp stamp = Stamps.write(dir, build, include, since, Instant.now());
-      stdout.println("Stamped " + dir.toAbsolutePath().normalize() + " for " + build + ": " + stamp.manifest().size()
+      stdout.println("Stamped " + dir.toAbsolutePath().normalize() + " for " + build + ": " + stamp.files()
           + " file(s)" + (stamp.stale().isEmpty() ? "" : ", " + stamp.stale().size()
               + " left out as older than " + since + " (the gate will refuse them): " + stamp.stale()));
       stdout.flush();

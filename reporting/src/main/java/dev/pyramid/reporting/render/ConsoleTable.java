@@ -56,7 +56,7 @@ public final class ConsoleTable {
     }
     for (RootCheck root : decision.roots()) {
       out.append("root ").append(root.root()).append(": ").append(root.stamp()
-          .map(s -> "stamped " + s.stampedAt() + " for " + s.build() + ", " + s.manifest().size() + " file(s)")
+          .map(s -> "stamped " + s.stampedAt() + " for " + s.build() + ", " + s.files() + " file(s)")
           .orElse("no stamp")).append('\n');
     }
     for (Problem problem : decision.problems()) {

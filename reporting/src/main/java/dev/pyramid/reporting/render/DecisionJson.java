@@ -108,7 +108,7 @@ public final class DecisionJson {
         stamp.put("commit", s.build().commit());
         stamp.put("build", s.build().buildId());
         stamp.put("stampedAt", s.stampedAt().toString());
-        stamp.put("files", s.manifest().size());
+        stamp.put("files", s.files());
       });
       stamp.put("trusted", r.trusted());
       return stamp;

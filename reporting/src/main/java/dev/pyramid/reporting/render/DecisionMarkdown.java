@@ -74,7 +74,7 @@ public final class DecisionMarkdown {
     md.append("\n<details><summary>Result roots</summary>\n\n");
     for (RootCheck root : decision.roots()) {
       md.append("- `").append(root.root()).append("`: ").append(root.stamp()
-          .map(s -> "stamped " + s.stampedAt() + ", " + s.manifest().size() + " file(s)").orElse("no stamp"))
+          .map(s -> "stamped " + s.stampedAt() + ", " + s.files() + " file(s)").orElse("no stamp"))
           .append('\n');
     }
     md.append("\n</details>\n\nExit code ").append(decision.outcome().exitCode()).append(".\n");

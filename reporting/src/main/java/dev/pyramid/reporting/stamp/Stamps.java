@@ -1,16 +1,18 @@
 package dev.pyramid.reporting.stamp;
 
 import com.fasterxml.jackson.core.JacksonException;
-import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.pyramid.reporting.results.EvidenceCollector;
 import dev.pyramid.reporting.results.Problem;
+import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.FileSystems;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
@@ -24,39 +26,38 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.stream.IntStream;
 
 /**
- * Writes and checks stamps ({@value Stamp#FILE} in a result root).
+ * Writes and checks stamps ({@value Stamp#FILE} and the manifest {@value Stamp#MANIFEST} in a result root).
  *
  * <p>The manifest covers every regular file below the root that matches the stamp's include globs,
  * except the directories the gate never searches ({@link EvidenceCollector#NOT_SEARCHED}, which include
  * {@code .pyramid} where the stamp itself lies). A check refuses: a root without a stamp, a stamp for
  * another commit or build, a covered file whose hash changed, a manifest file that is gone, a covered
- * file that is not in the manifest (added after stamping, or left out as stale). Thread-safe.
+ * file that is not in the manifest (added after stamping, or left out as stale), a manifest that
+ * no longer has the hash the stamp holds. It first compares the {@link FilesSum} of the files found with the
+ * stamp's; only when they differ does it read the manifest, to name each file. Thread-safe.
  */
 public final class Stamps {
 
   private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
-  /**
-   * For reading: a manifest's 100,000 paths are member names, which Jackson would otherwise intern and keep
-   * in its symbol table, each once.
-   */
-  private static final JsonFactory READING = JsonFactory.builder()
-      .disable(JsonFactory.Feature.CANONICALIZE_FIELD_NAMES).disable(JsonFactory.Feature.INTERN_FIELD_NAMES).build();
-
   private Stamps() {}
 
   /**
-   * Stamps {@code root}: hashes every covered file and writes {@value Stamp#FILE}.
+   * Stamps {@code root}: hashes every covered file, writes the manifest, then {@value Stamp#FILE}.
    *
    * @param include globs relative to the root; empty means every file
    * @param notBefore files last modified before this instant (results of an earlier build) are left out
@@ -85,13 +86,76 @@ public final class Stamps {
         manifest.put(entry[0], entry[1]);
       }
     }
-    Stamp stamp = new Stamp(build, now, globs, manifest, stale);
     Path file = root.resolve(Stamp.FILE);
     Files.createDirectories(file.getParent());
-    Path temporary = Files.createTempFile(file.getParent(), "stamp", ".tmp");
+    // The manifest first: a stamp.json is never there without the manifest whose hash it holds.
+    Path manifestFile = root.resolve(Stamp.MANIFEST);
+    Path temporary = Files.createTempFile(manifestFile.getParent(), "manifest", ".tmp");
+    FilesSum sum = new FilesSum();
+    try (Writer out = Files.newBufferedWriter(temporary, StandardCharsets.UTF_8)) {
+      for (Map.Entry<String, String> entry : manifest.entrySet()) {
+        out.write(manifestLine(entry.getKey(), entry.getValue()));
+        sum.add(entry.getKey(), entry.getValue());
+      }
+    }
+    Files.move(temporary, manifestFile, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    Stamp stamp = new Stamp(build, now, globs, manifest.size(), sha256(manifestFile), sum.hex(), stale);
+    temporary = Files.createTempFile(file.getParent(), "stamp", ".tmp");
     JSON.writeValue(temporary.toFile(), tree(stamp));
     Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     return stamp;
+  }
+
+  /**
+   * One line of the manifest as {@code sha256sum} writes it: {@code <hash>  <path>}; a path with a
+   * backslash, newline or carriage return is escaped and the line starts with a backslash.
+   */
+  static String manifestLine(String relative, String sha256) {
+    if (relative.indexOf('\\') < 0 && relative.indexOf('\n') < 0 && relative.indexOf('\r') < 0) {
+      return sha256 + "  " + relative + "\n";
+    }
+    String escaped = relative.replace("\\", "\\\\").replace("\n", "\\n").replace("\r", "\\r");
+    return "\\" + sha256 + "  " + escaped + "\n";
+  }
+
+  /** Reads the manifest of {@code root}: path to SHA-256, or throws naming the file and line. */
+  public static Map<String, String> readManifest(Path root) throws IOException {
+    Path file = root.resolve(Stamp.MANIFEST);
+    Map<String, String> manifest = new HashMap<>();
+    try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+      int number = 0;
+      for (String line = in.readLine(); line != null; line = in.readLine()) {
+        number++;
+        boolean escaped = line.startsWith("\\");
+        String text = escaped ? line.substring(1) : line;
+        if (text.length() < 67 || text.charAt(64) != ' ' || text.charAt(65) != ' '
+            || !text.substring(0, 64).chars().allMatch(c -> (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f'))) {
+          throw new IOException(file + ":" + number + ": not a \"<sha256>  <path>\" line");
+        }
+        String path = text.substring(66);
+        if (escaped) {
+          path = unescape(path);
+        }
+        if (manifest.put(path, text.substring(0, 64)) != null) {
+          throw new IOException(file + ":" + number + ": " + path + " is listed twice");
+        }
+      }
+    }
+    return manifest;
+  }
+
+  private static String unescape(String path) {
+    StringBuilder text = new StringBuilder(path.length());
+    for (int i = 0; i < path.length(); i++) {
+      char c = path.charAt(i);
+      if (c == '\\' && i + 1 < path.length()) {
+        char next = path.charAt(++i);
+        text.append(next == 'n' ? '\n' : next == 'r' ? '\r' : next);
+      } else {
+        text.append(c);
+      }
+    }
+    return text.toString();
   }
 
   /** Reads the stamp of {@code root}; empty when there is none, a problem when it is unreadable. */
@@ -100,16 +164,16 @@ public final class Stamps {
     if (!Files.isRegularFile(file)) {
       return Optional.empty();
     }
-    // Streamed: the manifest of a large result set has 100,000 entries, no tree is needed for them.
     int schemaVersion = -1;
     String commit = "";
     String buildId = "";
     String stampedAt = "";
-    // A hash map: looked up once per file; a sorted map costs a comparison of long paths per tree level.
-    Map<String, String> manifest = new HashMap<>();
+    int files = -1;
+    String manifestSha256 = "";
+    String filesSum = "";
     List<String> include = new ArrayList<>();
     List<String> stale = new ArrayList<>();
-    try (JsonParser json = READING.createParser(Files.readAllBytes(file))) {
+    try (JsonParser json = JSON.getFactory().createParser(Files.readAllBytes(file))) {
       if (json.nextToken() != JsonToken.START_OBJECT) {
         throw new IOException(file + ": not a stamp of schema version " + Stamp.SCHEMA_VERSION);
       }
@@ -121,18 +185,11 @@ public final class Stamps {
           case "commit" -> commit = scalar(json, value);
           case "buildId" -> buildId = scalar(json, value);
           case "stampedAt" -> stampedAt = scalar(json, value);
+          case "files" -> files = value == JsonToken.VALUE_NUMBER_INT ? json.getIntValue() : -1;
+          case "manifestSha256" -> manifestSha256 = scalar(json, value);
+          case "filesSum" -> filesSum = scalar(json, value);
           case "include" -> strings(json, value, include);
           case "stale" -> strings(json, value, stale);
-          case "manifest" -> {
-            if (value != JsonToken.START_OBJECT) {
-              json.skipChildren();
-              break;
-            }
-            while (json.nextToken() == JsonToken.FIELD_NAME) {
-              String name = json.currentName();
-              manifest.put(name, scalar(json, json.nextToken()));
-            }
-          }
           default -> json.skipChildren();
         }
       }
@@ -143,14 +200,16 @@ public final class Stamps {
       throw new IOException(file + ": not valid JSON: " + e.getOriginalMessage(), e);
     }
     if (schemaVersion != Stamp.SCHEMA_VERSION) {
-      throw new IOException(file + ": not a stamp of schema version " + Stamp.SCHEMA_VERSION);
+      throw new IOException(file + ": not a stamp of schema version " + Stamp.SCHEMA_VERSION
+          + " (stamped by an older pyramid? stamp the results again)");
     }
-    if (commit.isEmpty() || buildId.isEmpty() || include.isEmpty()) {
-      throw new IOException(file + ": no commit, buildId or include");
+    if (commit.isEmpty() || buildId.isEmpty() || include.isEmpty() || files < 0
+        || !manifestSha256.matches("[0-9a-f]{64}") || !filesSum.matches("[0-9a-f]{64}")) {
+      throw new IOException(file + ": no commit, buildId, include, files, manifestSha256 or filesSum");
     }
     try {
-      return Optional.of(new Stamp(new BuildIdentity(commit, buildId), Instant.parse(stampedAt), include, manifest,
-          stale));
+      return Optional.of(new Stamp(new BuildIdentity(commit, buildId), Instant.parse(stampedAt), include, files,
+          manifestSha256, filesSum, stale));
     } catch (DateTimeParseException e) {
       throw new IOException(file + ": stampedAt is not an instant", e);
     }
@@ -175,6 +234,21 @@ public final class Stamps {
     }
   }
 
+  private static Map<String, Object> tree(Stamp stamp) {
+    Map<String, Object> tree = new LinkedHashMap<>();
+    tree.put("schemaVersion", Stamp.SCHEMA_VERSION);
+    tree.put("commit", stamp.build().commit());
+    tree.put("buildId", stamp.build().buildId());
+    tree.put("stampedAt", stamp.stampedAt().toString());
+    tree.put("include", stamp.include());
+    tree.put("stale", stamp.stale());
+    tree.put("files", stamp.files());
+    tree.put("manifest", Stamp.MANIFEST);
+    tree.put("manifestSha256", stamp.manifestSha256());
+    tree.put("filesSum", stamp.filesSum());
+    return tree;
+  }
+
   /** Checks {@code root} against {@code expected}: see the class comment for what is refused. */
   public static RootCheck check(Path root, BuildIdentity expected) {
     return check(root, expected, null, Map.of());
@@ -194,39 +268,38 @@ public final class Stamps {
   }
 
   /**
-   * {@link #check(Path, BuildIdentity, List, Map)} and {@link #notCovered(RootCheck, java.util.Collection, Map)}
-   * in one pass over the manifest: the problems of both.
+   * {@link #check(Path, BuildIdentity, List, Map)} and {@link #notCovered(RootCheck, Collection)} in one:
+   * the problems of both.
    *
    * @param evidence every evidence file and run directory read; null to leave the coverage check out
    */
   public static RootCheck check(Path root, BuildIdentity expected, List<Path> files, Map<Path, String> digests,
-      java.util.Collection<Path> evidence) {
+      Collection<Path> evidence) {
     return check(load(root), expected, files, digests, evidence);
   }
 
   /**
    * A root's stamp read ahead of the check, which it does not depend on (the gate reads it while the
-   * evidence is collected), with its manifest as a hash map for lookups.
+   * evidence is collected).
    *
    * @param root the root as given
    * @param stamp the stamp; empty when there is none or it is unreadable
    * @param error why the stamp is unreadable; null when it was read or there is none
    */
-  public record Loaded(Path root, Optional<Stamp> stamp, IOException error, Map<String, String> manifest) {}
+  public record Loaded(Path root, Optional<Stamp> stamp, IOException error) {}
 
   /** Reads {@code root}'s stamp; never throws: an unreadable stamp is a {@link Loaded#error()}. */
   public static Loaded load(Path root) {
     try {
-      Optional<Stamp> stamp = read(root.toAbsolutePath().normalize());
-      return new Loaded(root, stamp, null, stamp.map(Stamp::manifest).orElse(Map.of()));
+      return new Loaded(root, read(root.toAbsolutePath().normalize()), null);
     } catch (IOException e) {
-      return new Loaded(root, Optional.empty(), e, Map.of());
+      return new Loaded(root, Optional.empty(), e);
     }
   }
 
-  /** {@link #check(Path, BuildIdentity, List, Map, java.util.Collection)} with the stamp already read. */
+  /** {@link #check(Path, BuildIdentity, List, Map, Collection)} with the stamp already read. */
   public static RootCheck check(Loaded loaded, BuildIdentity expected, List<Path> files, Map<Path, String> digests,
-      java.util.Collection<Path> evidence) {
+      Collection<Path> evidence) {
     Path root = loaded.root();
     Path normalized = root.toAbsolutePath().normalize();
     Optional<Stamp> stamp = loaded.stamp();
@@ -245,7 +318,7 @@ public final class Stamps {
       problems.add(new Problem(normalized.resolve(Stamp.FILE), "stamped for another build (" + found.build()
           + "), this decision is for " + expected));
       if (evidence != null) {
-        problems.addAll(notCovered(normalized, found, loaded.manifest(), evidence, digests));
+        problems.addAll(notCovered(normalized, found, evidence, digests));
       }
       return new RootCheck(normalized, stamp, problems);
     }
@@ -256,127 +329,164 @@ public final class Stamps {
       problems.add(new Problem(normalized, "cannot search: " + e.getMessage()));
       return new RootCheck(normalized, stamp, problems);
     }
-    Map<String, String> manifest = loaded.manifest();
-    // Each file found is in the manifest with the hash its bytes have, or a problem: checked in chunks on
-    // every core (100,000 lookups on a large result set), the chunks' findings kept in listing order.
-    int chunk = 4096;
-    Set<String> stale = new java.util.HashSet<>(found.stale());
-    List<FilesChecked> chunks = java.util.stream.IntStream.range(0, (covered.size() + chunk - 1) / chunk).parallel()
-        .mapToObj(c -> checkFiles(normalized, stale, manifest, digests,
-            covered.subList(c * chunk, Math.min(covered.size(), (c + 1) * chunk))))
-        .toList();
-    // The very Path objects vouched for, by identity: evidence read in the same walk is found without hashing
-    // paths again.
-    Set<Path> vouched = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>(covered.size() * 2));
-    List<Map.Entry<Path, String>> unread = new ArrayList<>();
-    int matched = 0;
-    for (FilesChecked checked : chunks) {
-      problems.addAll(checked.problems);
-      unread.addAll(checked.unread);
-      vouched.addAll(checked.vouched);
-      matched += checked.vouched.size();
-    }
-    problems.addAll(unread.parallelStream().map(entry -> {
-      try {
-        String hash = sha256(entry.getKey());
-        return hash.equals(entry.getValue()) ? null : changed(entry.getKey(), hash, entry.getValue());
-      } catch (IOException e) {
-        return new Problem(entry.getKey(), "cannot read to check its hash: " + e.getMessage());
-      }
-    }).filter(java.util.Objects::nonNull).toList());
-    if (matched != manifest.size()) {
-      // Some stamped file was not found (a listing holds each file once): name every one.
-      Set<String> present = new java.util.HashSet<>(covered.size() * 2);
+    Map<Path, String> hashes = hashes(covered, digests);
+    if (hashes.size() < covered.size()) {
+      // A covered file that cannot be read: named, and the sums cannot be compared.
       for (Path file : covered) {
-        present.add(relative(normalized, file));
-      }
-      manifest.keySet().stream().filter(name -> !present.contains(name)).sorted()
-          .forEach(name -> problems.add(new Problem(normalized.resolve(name),
-              "removed after stamping: in the stamp's manifest, no longer there")));
-    }
-    if (evidence != null) {
-      List<Path> rest = new ArrayList<>();
-      for (Path source : evidence) {
-        if (!vouched.contains(source)) {
-          rest.add(source);
+        if (!hashes.containsKey(file)) {
+          problems.add(new Problem(file, "cannot read to check its hash"));
         }
       }
-      problems.addAll(notCovered(normalized, found, manifest, rest, digests));
+    } else if (!sumsUp(normalized, covered, hashes, found)) {
+      problems.addAll(compareWithManifest(normalized, found, covered, hashes));
+    }
+    if (evidence != null) {
+      problems.addAll(notCovered(normalized, found, evidence, digests));
     }
     return new RootCheck(normalized, stamp, problems);
   }
 
-  /** What {@link #checkFiles} found in one chunk of a root's files. */
-  private record FilesChecked(List<Path> vouched, List<Problem> problems, List<Map.Entry<Path, String>> unread) {}
-
   /**
-   * Checks {@code files} against the manifest: in it with the same hash (vouched for), in it but not read by
-   * the collector (to be hashed), or not in it (a problem: added after stamping, or stale).
+   * The SHA-256 of every covered file: the collector's, else read here (on every core); a file that cannot
+   * be read is left out.
    */
-  private static FilesChecked checkFiles(Path root, Set<String> stale, Map<String, String> manifest,
-      Map<Path, String> digests, List<Path> files) {
-    List<Path> vouched = new ArrayList<>(files.size());
-    List<Problem> problems = new ArrayList<>();
-    List<Map.Entry<Path, String>> unread = new ArrayList<>();
-    for (Path file : files) {
-      String name = relative(root, file);
-      String stamped = manifest.get(name);
-      if (stamped == null) {
-        String why = stale.contains(name)
-            ? "older than the build that stamped the root: a result of an earlier build"
-            : "added after stamping: not in the stamp's manifest";
-        problems.add(new Problem(file, why));
-        continue;
-      }
-      vouched.add(file);
-      String known = digests.get(file);
-      if (known == null) {
-        unread.add(Map.entry(file, stamped)); // covered, but no reader read it: hashed by the caller
-      } else if (!known.equals(stamped)) {
-        problems.add(changed(file, known, stamped));
+  private static Map<Path, String> hashes(List<Path> covered, Map<Path, String> digests) {
+    List<Path> unread = new ArrayList<>();
+    for (Path file : covered) {
+      if (!digests.containsKey(file)) {
+        unread.add(file);
       }
     }
-    return new FilesChecked(vouched, problems, unread);
+    if (unread.isEmpty()) {
+      return digests;
+    }
+    Map<Path, String> hashes = new HashMap<>(digests);
+    unread.parallelStream().map(file -> {
+      try {
+        return Map.entry(file, sha256(file));
+      } catch (IOException e) {
+        return null;
+      }
+    }).filter(Objects::nonNull).toList().forEach(entry -> hashes.put(entry.getKey(), entry.getValue()));
+    return hashes;
   }
 
-  private static Problem changed(Path file, String hash, String stamped) {
-    return new Problem(file, "changed after stamping: SHA-256 " + hash + ", stamped " + stamped);
+  /** True when the covered files are the stamp's manifest: as many, with the same {@link FilesSum}. */
+  private static boolean sumsUp(Path root, List<Path> covered, Map<Path, String> hashes, Stamp stamp) {
+    if (covered.size() != stamp.files()) {
+      return false;
+    }
+    int chunk = 4096;
+    FilesSum total = IntStream.range(0, (covered.size() + chunk - 1) / chunk).parallel().mapToObj(c -> {
+      FilesSum sum = new FilesSum();
+      for (Path file : covered.subList(c * chunk, Math.min(covered.size(), (c + 1) * chunk))) {
+        sum.add(relative(root, file), hashes.get(file));
+      }
+      return sum;
+    }).collect(FilesSum::new, FilesSum::add, FilesSum::add); // a mutable reduction: a FilesSum per thread
+    return total.hex().equals(stamp.filesSum());
   }
 
   /**
-   * Evidence files under a checked root that its stamp does not vouch for (its include globs are narrower
-   * than the policy's sources). A Gatling run directory is vouched for by its {@code index.html}.
+   * The files that differ from the manifest, by name: changed, added, stale or removed; the manifest itself
+   * when it cannot be read, or when it no longer adds up to the stamp's sum (edited after stamping).
    */
-  public static List<Problem> notCovered(RootCheck check, List<Path> evidence) {
-    return notCovered(check, evidence, Map.of());
+  private static List<Problem> compareWithManifest(Path root, Stamp stamp, List<Path> covered,
+      Map<Path, String> hashes) {
+    Path manifestFile = root.resolve(Stamp.MANIFEST);
+    Map<String, String> manifest;
+    String manifestSha256;
+    try {
+      manifestSha256 = sha256(manifestFile);
+      manifest = readManifest(root);
+    } catch (IOException e) {
+      return List.of(new Problem(manifestFile, "unreadable manifest: " + e.getMessage()
+          + "; the files cannot be checked: stamp the results again"));
+    }
+    List<Problem> problems = new ArrayList<>();
+    if (!manifestSha256.equals(stamp.manifestSha256())) {
+      problems.add(new Problem(manifestFile, "edited after stamping: its SHA-256 is no longer the manifestSha256 in "
+          + Stamp.FILE));
+    }
+    Set<String> stale = new HashSet<>(stamp.stale());
+    Set<String> present = new HashSet<>(covered.size() * 2);
+    for (Path file : covered) {
+      String name = relative(root, file);
+      present.add(name);
+      String stamped = manifest.get(name);
+      String hash = hashes.get(file);
+      if (stamped == null) {
+        problems.add(new Problem(file, stale.contains(name)
+            ? "older than the build that stamped the root: a result of an earlier build"
+            : "added after stamping: not in the stamp's manifest"));
+      } else if (!stamped.equals(hash)) {
+        problems.add(new Problem(file, "changed after stamping: SHA-256 " + hash + ", stamped " + stamped));
+      }
+    }
+    manifest.keySet().stream().filter(name -> !present.contains(name)).sorted()
+        .forEach(name -> problems.add(new Problem(root.resolve(name),
+            "removed after stamping: in the stamp's manifest, no longer there")));
+    if (problems.isEmpty()) {
+      // Every file is as the manifest says, yet the sums differ: the stamp itself was edited.
+      problems.add(new Problem(root.resolve(Stamp.FILE), "edited after stamping: its files or filesSum no longer "
+          + "match its manifest"));
+    }
+    return problems;
   }
 
   /**
-   * As {@link #notCovered(RootCheck, List)}; a source in {@code digests} was read as a file, so it is
-   * known to exist and not to be a directory without asking the file system again.
+   * Evidence files under a checked root that its stamp does not cover (its include globs are narrower than
+   * the policy's sources). A Gatling run directory is covered by its {@code index.html}.
    */
-  public static List<Problem> notCovered(RootCheck check, java.util.Collection<Path> evidence,
-      Map<Path, String> digests) {
+  public static List<Problem> notCovered(RootCheck check, Collection<Path> evidence) {
     if (check.stamp().isEmpty()) {
       return List.of();
     }
-    return notCovered(check.root(), check.stamp().get(), check.stamp().get().manifest(), evidence, digests);
+    return notCovered(check.root(), check.stamp().get(), evidence, Map.of());
   }
 
-  private static List<Problem> notCovered(Path root, Stamp stamp, Map<String, String> manifest,
-      java.util.Collection<Path> evidence, Map<Path, String> digests) {
+  /** As {@link #notCovered(RootCheck, Collection)}; a source in {@code digests} was read as a file. */
+  private static List<Problem> notCovered(Path root, Stamp stamp, Collection<Path> evidence,
+      Map<Path, String> digests) {
+    // Evidence may list a file once per layer that reads it: each is named once.
+    return List.copyOf(new java.util.LinkedHashSet<>(notCoveredEach(root, stamp, evidence, digests)));
+  }
+
+  private static List<Problem> notCoveredEach(Path root, Stamp stamp, Collection<Path> evidence,
+      Map<Path, String> digests) {
+    if (stamp.include().contains("**")) {
+      // Every regular file is covered; only a run directory without its index.html is not.
+      List<Problem> problems = new ArrayList<>();
+      for (Path source : evidence) {
+        if (!digests.containsKey(source) && Files.isDirectory(source)) {
+          Path index = source.resolve("index.html").toAbsolutePath().normalize();
+          if (index.startsWith(root) && !Files.isRegularFile(index)) {
+            problems.add(notCoveredProblem(root, stamp, index));
+          }
+        }
+      }
+      return problems;
+    }
+    List<PathMatcher> matchers = matchers(stamp.include());
     List<Problem> problems = new ArrayList<>();
     for (Path source : evidence) {
       boolean readAsFile = digests.containsKey(source);
       Path file = !readAsFile && Files.isDirectory(source) ? source.resolve("index.html") : source;
       Path absolute = readAsFile ? file : file.toAbsolutePath().normalize(); // read files are both already
-      if (absolute.startsWith(root) && (readAsFile || Files.exists(absolute))
-          && !manifest.containsKey(relative(root, absolute))) {
-        problems.add(new Problem(absolute, "read as evidence but not covered by the stamp of " + root
-            + " (its include globs: " + stamp.include() + ")"));
+      if (!absolute.startsWith(root) || !(readAsFile || Files.exists(absolute))) {
+        continue;
+      }
+      Path matchable = Path.of("root").resolve(root.relativize(absolute));
+      if (matchers.stream().noneMatch(matcher -> matcher.matches(matchable))) {
+        problems.add(notCoveredProblem(root, stamp, absolute));
       }
     }
     return problems;
+  }
+
+  private static Problem notCoveredProblem(Path root, Stamp stamp, Path file) {
+    return new Problem(file, "read as evidence but not covered by the stamp of " + root + " (its include globs: "
+        + stamp.include() + ")");
   }
 
   /** Lowercase hex SHA-256 of {@code file}. */
@@ -395,18 +505,6 @@ public final class Stamps {
       }
     }
     return HexFormat.of().formatHex(digest.digest());
-  }
-
-  private static Map<String, Object> tree(Stamp stamp) {
-    Map<String, Object> tree = new LinkedHashMap<>();
-    tree.put("schemaVersion", Stamp.SCHEMA_VERSION);
-    tree.put("commit", stamp.build().commit());
-    tree.put("buildId", stamp.build().buildId());
-    tree.put("stampedAt", stamp.stampedAt().toString());
-    tree.put("include", stamp.include());
-    tree.put("stale", stamp.stale());
-    tree.put("manifest", stamp.manifest());
-    return tree;
   }
 
   private static String relative(Path root, Path file) {

@@ -1,0 +1,141 @@
+package dev.pyramid.reporting.stamp;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.pyramid.framework.api.UnitTest;
+import dev.pyramid.reporting.results.Problem;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The manifest beside a stamp: what sha256sum reads, and a sum that stands for it. */
+@UnitTest
+class StampManifestTests {
+
+  private static final BuildIdentity BUILD = new BuildIdentity("0123456789abcdef0123456789abcdef01234567", "build-1");
+
+  @TempDir
+  Path root;
+
+  @Test
+  void sha256sum_checks_the_manifest_and_finds_the_file_edited_after_stamping() throws Exception {
+    write("a/TEST-one.xml", "<testsuite/>");
+    write("b/odd \\ name.xml", "<testsuite tests=\"0\"/>");
+    Stamps.write(root, BUILD, List.of(), null, Instant.now());
+
+    assertThat(sha256sumCheck()).isZero();
+    write("a/TEST-one.xml", "<testsuite/> ");
+    assertThat(sha256sumCheck()).isEqualTo(1);
+  }
+
+  @Test
+  void the_sum_of_the_files_found_stands_for_the_manifest_until_a_file_changes() throws Exception {
+    write("a/TEST-one.xml", "<testsuite/>");
+    write("a/TEST-two.xml", "<testsuite tests=\"1\"/>");
+    Stamps.write(root, BUILD, List.of(), null, Instant.now());
+    Files.delete(root.resolve(Stamp.MANIFEST)); // not needed while every file is as stamped
+
+    assertThat(Stamps.check(root, BUILD).problems()).isEmpty();
+    write("a/TEST-two.xml", "<testsuite tests=\"2\"/>");
+    assertThat(Stamps.check(root, BUILD).problems()).extracting(Problem::reason)
+        .singleElement().asString().startsWith("unreadable manifest");
+  }
+
+  @Test
+  void thousands_of_files_checked_in_parallel_chunks_add_up_and_one_changed_file_is_named() throws Exception {
+    for (int i = 0; i < 9_000; i++) {
+      write("results/r" + i + "-result.json", "{\"n\":" + i + "}");
+    }
+    Stamps.write(root, BUILD, List.of(), null, Instant.now());
+
+    assertThat(Stamps.check(root, BUILD).problems()).isEmpty();
+    write("results/r4242-result.json", "{\"n\":-1}");
+    assertThat(Stamps.check(root, BUILD).problems()).singleElement()
+        .satisfies(problem -> assertThat(problem.file()).isEqualTo(root.resolve("results/r4242-result.json")));
+  }
+
+  @Test
+  void a_manifest_edited_to_hide_a_change_no_longer_adds_up_to_the_stamp() throws Exception {
+    write("a/TEST-one.xml", "<testsuite/>");
+    Stamps.write(root, BUILD, List.of(), null, Instant.now());
+    write("a/TEST-one.xml", "<testsuite failures=\"0\"/>");
+    Path manifest = root.resolve(Stamp.MANIFEST);
+    Files.writeString(manifest, Stamps.manifestLine("a/TEST-one.xml", Stamps.sha256(root.resolve("a/TEST-one.xml"))));
+
+    List<Problem> problems = Stamps.check(root, BUILD).problems();
+
+    assertThat(problems).singleElement().satisfies(problem -> {
+      assertThat(problem.file()).isEqualTo(manifest);
+      assertThat(problem.reason()).startsWith("edited after stamping");
+    });
+  }
+
+  @Test
+  void the_stamp_holds_the_sha256_of_its_manifest_as_sha256sum_computes_it() throws Exception {
+    write("a/TEST-one.xml", "<testsuite/>");
+    write("b/TEST-two.xml", "<testsuite tests=\"1\"/>");
+
+    Stamp stamp = Stamps.write(root, BUILD, List.of(), null, Instant.now());
+
+    Process process = new ProcessBuilder("sha256sum", Stamp.MANIFEST).directory(root.toFile()).start();
+    String printed = new String(process.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+    assertThat(process.waitFor(30, TimeUnit.SECONDS)).isTrue();
+    assertThat(printed).startsWith(stamp.manifestSha256() + "  ");
+  }
+
+  @Test
+  void the_files_sum_does_not_depend_on_order_or_split_and_changes_when_contents_swap_paths() {
+    FilesSum forward = new FilesSum();
+    FilesSum first = new FilesSum();
+    FilesSum second = new FilesSum();
+    FilesSum swapped = new FilesSum();
+    for (int i = 0; i < 100; i++) {
+      forward.add("dir/f" + i, hash(i));
+      (i % 3 == 0 ? first : second).add("dir/f" + (99 - i), hash(99 - i));
+      swapped.add("dir/f" + i, hash(i == 7 ? 8 : i == 8 ? 7 : i));
+    }
+    second.add(first);
+
+    assertThat(second.hex()).isEqualTo(forward.hex());
+    assertThat(second.count()).isEqualTo(100);
+    assertThat(swapped.hex()).isNotEqualTo(forward.hex());
+  }
+
+  @Test
+  void a_stamp_whose_sum_was_edited_is_refused_though_every_file_matches_the_manifest() throws Exception {
+    write("a/TEST-one.xml", "<testsuite/>");
+    Stamps.write(root, BUILD, List.of(), null, Instant.now());
+    Path stamp = root.resolve(Stamp.FILE);
+    String json = Files.readString(stamp);
+    String sum = json.replaceAll("(?s).*\"filesSum\" : \"([0-9a-f]{64})\".*", "$1");
+    Files.writeString(stamp, json.replace(sum, "0".repeat(64)));
+
+    assertThat(Stamps.check(root, BUILD).problems()).singleElement().satisfies(problem -> {
+      assertThat(problem.file()).isEqualTo(stamp);
+      assertThat(problem.reason()).startsWith("edited after stamping");
+    });
+  }
+
+  private static String hash(int i) {
+    return String.format("%064x", i * 7919L);
+  }
+
+  private void write(String name, String content) throws IOException {
+    Files.createDirectories(root.resolve(name).getParent());
+    Files.writeString(root.resolve(name), content);
+  }
+
+  /** The real coreutils `sha256sum -c` over the manifest, run from the root: its exit code. */
+  private int sha256sumCheck() throws Exception {
+    Process process = new ProcessBuilder("sha256sum", "--check", "--quiet", Stamp.MANIFEST).directory(root.toFile())
+        .redirectErrorStream(true).start();
+    process.getInputStream().readAllBytes();
+    assertThat(process.waitFor(30, TimeUnit.SECONDS)).isTrue();
+    return process.exitValue();
+  }
+}
