@@ -23,10 +23,10 @@ import picocli.CommandLine.Option;
     name = "stamp",
     mixinStandardHelpOptions = true,
     description = {
-      "Records in DIR/" + Stamp.FILE + " which build produced the results in DIR and when, and in",
-      "DIR/" + Stamp.MANIFEST + " the SHA-256 of every file below DIR (or of the result files --policy",
-      "names), as sha256sum writes it. Run it right after the results are written; the gate refuses a root",
-      "stamped for another build and any file changed, added or removed since."
+      "Records in DIR/" + Stamp.FILE + " which build produced the results in DIR and when, and in "
+          + "DIR/" + Stamp.MANIFEST + " the SHA-256 of every file below DIR (or of the result files --policy "
+          + "names), as sha256sum writes it. Run it right after the results are written; the gate refuses a "
+          + "root stamped for another build and any file changed, added or removed since."
     },
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {"0:stamped", "3:usage or policy error, or DIR cannot be stamped"})
