@@ -17,7 +17,6 @@ import dev.pyramid.reporting.render.DecisionJunit;
 import dev.pyramid.reporting.render.DecisionMarkdown;
 import dev.pyramid.reporting.render.VerdictLine;
 import dev.pyramid.reporting.results.Evidence;
-import dev.pyramid.reporting.results.EvidenceCollector;
 import dev.pyramid.reporting.results.Layer;
 import dev.pyramid.reporting.results.LayerEvidence;
 import dev.pyramid.reporting.stamp.BuildIdentity;
@@ -162,7 +161,7 @@ final class GateCommand implements Callable<Integer> {
       stderr.println("History unreadable (baselines come from it): " + e.getMessage());
       return Outcome.USAGE_OR_POLICY_ERROR;
     }
-    Evidence evidence = new EvidenceCollector().collect(results, read.sources());
+    Evidence evidence = Prefetch.evidence(results, policy, read);
     List<RootCheck> roots = checkRoots(evidence, build, stamps);
     Decision decision;
     try {

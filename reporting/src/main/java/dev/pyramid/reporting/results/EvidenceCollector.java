@@ -80,6 +80,7 @@ public final class EvidenceCollector {
     });
     Map<Layer, LayerEvidence> layers = new EnumMap<>(Layer.class);
     Read[] ordered;
+    Map<Path, String> digests;
     try {
       // The readers start while the walk is still finding files: the walk waits on the file system, the
       // readers mostly on the CPU.
@@ -101,6 +102,7 @@ public final class EvidenceCollector {
       for (Layer layer : Layer.values()) {
         assembling.put(layer, pool.submit(() -> assemble(layer, found.get(layer), ordered, allureFiles.get(layer))));
       }
+      digests = digests(ordered); // meanwhile, on this thread
       for (Layer layer : Layer.values()) {
         layers.put(layer, await(assembling.get(layer)));
       }
@@ -111,13 +113,18 @@ public final class EvidenceCollector {
     if (!unreadable.isEmpty()) {
       layers.replaceAll((layer, evidence) -> evidence.withProblems(unreadable));
     }
+    return new Evidence(roots, layers, digests, listings);
+  }
+
+  /** The hash of every file read, by path: what the stamp check compares. */
+  private static Map<Path, String> digests(Read[] ordered) {
     Map<Path, String> digests = new HashMap<>(ordered.length * 4 / 3 + 1);
     for (Read read : ordered) {
       if (read.sha256 != null) {
         digests.put(read.path, read.sha256);
       }
     }
-    return new Evidence(roots, layers, digests, listings);
+    return digests;
   }
 
   /**

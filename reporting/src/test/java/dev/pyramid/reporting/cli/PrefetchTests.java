@@ -4,11 +4,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.pyramid.framework.api.UnitTest;
+import dev.pyramid.reporting.BuildTree;
+import dev.pyramid.reporting.policy.Policy;
 import dev.pyramid.reporting.policy.PolicyException;
 import dev.pyramid.reporting.policy.PolicyReader;
+import dev.pyramid.reporting.results.Evidence;
+import dev.pyramid.reporting.results.EvidenceCollector;
+import dev.pyramid.reporting.results.Layer;
 import dev.pyramid.reporting.stamp.Stamps;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Executor;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -46,6 +52,24 @@ class PrefetchTests {
 
     assertThatThrownBy(() -> Prefetch.policy(dir.resolve("b.yml"))).hasMessageContaining("b.yml");
     assertThatThrownBy(() -> Prefetch.policy(dir.resolve("a.yml"))).hasMessageContaining("a.yml");
+  }
+
+  @Test
+  void prefetched_evidence_is_used_only_for_the_same_roots_and_policy_file() throws Exception {
+    Path results = Files.createDirectories(dir.resolve("results"));
+    new BuildTree(results).stagingPasses();
+    Path defaults = Path.of("..", "quality-gate.yml");
+    Path narrow = Files.writeString(dir.resolve("narrow.yml"), Files.readString(defaults)
+        .replace("unit:\n    junit: [\"**/target/surefire-reports/unit/TEST-*.xml\"]",
+            "unit:\n    junit: [\"nowhere/TEST-*.xml\"]"));
+    Policy narrowPolicy = new PolicyReader().read(narrow);
+    Prefetch.start(new String[] {"gate", "--policy", defaults.toString(), "--results", results.toString()});
+
+    // Picocli parsed another policy file: the evidence is collected by that policy's sources.
+    Evidence evidence = Prefetch.evidence(List.of(results), narrow, narrowPolicy);
+
+    assertThat(evidence.of(Layer.UNIT).counts().tests()).isZero();
+    assertThat(new EvidenceCollector().collect(List.of(results)).of(Layer.UNIT).counts().tests()).isPositive();
   }
 
   @Test
