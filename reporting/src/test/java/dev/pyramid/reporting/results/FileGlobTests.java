@@ -22,6 +22,12 @@ class FileGlobTests {
       "*-result.json",
       "reports/*/TEST-*.xml",
       "a*b*c.txt",
+      "TEST-*",
+      "*",
+      "jacoco.xml",
+      "a*",
+      "*.txt",
+      "a*c.txt",
       "**/x",
       "**/*",
       "**",
@@ -56,7 +62,13 @@ class FileGlobTests {
       "target/c/1.xml",
       "rePorts/1.xml",
       "reports/1.xml",
-      "q/dir/z/w.json");
+      "q/dir/z/w.json",
+      "TEST-",
+      "jacoco.xml",
+      "jacoco.xml.old",
+      "ac.txt",
+      "a",
+      ".txt");
 
   @Test
   void agrees_with_the_jdk_glob_matcher_on_every_pair() {
