@@ -1,10 +1,6 @@
 package dev.pyramid.reporting.policy;
 
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import dev.pyramid.reporting.results.Layer;
 import dev.pyramid.reporting.results.Sources;
 import java.io.IOException;
@@ -47,10 +43,6 @@ public final class PolicyReader {
   private static final Set<String> CONDITION_OPTIONS = Set.of("layer", "id", "blocking", "weight", "request");
   private static final Pattern RELATIVE = Pattern.compile("^(<=|>=)\\s*([+-]\\d+(?:\\.\\d+)?)%$");
 
-  private static final ObjectMapper YAML = YAMLMapper.builder()
-      .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
-      .build();
-
   /** Reads and checks the policy in {@code file}. */
   public Policy read(Path file) throws PolicyException {
     String text;
@@ -61,14 +53,9 @@ public final class PolicyReader {
     } catch (IOException e) {
       throw new PolicyException(file, 0, "", "cannot read: " + e.getMessage(), e);
     }
-    YamlLines lines = YamlLines.of(file, text);
-    JsonNode root;
-    try {
-      root = YAML.readTree(text);
-    } catch (JsonProcessingException e) {
-      int line = e.getLocation() == null ? 0 : e.getLocation().getLineNr();
-      throw new PolicyException(file, line, "", "not valid YAML: " + e.getOriginalMessage(), e);
-    }
+    YamlLines.Parsed parsed = YamlLines.parse(file, text);
+    YamlLines lines = parsed.lines();
+    JsonNode root = parsed.root();
     if (root == null || root.isMissingNode() || root.isNull()) {
       throw new PolicyException(file, 1, "", "the policy file is empty");
     }

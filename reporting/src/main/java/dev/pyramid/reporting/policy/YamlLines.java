@@ -4,28 +4,26 @@ import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.ArrayDeque;
-import java.util.ArrayList;
-import java.util.Deque;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 
-/** The line of every key and list element of a YAML text, by dotted path, for errors that name the line. */
+/**
+ * A YAML text (policy, quarantine) read once: its tree, and the line of every key and list element by
+ * dotted path, for errors that name the line.
+ */
 public final class YamlLines {
 
   private final Map<String, Integer> lines;
 
   private YamlLines(Map<String, Integer> lines) {
     this.lines = lines;
-  }
-
-  /** Scans {@code text}; a YAML syntax error is a {@link PolicyException} naming {@code file} and the line. */
-  public static YamlLines of(Path file, String text) throws PolicyException {
-    return new YamlLines(keyLines(file, text));
   }
 
   /** The line of {@code key} (e.g. "stages.dev.require[0]"), else of its nearest enclosing key, else 1. */
@@ -42,73 +40,85 @@ public final class YamlLines {
     return 1;
   }
 
-  /** The line of every key and list element, by dotted path (e.g. "stages.dev.require[0]"). */
-  static Map<String, Integer> keyLines(Path file, String text) throws PolicyException {
+  /** A YAML text read once: its tree (null when it is empty) and the line of every key. */
+  public record Parsed(JsonNode root, YamlLines lines) {}
+
+  private static final YAMLFactory YAML = new YAMLFactory();
+
+  /**
+   * Reads {@code text} in one pass: the tree as Jackson's {@code readTree} builds it, and the lines.
+   * Building the tree from the parser's tokens here, rather than by an {@code ObjectMapper}, spares a
+   * gate run the mapper's start-up, which was most of the time before the walk could start. A key given
+   * twice in one mapping is an error, as is a YAML syntax error: a {@link PolicyException} naming
+   * {@code file} and the line.
+   */
+  public static Parsed parse(Path file, String text) throws PolicyException {
     Map<String, Integer> lines = new HashMap<>();
-    Deque<String> path = new ArrayDeque<>();
-    Deque<Integer> arrayIndex = new ArrayDeque<>();
-    try (JsonParser parser = new YAMLFactory().createParser(text)) {
-      JsonToken token;
-      String pendingField = null;
-      while ((token = parser.nextToken()) != null) {
-        int line = parser.currentTokenLocation().getLineNr();
-        switch (token) {
-          case FIELD_NAME -> {
-            pendingField = parser.currentName();
-            lines.putIfAbsent(join(String.join(".", reversedPath(path)), pendingField), line);
-          }
-          case START_OBJECT, START_ARRAY -> {
-            String segment = segment(pendingField, arrayIndex, lines, path, line);
-            path.push(segment);
-            arrayIndex.push(token == JsonToken.START_ARRAY ? 0 : -1);
-            pendingField = null;
-          }
-          case END_OBJECT, END_ARRAY -> {
-            path.pop();
-            arrayIndex.pop();
-          }
-          default -> {
-            segment(pendingField, arrayIndex, lines, path, line);
-            pendingField = null;
-          }
-        }
-      }
+    try (JsonParser parser = YAML.createParser(text)) {
+      JsonToken first = parser.nextToken();
+      JsonNode root = first == null ? null : node(file, parser, first, "", lines);
+      return new Parsed(root, new YamlLines(lines));
     } catch (IOException e) {
       JsonLocation location = e instanceof JsonProcessingException p ? p.getLocation() : null;
       throw new PolicyException(file, lineOf(location), "", "not valid YAML: " + e.getMessage(), e);
     }
-    return lines;
   }
 
-  /** The path segment of the value that starts now, recording list elements' lines. */
-  private static String segment(String field, Deque<Integer> arrayIndex, Map<String, Integer> lines,
-      Deque<String> path, int line) {
-    if (arrayIndex.isEmpty()) {
-      return "";
-    }
-    int index = arrayIndex.peek();
-    if (index < 0) {
-      return field == null ? "" : field;
-    }
-    arrayIndex.pop();
-    arrayIndex.push(index + 1);
-    String parent = String.join(".", reversedPath(path));
-    lines.putIfAbsent(parent + "[" + index + "]", line);
-    return "[" + index + "]";
-  }
-
-  private static List<String> reversedPath(Deque<String> path) {
-    List<String> segments = new ArrayList<>();
-    path.descendingIterator().forEachRemaining(segment -> {
-      if (!segment.isEmpty()) {
-        if (segment.startsWith("[") && !segments.isEmpty()) {
-          segments.set(segments.size() - 1, segments.get(segments.size() - 1) + segment);
-        } else {
-          segments.add(segment);
+  /** The value whose first token is {@code token}, at {@code path}; records the lines below it. */
+  private static JsonNode node(Path file, JsonParser parser, JsonToken token, String path,
+      Map<String, Integer> lines) throws IOException, PolicyException {
+    JsonNodeFactory nodes = JsonNodeFactory.instance;
+    switch (token) {
+      case START_OBJECT -> {
+        ObjectNode object = nodes.objectNode();
+        for (JsonToken next = parser.nextToken(); next == JsonToken.FIELD_NAME; next = parser.nextToken()) {
+          String name = parser.currentName();
+          String key = join(path, name);
+          int line = parser.currentTokenLocation().getLineNr();
+          lines.putIfAbsent(key, line);
+          if (object.has(name)) {
+            throw new PolicyException(file, line, key, "not valid YAML: the key \"" + name + "\" appears twice in "
+                + (path.isEmpty() ? "the document" : path) + "; keep one");
+          }
+          object.set(name, node(file, parser, parser.nextToken(), key, lines));
         }
+        return object;
       }
-    });
-    return segments;
+      case START_ARRAY -> {
+        ArrayNode array = nodes.arrayNode();
+        int index = 0;
+        for (JsonToken next = parser.nextToken(); next != JsonToken.END_ARRAY; next = parser.nextToken()) {
+          String key = path + "[" + index++ + "]";
+          lines.putIfAbsent(key, parser.currentTokenLocation().getLineNr());
+          array.add(node(file, parser, next, key, lines));
+        }
+        return array;
+      }
+      case VALUE_STRING -> {
+        return nodes.textNode(parser.getText());
+      }
+      case VALUE_NUMBER_INT -> {
+        return switch (parser.getNumberType()) {
+          case INT -> nodes.numberNode(parser.getIntValue());
+          case LONG -> nodes.numberNode(parser.getLongValue());
+          default -> nodes.numberNode(parser.getBigIntegerValue());
+        };
+      }
+      case VALUE_NUMBER_FLOAT -> {
+        return nodes.numberNode(parser.getDoubleValue());
+      }
+      case VALUE_TRUE, VALUE_FALSE -> {
+        return nodes.booleanNode(token == JsonToken.VALUE_TRUE);
+      }
+      case VALUE_NULL -> {
+        return nodes.nullNode();
+      }
+      case VALUE_EMBEDDED_OBJECT -> {
+        return nodes.pojoNode(parser.getEmbeddedObject());
+      }
+      default -> throw new PolicyException(file, parser.currentTokenLocation().getLineNr(), path,
+          "not valid YAML: unexpected " + token);
+    }
   }
 
   private static String join(String parent, String child) {

@@ -1,10 +1,6 @@
 package dev.pyramid.reporting.quarantine;
 
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import dev.pyramid.reporting.policy.PolicyException;
 import dev.pyramid.reporting.policy.YamlLines;
 import java.io.IOException;
@@ -26,8 +22,6 @@ import java.util.Set;
 public final class QuarantineReader {
 
   private static final Set<String> KEYS = Set.of("test", "owner", "reason", "expires");
-  private static final ObjectMapper YAML = YAMLMapper.builder()
-      .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION).build();
 
   /** Reads {@code file}. */
   public Quarantine read(Path file) throws PolicyException {
@@ -37,14 +31,9 @@ public final class QuarantineReader {
     } catch (IOException e) {
       throw new PolicyException(file, 0, "", "cannot read the quarantine file: " + e.getMessage(), e);
     }
-    YamlLines lines = YamlLines.of(file, text);
-    JsonNode root;
-    try {
-      root = YAML.readTree(text);
-    } catch (JsonProcessingException e) {
-      throw new PolicyException(file, e.getLocation() == null ? 0 : e.getLocation().getLineNr(), "",
-          "not valid YAML: " + e.getOriginalMessage(), e);
-    }
+    YamlLines.Parsed parsed = YamlLines.parse(file, text);
+    YamlLines lines = parsed.lines();
+    JsonNode root = parsed.root();
     if (root == null || root.isMissingNode() || root.isNull()) {
       return new Quarantine(file, List.of());
     }
