@@ -128,7 +128,7 @@ final class GateCommand implements Callable<Integer> {
       return Outcome.USAGE_OR_POLICY_ERROR;
     }
     // The stamps depend on nothing else: read from the start (if not since main, see Prefetch), beside
-    // everything up to the stamp check (the manifest of a large result set takes a while).
+    // everything up to the stamp check.
     ExecutorService stampReader = Executors.newSingleThreadExecutor(runnable -> {
       Thread thread = new Thread(runnable, "pyramid-stamp-reader");
       thread.setDaemon(true);
