@@ -532,10 +532,7 @@ public final class EvidenceCollector {
     into.sha256 = HexFormat.of().formatHex(digest.digest());
     if (into.kinds == Kind.ALLURE.bit) {
       // The common case of a large result set: parsed straight from the buffer.
-      int read = length;
-      Outcome<AllureResultReader.Result> result = outcome(path, () -> allure.read(path, buffer, read));
-      into.allureLayer = result.value == null ? null : placed(result.value.layerLabel(), into.allureLayers);
-      into.outcomes[Kind.ALLURE.ordinal()] = result;
+      into.outcomes[Kind.ALLURE.ordinal()] = readAllure(into, buffer, length);
       return;
     }
     byte[] bytes = Arrays.copyOf(buffer, length); // readers that keep or stream from the array get their own
@@ -545,11 +542,7 @@ public final class EvidenceCollector {
       }
       Outcome<?> outcome = switch (kind) {
         case JUNIT -> outcome(path, () -> junit.read(path, bytes));
-        case ALLURE -> {
-          Outcome<AllureResultReader.Result> result = outcome(path, () -> allure.read(path, bytes));
-          into.allureLayer = result.value == null ? null : placed(result.value.layerLabel(), into.allureLayers);
-          yield result;
-        }
+        case ALLURE -> readAllure(into, bytes, bytes.length);
         case PACT -> outcome(path, () -> pact.readPact(path, bytes));
         case PACT_REPORT -> outcome(path, () -> pact.read(path, bytes));
         case JACOCO -> outcome(path, () -> jacoco.read(path, bytes));
@@ -557,6 +550,13 @@ public final class EvidenceCollector {
       };
       into.outcomes[kind.ordinal()] = outcome;
     }
+  }
+
+  /** Reads the Allure result in the first {@code length} bytes of {@code bytes} and places it in its layer. */
+  private Outcome<AllureResultReader.Result> readAllure(Read into, byte[] bytes, int length) {
+    Outcome<AllureResultReader.Result> result = outcome(into.path, () -> allure.read(into.path, bytes, length));
+    into.allureLayer = result.value == null ? null : placed(result.value.layerLabel(), into.allureLayers);
+    return result;
   }
 
   @FunctionalInterface

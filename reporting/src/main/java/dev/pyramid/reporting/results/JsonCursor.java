@@ -25,11 +25,7 @@ final class JsonCursor {
   private final int end;
   private int at;
 
-  JsonCursor(byte[] bytes) {
-    this(bytes, bytes.length);
-  }
-
-  /** A cursor over the first {@code length} bytes of {@code bytes} (a reused read buffer). */
+  /** A cursor over the first {@code length} bytes of {@code bytes} (a reused read buffer, or all of it). */
   JsonCursor(byte[] bytes, int length) {
     this.bytes = bytes;
     this.end = length;

@@ -119,7 +119,7 @@ public final class Stamps {
   }
 
   /** Reads the manifest of {@code root}: path to SHA-256, or throws naming the file and line. */
-  public static Map<String, String> readManifest(Path root) throws IOException {
+  private static Map<String, String> readManifest(Path root) throws IOException {
     Path file = root.resolve(Stamp.MANIFEST);
     Map<String, String> manifest = new HashMap<>();
     try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
@@ -268,8 +268,8 @@ public final class Stamps {
   }
 
   /**
-   * {@link #check(Path, BuildIdentity, List, Map)} and {@link #notCovered(RootCheck, Collection)} in one:
-   * the problems of both.
+   * {@link #check(Path, BuildIdentity, List, Map)}, plus the evidence read under the root that its stamp
+   * does not cover: the problems of both.
    *
    * @param evidence every evidence file and run directory read; null to leave the coverage check out
    */
@@ -436,16 +436,9 @@ public final class Stamps {
 
   /**
    * Evidence files under a checked root that its stamp does not cover (its include globs are narrower than
-   * the policy's sources). A Gatling run directory is covered by its {@code index.html}.
+   * the policy's sources). A Gatling run directory is covered by its {@code index.html}; a source in
+   * {@code digests} was read as a file.
    */
-  public static List<Problem> notCovered(RootCheck check, Collection<Path> evidence) {
-    if (check.stamp().isEmpty()) {
-      return List.of();
-    }
-    return notCovered(check.root(), check.stamp().get(), evidence, Map.of());
-  }
-
-  /** As {@link #notCovered(RootCheck, Collection)}; a source in {@code digests} was read as a file. */
   private static List<Problem> notCovered(Path root, Stamp stamp, Collection<Path> evidence,
       Map<Path, String> digests) {
     // Evidence may list a file once per layer that reads it: each is named once.
