@@ -18,7 +18,6 @@ import dev.pyramid.reporting.render.DecisionMarkdown;
 import dev.pyramid.reporting.render.VerdictLine;
 import dev.pyramid.reporting.results.Evidence;
 import dev.pyramid.reporting.results.Layer;
-import dev.pyramid.reporting.results.LayerEvidence;
 import dev.pyramid.reporting.stamp.BuildIdentity;
 import dev.pyramid.reporting.stamp.RootCheck;
 import dev.pyramid.reporting.stamp.Stamps;
@@ -224,17 +223,11 @@ final class GateCommand implements Callable<Integer> {
 
   private static List<RootCheck> checkRoots(Evidence evidence, BuildIdentity build,
       List<Future<Stamps.Loaded>> loading) {
-    // In layer order; a file several layers read is listed once per layer (the check names it once).
-    List<Path> sources = new ArrayList<>();
-    for (LayerEvidence layer : evidence.layers().values()) {
-      sources.addAll(layer.sources());
-    }
     List<RootCheck> checks = new ArrayList<>();
     for (int i = 0; i < evidence.roots().size(); i++) {
       Path root = evidence.roots().get(i);
       Stamps.Loaded stamp = loading == null ? Stamps.load(root) : loaded(loading.get(i), root);
-      checks.add(Stamps.check(stamp, build, evidence.files().get(root.toAbsolutePath().normalize()),
-          evidence.digests(), sources));
+      checks.add(Stamps.check(stamp, build, evidence));
     }
     return checks;
   }

@@ -19,6 +19,7 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -43,7 +44,8 @@ import java.util.concurrent.LinkedBlockingQueue;
  * cannot be searched is a problem of every layer.
  *
  * <p>Each root is walked once. Each file is read once, however many layers' globs match it: its bytes
- * are hashed (SHA-256, for the stamp check) and parsed from the same array. Files are read by a pool of
+ * are hashed (SHA-256, for the stamp check, which gets each root's {@link FilesSum} added up as the files
+ * are read) and parsed from the same array. Files are read by a pool of
  * one thread per available processor; the results are put in path order, so the evidence does not
  * depend on the threads' timing. Thread-safe: holds no state between calls.
  */
@@ -71,7 +73,11 @@ public final class EvidenceCollector {
     }
     List<Problem> unreadable = new ArrayList<>();
     Matchers matchers = new Matchers(sources);
-    Map<Path, List<Path>> listings = new HashMap<>();
+    // The same root given twice is searched once: its files would otherwise count twice.
+    Map<Path, RootWalk> walks = new LinkedHashMap<>();
+    for (Path root : roots) {
+      walks.computeIfAbsent(root.toAbsolutePath().normalize(), absolute -> new RootWalk(absolute, walks.size()));
+    }
     int threads = Math.max(1, Runtime.getRuntime().availableProcessors());
     ExecutorService pool = Executors.newFixedThreadPool(threads, runnable -> {
       Thread thread = new Thread(runnable, "pyramid-evidence-reader");
@@ -80,20 +86,14 @@ public final class EvidenceCollector {
     });
     Map<Layer, LayerEvidence> layers = new EnumMap<>(Layer.class);
     Read[] ordered;
-    Map<Path, String> digests;
+    Map<Path, RootFiles> files = new LinkedHashMap<>();
     try {
       // The readers start while the walk is still finding files: the walk waits on the file system, the
       // readers mostly on the CPU.
-      Readers readers = new Readers(pool, threads);
+      Readers readers = new Readers(pool, threads, walks.size());
       Walked walked = new Walked(readers);
-      for (Path root : roots) {
-        Path absolute = root.toAbsolutePath().normalize();
-        if (listings.containsKey(absolute)) {
-          continue; // the same root given twice is searched once: its files would otherwise count twice
-        }
-        List<Path> listing = new ArrayList<>();
-        walk(absolute, matchers, found, unreadable, listing, walked);
-        listings.put(absolute, listing);
+      for (RootWalk root : walks.values()) {
+        walk(root, matchers, found, unreadable, walked);
       }
       ordered = readAll(found, walked, readers);
       Map<Layer, List<Read>> allureFiles = allureByLayer(ordered);
@@ -102,7 +102,15 @@ public final class EvidenceCollector {
       for (Layer layer : Layer.values()) {
         assembling.put(layer, pool.submit(() -> assemble(layer, found.get(layer), ordered, allureFiles.get(layer))));
       }
-      digests = digests(ordered); // meanwhile, on this thread
+      RootWalk[] byIndex = walks.values().toArray(new RootWalk[0]);
+      for (Read read : ordered) { // meanwhile, on this thread: a file that could not be read was not hashed
+        if (read.relative != null && read.sha256 == null) {
+          byIndex[read.root].unhashed.add(read.path);
+        }
+      }
+      for (RootWalk root : walks.values()) {
+        files.put(root.root, new RootFiles(root.files, root.unhashed, readers.sums[root.index]));
+      }
       for (Layer layer : Layer.values()) {
         layers.put(layer, await(assembling.get(layer)));
       }
@@ -113,18 +121,72 @@ public final class EvidenceCollector {
     if (!unreadable.isEmpty()) {
       layers.replaceAll((layer, evidence) -> evidence.withProblems(unreadable));
     }
-    return new Evidence(roots, layers, digests, listings);
-  }
-
-  /** The hash of every file read, by path: what the stamp check compares. */
-  private static Map<Path, String> digests(Read[] ordered) {
-    Map<Path, String> digests = new HashMap<>(ordered.length * 4 / 3 + 1);
-    for (Read read : ordered) {
-      if (read.sha256 != null) {
-        digests.put(read.path, read.sha256);
+    Set<Path> runDirectories = new HashSet<>();
+    for (Found layer : found.values()) {
+      for (Read run : layer.gatlingRuns) {
+        runDirectories.add(run.path);
       }
     }
-    return digests;
+    return new Evidence(roots, layers, new Digests(ordered), files, runDirectories);
+  }
+
+  /** A root as walked: its place among the roots, every regular file found, and those not hashed. */
+  private static final class RootWalk {
+    final Path root;
+    final int index;
+    final List<Path> files = new ArrayList<>();
+    final List<Path> unhashed = new ArrayList<>();
+
+    RootWalk(Path root, int index) {
+      this.root = root;
+      this.index = index;
+    }
+  }
+
+  /**
+   * The hash of every file read, by path, as lowercase hex: what the stamp check compares when the sums
+   * differ and it names the files. Built on first use (100,000 hex strings a check that adds up never needs).
+   */
+  private static final class Digests extends java.util.AbstractMap<Path, String> {
+    private final Read[] reads;
+    private Map<Path, String> map;
+
+    Digests(Read[] reads) {
+      this.reads = reads;
+    }
+
+    private synchronized Map<Path, String> map() {
+      if (map == null) {
+        map = new HashMap<>(reads.length * 4 / 3 + 1);
+        HexFormat hex = HexFormat.of();
+        for (Read read : reads) {
+          if (read.sha256 != null) {
+            map.put(read.path, hex.formatHex(read.sha256));
+          }
+        }
+      }
+      return map;
+    }
+
+    @Override
+    public String get(Object path) {
+      return map().get(path);
+    }
+
+    @Override
+    public boolean containsKey(Object path) {
+      return map().containsKey(path);
+    }
+
+    @Override
+    public int size() {
+      return map().size();
+    }
+
+    @Override
+    public Set<Entry<Path, String>> entrySet() {
+      return map().entrySet();
+    }
   }
 
   /**
@@ -300,7 +362,11 @@ public final class EvidenceCollector {
     Layer allureLayer;
     /** The path's place in path order among all paths read. */
     int index;
-    String sha256;
+    /** Its path relative to its root, and that root's place among the roots; null for a Gatling run. */
+    String relative;
+    int root;
+    /** The SHA-256 of the bytes read; null until read, or when it could not be. */
+    byte[] sha256;
     final Outcome<?>[] outcomes = new Outcome<?>[KINDS.length];
 
     Read(Path path, Directory directory, String name) {
@@ -423,20 +489,24 @@ public final class EvidenceCollector {
     private static final int BATCH = 256;
     private final BlockingQueue<List<Read>> queue = new LinkedBlockingQueue<>();
     private final List<Read> end = List.of();
-    private final List<Future<?>> running = new ArrayList<>();
+    private final List<Future<ReaderState>> running = new ArrayList<>();
     private final int threads;
     private List<Read> batch = new ArrayList<>(BATCH);
+    /** Per root (by index), the {@link FilesSum} of the files hashed: complete once {@link #finish} returns. */
+    final FilesSum[] sums;
 
-    Readers(ExecutorService pool, int threads) {
+    Readers(ExecutorService pool, int threads, int roots) {
       this.threads = threads;
+      this.sums = new FilesSum[roots];
       for (int t = 0; t < threads; t++) {
         running.add(pool.submit(() -> {
-          ReaderState state = new ReaderState();
+          ReaderState state = new ReaderState(roots);
           for (List<Read> next = take(); next != end; next = take()) {
             for (Read read : next) {
               read(read, state);
             }
           }
+          return state;
         }));
       }
     }
@@ -468,8 +538,14 @@ public final class EvidenceCollector {
       for (int t = 0; t < threads; t++) {
         queue.add(end);
       }
-      for (Future<?> future : running) {
-        await(future);
+      for (int root = 0; root < sums.length; root++) {
+        sums[root] = new FilesSum();
+      }
+      for (Future<ReaderState> future : running) {
+        ReaderState state = await(future);
+        for (int root = 0; root < sums.length; root++) {
+          sums[root].add(state.sums[root]);
+        }
       }
     }
   }
@@ -486,12 +562,20 @@ public final class EvidenceCollector {
   }
 
   /**
-   * A reader thread's tools: its digest, and a read buffer reused from file to file (100,000 result files
-   * of a kilobyte or two would otherwise each be a new array).
+   * A reader thread's tools: its digest, a read buffer reused from file to file (100,000 result files of a
+   * kilobyte or two would otherwise each be a new array), and the sums of what it hashed, per root.
    */
   private static final class ReaderState {
     final MessageDigest digest = sha256();
     byte[] buffer = new byte[64 * 1024];
+    final FilesSum[] sums;
+
+    ReaderState(int roots) {
+      sums = new FilesSum[roots];
+      for (int root = 0; root < roots; root++) {
+        sums[root] = new FilesSum();
+      }
+    }
   }
 
   /** Reads a file's bytes once (a Gatling run directory is read by its reader), hashes and parses them. */
@@ -529,7 +613,8 @@ public final class EvidenceCollector {
     MessageDigest digest = state.digest;
     digest.reset();
     digest.update(buffer, 0, length);
-    into.sha256 = HexFormat.of().formatHex(digest.digest());
+    into.sha256 = digest.digest();
+    state.sums[into.root].add(into.relative, into.sha256);
     if (into.kinds == Kind.ALLURE.bit) {
       // The common case of a large result set: parsed straight from the buffer.
       into.outcomes[Kind.ALLURE.ordinal()] = readAllure(into, buffer, length);
@@ -598,7 +683,8 @@ public final class EvidenceCollector {
 
   /**
    * Walks {@code root}: every file a result glob matches becomes a {@link Read} (handed to the readers at
-   * once), every regular file goes to {@code listing} (for the stamp check).
+   * once), every regular file goes to the root's files (for the stamp check), and those no reader will hash
+   * to its unhashed files too.
    *
    * <p>Only entries no glob matches are asked for their attributes (are they directories to enter?). A
    * matching entry is taken for a regular file without a stat, since it is about to be read anyway: on
@@ -606,20 +692,20 @@ public final class EvidenceCollector {
    * is no regular file after all, reading it fails and names it; a symbolic link is listed, so the stamp
    * check names it as not stamped (a stamp covers regular files only).
    */
-  private static void walk(Path root, Matchers matchers, Map<Layer, Found> found, List<Problem> unreadable,
-      List<Path> listing, Walked walked) {
-    if (!Files.isDirectory(root)) {
-      unreadable.add(new Problem(root, "no such result directory"));
+  private static void walk(RootWalk root, Matchers matchers, Map<Layer, Found> found, List<Problem> unreadable,
+      Walked walked) {
+    if (!Files.isDirectory(root.root)) {
+      unreadable.add(new Problem(root.root, "no such result directory"));
       return;
     }
-    Directory top = new Directory(root);
+    Directory top = new Directory(root.root);
     walked.directories.add(top);
-    walkDirectory(root, root, "", top, matchers, found, unreadable, listing, walked);
+    walkDirectory(root, root.root, "", top, matchers, found, unreadable, walked);
   }
 
   /** One directory of {@link #walk}; {@code prefix} is its path relative to the root, with a trailing '/'. */
-  private static void walkDirectory(Path root, Path dir, String prefix, Directory directory, Matchers matchers,
-      Map<Layer, Found> found, List<Problem> unreadable, List<Path> listing, Walked walked) {
+  private static void walkDirectory(RootWalk root, Path dir, String prefix, Directory directory, Matchers matchers,
+      Map<Layer, Found> found, List<Problem> unreadable, Walked walked) {
     List<Path> subdirectories = new ArrayList<>();
     // The names as the directory lists them (one String each), then a Path per entry: cheaper than a
     // DirectoryStream, whose entries would each need their file name turned back into a String.
@@ -637,9 +723,11 @@ public final class EvidenceCollector {
     for (String name : names) {
       Path entry = dir.resolve(name);
       String relative = prefix + name;
-      Read read = matchers.match(root, entry, relative, name, directory, found);
+      Read read = matchers.match(root.root, entry, relative, name, directory, found);
       if (read != null) {
-        listing.add(entry);
+        read.relative = relative;
+        read.root = root.index;
+        root.files.add(entry);
         walked.found(read);
         continue;
       }
@@ -653,7 +741,8 @@ public final class EvidenceCollector {
       if (attributes.isDirectory()) {
         subdirectories.add(entry);
       } else if (attributes.isRegularFile()) {
-        listing.add(entry);
+        root.files.add(entry);
+        root.unhashed.add(entry);
       }
     }
     for (Path subdirectory : subdirectories) {
@@ -662,7 +751,7 @@ public final class EvidenceCollector {
         continue;
       }
       if (matchers.hasGatling) {
-        Path relative = Matchers.matchable(root.relativize(subdirectory));
+        Path relative = Matchers.matchable(root.root.relativize(subdirectory));
         boolean run = false;
         for (Layer layer : Layer.values()) {
           if (Matchers.any(matchers.gatling.get(layer), relative)) {
@@ -672,17 +761,17 @@ public final class EvidenceCollector {
         }
         if (run) {
           // A run directory is not searched for other evidence, but its files are listed for the stamp check.
-          list(subdirectory, listing, unreadable);
+          list(subdirectory, root, unreadable);
           continue;
         }
       }
       Directory inner = new Directory(subdirectory);
       walked.directories.add(inner);
-      walkDirectory(root, subdirectory, prefix + name + "/", inner, matchers, found, unreadable, listing, walked);
+      walkDirectory(root, subdirectory, prefix + name + "/", inner, matchers, found, unreadable, walked);
     }
   }
 
-  private static void list(Path dir, List<Path> listing, List<Problem> unreadable) {
+  private static void list(Path dir, RootWalk root, List<Problem> unreadable) {
     try {
       Files.walkFileTree(dir, new SimpleFileVisitor<>() {
         @Override
@@ -694,7 +783,8 @@ public final class EvidenceCollector {
         @Override
         public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
           if (attrs.isRegularFile()) {
-            listing.add(file);
+            root.files.add(file);
+            root.unhashed.add(file);
           }
           return FileVisitResult.CONTINUE;
         }

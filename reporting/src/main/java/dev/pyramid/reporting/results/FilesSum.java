@@ -1,18 +1,19 @@
-package dev.pyramid.reporting.stamp;
+package dev.pyramid.reporting.results;
 
 /**
- * An order-independent checksum of a manifest's entries (path, SHA-256), kept in the stamp so that a check
- * needs neither the manifest nor a sorted list of the files it found: it adds up the entries of those
+ * An order-independent checksum of a stamp manifest's entries (path, SHA-256), kept in the stamp so that a
+ * check needs neither the manifest nor a sorted list of the files it found: it adds up the entries of those
  * files, in any order and on any thread, and compares one value. Only when the sums (or counts) differ is
- * the manifest read, to name the files.
+ * the manifest read, to name the files. The evidence collector adds up each root's files as its readers
+ * hash them, so on the common path the check has nothing left to add.
  *
  * <p>Each entry adds, to four 64-bit sums, a mix (the SplitMix64 finalizer) of one 64-bit word of the
- * file's SHA-256 with a 64-bit FNV-1a hash of its path, so that changing, adding, removing or swapping the
- * content of two files changes the sum. It stands for the manifest against mistakes, not against someone
- * who can rewrite the stamp (the stamp is not signed; neither are the hashes it keeps). Not thread-safe:
- * one per thread, then {@link #add(FilesSum)}.
+ * file's SHA-256 (big-endian, as its hex digits read) with a 64-bit FNV-1a hash of its path, so that
+ * changing, adding, removing or swapping the content of two files changes the sum. It stands for the
+ * manifest against mistakes, not against someone who can rewrite the stamp (the stamp is not signed;
+ * neither are the hashes it keeps). Not thread-safe: one per thread, then {@link #add(FilesSum)}.
  */
-final class FilesSum {
+public final class FilesSum {
 
   private static final long[] ODD = {0x9E3779B97F4A7C15L, 0xC2B2AE3D27D4EB4FL, 0x165667B19E3779F9L,
       0xD6E8FEB86659FD93L};
@@ -30,11 +31,8 @@ final class FilesSum {
   private int count;
 
   /** Adds the entry of the file at {@code relative} whose SHA-256 is {@code sha256} (64 lowercase hex digits). */
-  void add(String relative, String sha256) {
-    long path = 0xcbf29ce484222325L;
-    for (int i = 0; i < relative.length(); i++) {
-      path = (path ^ relative.charAt(i)) * 0x100000001b3L;
-    }
+  public void add(String relative, String sha256) {
+    long path = pathHash(relative);
     for (int word = 0; word < 4; word++) {
       long value = 0;
       for (int i = word * 16; i < word * 16 + 16; i++) {
@@ -45,12 +43,40 @@ final class FilesSum {
     count++;
   }
 
+  /** Adds the entry of the file at {@code relative} whose SHA-256 is the 32 bytes {@code sha256}. */
+  public void add(String relative, byte[] sha256) {
+    long path = pathHash(relative);
+    for (int word = 0; word < 4; word++) {
+      long value = 0;
+      for (int i = word * 8; i < word * 8 + 8; i++) {
+        value = (value << 8) | (sha256[i] & 0xffL);
+      }
+      sums[word] += mix(value + path * ODD[word]);
+    }
+    count++;
+  }
+
   /** Adds every entry {@code other} holds. */
-  void add(FilesSum other) {
+  public void add(FilesSum other) {
     for (int word = 0; word < 4; word++) {
       sums[word] += other.sums[word];
     }
     count += other.count;
+  }
+
+  /** A new sum holding what this one holds. */
+  public FilesSum copy() {
+    FilesSum copy = new FilesSum();
+    copy.add(this);
+    return copy;
+  }
+
+  private static long pathHash(String relative) {
+    long path = 0xcbf29ce484222325L;
+    for (int i = 0; i < relative.length(); i++) {
+      path = (path ^ relative.charAt(i)) * 0x100000001b3L;
+    }
+    return path;
   }
 
   private static long mix(long value) {
@@ -61,12 +87,12 @@ final class FilesSum {
   }
 
   /** How many entries were added. */
-  int count() {
+  public int count() {
     return count;
   }
 
   /** The four sums as 64 lowercase hex digits. */
-  String hex() {
+  public String hex() {
     return String.format("%016x%016x%016x%016x", sums[0], sums[1], sums[2], sums[3]);
   }
 }

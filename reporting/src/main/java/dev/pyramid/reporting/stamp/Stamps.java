@@ -5,8 +5,11 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.pyramid.reporting.results.Evidence;
 import dev.pyramid.reporting.results.EvidenceCollector;
+import dev.pyramid.reporting.results.FilesSum;
 import dev.pyramid.reporting.results.Problem;
+import dev.pyramid.reporting.results.RootFiles;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -26,7 +29,6 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.HexFormat;
@@ -249,33 +251,12 @@ public final class Stamps {
     return tree;
   }
 
-  /** Checks {@code root} against {@code expected}: see the class comment for what is refused. */
+  /**
+   * Checks {@code root} against {@code expected} (see the class comment for what is refused): walks the root
+   * and hashes every covered file.
+   */
   public static RootCheck check(Path root, BuildIdentity expected) {
-    return check(root, expected, null, Map.of());
-  }
-
-  /**
-   * Checks {@code root} against {@code expected} like {@link #check(Path, BuildIdentity)}, with what the
-   * evidence collector already knows, so that no file is listed or read twice.
-   *
-   * @param files every regular file under the root outside the directories never searched, as the
-   *     collector's walk found them; null to walk the root here
-   * @param digests SHA-256 (lowercase hex) of files already read, by absolute normalized path, hashed from
-   *     the very bytes that were parsed; a covered file not in it is read and hashed here
-   */
-  public static RootCheck check(Path root, BuildIdentity expected, List<Path> files, Map<Path, String> digests) {
-    return check(root, expected, files, digests, null);
-  }
-
-  /**
-   * {@link #check(Path, BuildIdentity, List, Map)}, plus the evidence read under the root that its stamp
-   * does not cover: the problems of both.
-   *
-   * @param evidence every evidence file and run directory read; null to leave the coverage check out
-   */
-  public static RootCheck check(Path root, BuildIdentity expected, List<Path> files, Map<Path, String> digests,
-      Collection<Path> evidence) {
-    return check(load(root), expected, files, digests, evidence);
+    return check(load(root), expected, null);
   }
 
   /**
@@ -297,9 +278,15 @@ public final class Stamps {
     }
   }
 
-  /** {@link #check(Path, BuildIdentity, List, Map, Collection)} with the stamp already read. */
-  public static RootCheck check(Loaded loaded, BuildIdentity expected, List<Path> files, Map<Path, String> digests,
-      Collection<Path> evidence) {
+  /**
+   * Checks the root whose stamp was {@link #load loaded} against {@code expected}, with what the evidence
+   * collector found under it, so that no file is listed or hashed twice; and names the evidence read under
+   * the root that its stamp does not cover.
+   *
+   * @param evidence what was collected from the roots, this one among them; null to walk the root and hash
+   *     its files here, and to leave the coverage check out
+   */
+  public static RootCheck check(Loaded loaded, BuildIdentity expected, Evidence evidence) {
     Path root = loaded.root();
     Path normalized = root.toAbsolutePath().normalize();
     Optional<Stamp> stamp = loaded.stamp();
@@ -317,33 +304,75 @@ public final class Stamps {
     if (!found.build().equals(expected)) {
       problems.add(new Problem(normalized.resolve(Stamp.FILE), "stamped for another build (" + found.build()
           + "), this decision is for " + expected));
-      if (evidence != null) {
-        problems.addAll(notCovered(normalized, found, evidence, digests));
+    } else {
+      RootFiles files = evidence == null ? null : evidence.files().get(normalized);
+      if (files != null && found.include().contains("**")) {
+        problems.addAll(checkCollected(normalized, found, files, evidence.digests()));
+      } else {
+        problems.addAll(checkFiles(normalized, found, files, evidence == null ? Map.of() : evidence.digests()));
       }
-      return new RootCheck(normalized, stamp, problems);
-    }
-    List<Path> covered;
-    try {
-      covered = files == null ? covered(normalized, found.include()) : covered(normalized, found.include(), files);
-    } catch (IOException e) {
-      problems.add(new Problem(normalized, "cannot search: " + e.getMessage()));
-      return new RootCheck(normalized, stamp, problems);
-    }
-    Map<Path, String> hashes = hashes(covered, digests);
-    if (hashes.size() < covered.size()) {
-      // A covered file that cannot be read: named, and the sums cannot be compared.
-      for (Path file : covered) {
-        if (!hashes.containsKey(file)) {
-          problems.add(new Problem(file, "cannot read to check its hash"));
-        }
-      }
-    } else if (!sumsUp(normalized, covered, hashes, found)) {
-      problems.addAll(compareWithManifest(normalized, found, covered, hashes));
     }
     if (evidence != null) {
-      problems.addAll(notCovered(normalized, found, evidence, digests));
+      problems.addAll(notCovered(normalized, found, evidence));
     }
     return new RootCheck(normalized, stamp, problems);
+  }
+
+  /**
+   * A root whose stamp covers every file, checked from what the collector found: the {@link FilesSum} its
+   * readers added up, plus the files it did not hash, hashed here. The manifest is read only when they do
+   * not add up to the stamp.
+   */
+  private static List<Problem> checkCollected(Path root, Stamp stamp, RootFiles files, Map<Path, String> digests) {
+    Map<Path, String> unhashed = hashes(files.unhashed(), Map.of());
+    List<Problem> problems = cannotRead(files.unhashed(), unhashed);
+    if (!problems.isEmpty()) {
+      return problems;
+    }
+    FilesSum total = files.hashed().copy();
+    for (Path file : files.unhashed()) {
+      total.add(relative(root, file), unhashed.get(file));
+    }
+    if (total.count() == stamp.files() && total.hex().equals(stamp.filesSum())) {
+      return List.of();
+    }
+    Map<Path, String> hashes = new HashMap<>(digests);
+    hashes.putAll(unhashed);
+    return compareWithManifest(root, stamp, files.files(), hashes);
+  }
+
+  /**
+   * A root checked file by file: the covered files (of those the collector found, else of a walk here),
+   * hashed unless {@code digests} has them, added up and compared with the stamp, then with the manifest
+   * when they do not add up.
+   */
+  private static List<Problem> checkFiles(Path root, Stamp stamp, RootFiles found, Map<Path, String> digests) {
+    List<Path> covered;
+    try {
+      covered = found == null ? covered(root, stamp.include()) : covered(root, stamp.include(), found.files());
+    } catch (IOException e) {
+      return List.of(new Problem(root, "cannot search: " + e.getMessage()));
+    }
+    Map<Path, String> hashes = hashes(covered, digests);
+    List<Problem> problems = cannotRead(covered, hashes);
+    if (problems.isEmpty() && !sumsUp(root, covered, hashes, stamp)) {
+      problems.addAll(compareWithManifest(root, stamp, covered, hashes));
+    }
+    return problems;
+  }
+
+  /**
+   * Each covered file that could not be read (it has no hash), named: the sums cannot be compared. The hashes
+   * may hold other roots' files too, so their number says nothing.
+   */
+  private static List<Problem> cannotRead(List<Path> covered, Map<Path, String> hashes) {
+    List<Problem> problems = new ArrayList<>();
+    for (Path file : covered) {
+      if (!hashes.containsKey(file)) {
+        problems.add(new Problem(file, "cannot read to check its hash"));
+      }
+    }
+    return problems;
   }
 
   /**
@@ -436,42 +465,34 @@ public final class Stamps {
 
   /**
    * Evidence files under a checked root that its stamp does not cover (its include globs are narrower than
-   * the policy's sources). A Gatling run directory is covered by its {@code index.html}; a source in
-   * {@code digests} was read as a file.
+   * the policy's sources). A Gatling run directory is covered by its {@code index.html}. Each is named once,
+   * though several layers may read it.
    */
-  private static List<Problem> notCovered(Path root, Stamp stamp, Collection<Path> evidence,
-      Map<Path, String> digests) {
-    // Evidence may list a file once per layer that reads it: each is named once.
-    return List.copyOf(new java.util.LinkedHashSet<>(notCoveredEach(root, stamp, evidence, digests)));
-  }
-
-  private static List<Problem> notCoveredEach(Path root, Stamp stamp, Collection<Path> evidence,
-      Map<Path, String> digests) {
+  private static List<Problem> notCovered(Path root, Stamp stamp, Evidence evidence) {
+    Set<Path> runs = evidence.runDirectories();
+    List<Problem> problems = new ArrayList<>();
     if (stamp.include().contains("**")) {
       // Every regular file is covered; only a run directory without its index.html is not.
-      List<Problem> problems = new ArrayList<>();
-      for (Path source : evidence) {
-        if (!digests.containsKey(source) && Files.isDirectory(source)) {
-          Path index = source.resolve("index.html").toAbsolutePath().normalize();
-          if (index.startsWith(root) && !Files.isRegularFile(index)) {
-            problems.add(notCoveredProblem(root, stamp, index));
-          }
+      for (Path run : new java.util.TreeSet<>(runs)) {
+        Path index = run.resolve("index.html").toAbsolutePath().normalize();
+        if (index.startsWith(root) && !Files.isRegularFile(index)) {
+          problems.add(notCoveredProblem(root, stamp, index));
         }
       }
       return problems;
     }
     List<PathMatcher> matchers = matchers(stamp.include());
-    List<Problem> problems = new ArrayList<>();
-    for (Path source : evidence) {
-      boolean readAsFile = digests.containsKey(source);
-      Path file = !readAsFile && Files.isDirectory(source) ? source.resolve("index.html") : source;
-      Path absolute = readAsFile ? file : file.toAbsolutePath().normalize(); // read files are both already
-      if (!absolute.startsWith(root) || !(readAsFile || Files.exists(absolute))) {
+    Set<Path> named = new HashSet<>();
+    for (Path source : evidence.sources()) {
+      boolean run = runs.contains(source);
+      Path file = (run ? source.resolve("index.html") : source).toAbsolutePath().normalize();
+      if (!file.startsWith(root) || (run && !Files.exists(file)) || named.contains(file)) {
         continue;
       }
-      Path matchable = Path.of("root").resolve(root.relativize(absolute));
+      Path matchable = Path.of("root").resolve(root.relativize(file));
       if (matchers.stream().noneMatch(matcher -> matcher.matches(matchable))) {
-        problems.add(notCoveredProblem(root, stamp, absolute));
+        named.add(file);
+        problems.add(notCoveredProblem(root, stamp, file));
       }
     }
     return problems;

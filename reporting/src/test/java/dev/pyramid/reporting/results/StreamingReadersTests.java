@@ -135,7 +135,9 @@ class StreamingReadersTests {
     assertThat(evidence.of(Layer.E2E).counts().tests()).isEqualTo(1);
     assertThat(evidence.of(Layer.UNIT).counts().tests()).isZero();
     assertThat(evidence.digests()).containsEntry(file, sha256(file));
-    assertThat(evidence.files().get(root)).containsExactly(file);
+    assertThat(evidence.files().get(root).files()).containsExactly(file);
+    assertThat(evidence.files().get(root).unhashed()).isEmpty();
+    assertThat(evidence.files().get(root).hashed().count()).isEqualTo(1);
   }
 
   private static String sha256(Path file) throws IOException, java.security.NoSuchAlgorithmException {

@@ -3,7 +3,12 @@ package dev.pyramid.reporting.stamp;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.pyramid.framework.api.UnitTest;
+import dev.pyramid.reporting.results.Evidence;
+import dev.pyramid.reporting.results.EvidenceCollector;
+import dev.pyramid.reporting.results.FilesSum;
+import dev.pyramid.reporting.results.Layer;
 import dev.pyramid.reporting.results.Problem;
+import dev.pyramid.reporting.results.Sources;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -107,6 +112,44 @@ class StampManifestTests {
   }
 
   @Test
+  void the_files_sum_of_a_raw_digest_is_that_of_its_hex_digits() throws Exception {
+    byte[] digest = java.security.MessageDigest.getInstance("SHA-256").digest("x".getBytes());
+    FilesSum raw = new FilesSum();
+    FilesSum hex = new FilesSum();
+    raw.add("a/b.json", digest);
+    hex.add("a/b.json", java.util.HexFormat.of().formatHex(digest));
+
+    assertThat(raw.hex()).isEqualTo(hex.hex());
+    assertThat(raw.count()).isEqualTo(1);
+  }
+
+  @Test
+  void the_sums_the_collector_adds_up_stand_for_the_manifest_and_each_later_change_is_named() throws Exception {
+    for (int i = 0; i < 3_000; i++) {
+      write("allure-results/r" + i + "-result.json", "{\"name\":\"t" + i + "\",\"status\":\"passed\"}");
+    }
+    write("allure-results/environment.properties", "os=linux"); // no glob matches it: not hashed by the collector
+    Stamps.write(root, BUILD, List.of(), null, Instant.now());
+
+    assertThat(collectedCheck()).isEmpty();
+
+    write("allure-results/r1234-result.json", "{\"name\":\"t1234\",\"status\":\"failed\"}");
+    write("allure-results/environment.properties", "os=windows");
+    write("allure-results/added-result.json", "{\"name\":\"added\",\"status\":\"passed\"}");
+    Files.delete(root.resolve("allure-results/r7-result.json"));
+    assertThat(collectedCheck()).extracting(problem -> root.relativize(problem.file()) + ": " + problem.reason())
+        .containsExactlyInAnyOrder(
+            "allure-results/r1234-result.json: changed after stamping: SHA-256 "
+                + Stamps.sha256(root.resolve("allure-results/r1234-result.json")) + ", stamped "
+                + manifestHash("allure-results/r1234-result.json"),
+            "allure-results/environment.properties: changed after stamping: SHA-256 "
+                + Stamps.sha256(root.resolve("allure-results/environment.properties")) + ", stamped "
+                + manifestHash("allure-results/environment.properties"),
+            "allure-results/added-result.json: added after stamping: not in the stamp's manifest",
+            "allure-results/r7-result.json: removed after stamping: in the stamp's manifest, no longer there");
+  }
+
+  @Test
   void a_stamp_whose_sum_was_edited_is_refused_though_every_file_matches_the_manifest() throws Exception {
     write("a/TEST-one.xml", "<testsuite/>");
     Stamps.write(root, BUILD, List.of(), null, Instant.now());
@@ -119,6 +162,20 @@ class StampManifestTests {
       assertThat(problem.file()).isEqualTo(stamp);
       assertThat(problem.reason()).startsWith("edited after stamping");
     });
+  }
+
+  /** The stamp check as the gate makes it: from what the evidence collector found and hashed under the root. */
+  private List<Problem> collectedCheck() {
+    Sources sources = new Sources(java.util.Map.of(Layer.UNIT,
+        Sources.LayerSources.NONE.withAllure(List.of("allure-results/*-result.json"))));
+    Evidence evidence = new EvidenceCollector().collect(List.of(root), sources);
+    assertThat(evidence.files().get(root).unhashed()).isNotEmpty(); // the check hashes those itself
+    return Stamps.check(Stamps.load(root), BUILD, evidence).problems();
+  }
+
+  private String manifestHash(String relative) throws IOException {
+    return Files.readAllLines(root.resolve(Stamp.MANIFEST)).stream().filter(line -> line.endsWith("  " + relative))
+        .findFirst().orElseThrow().substring(0, 64);
   }
 
   private static String hash(int i) {
