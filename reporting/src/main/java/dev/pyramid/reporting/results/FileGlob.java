@@ -41,6 +41,9 @@ final class FileGlob {
     if (segments == null) {
       return jdk.matches(Path.of("root").resolve(root.relativize(file)));
     }
+    if (!segments[segments.length - 1].mayEnd(relative)) {
+      return false; // most files, by their name's literal end, before the name is even looked for
+    }
     int end = relative.length();
     for (int i = segments.length - 1; i >= 0; i--) {
       if (end < 0) {
@@ -73,6 +76,11 @@ final class FileGlob {
         return new Segment(pattern, pattern.substring(0, first), pattern.substring(first + 1), false);
       }
       return new Segment(pattern, "", "", true);
+    }
+
+    /** False when no text ending as {@code text} does can end in this segment: its literal end is not there. */
+    boolean mayEnd(String text) {
+      return general || text.endsWith(prefix.length() == pattern.length() ? prefix : suffix);
     }
 
     boolean matches(String text, int from, int to) {
