@@ -96,17 +96,11 @@ public final class EvidenceCollector {
         walk(root, matchers, found, unreadable, walked);
       }
       ordered = readAll(found, walked, readers);
-      Map<Layer, List<Read>> allureFiles = allureByLayer(ordered);
+      Map<Layer, AllureFiles> allureFiles = allureByLayer(ordered, walks.values().toArray(new RootWalk[0]));
       // Layers are independent once every file is read: assembled side by side, put in layer order.
       Map<Layer, Future<LayerEvidence>> assembling = new EnumMap<>(Layer.class);
       for (Layer layer : Layer.values()) {
         assembling.put(layer, pool.submit(() -> assemble(layer, found.get(layer), ordered, allureFiles.get(layer))));
-      }
-      RootWalk[] byIndex = walks.values().toArray(new RootWalk[0]);
-      for (Read read : ordered) { // meanwhile, on this thread: a file that could not be read was not hashed
-        if (read.relative != null && read.sha256 == null) {
-          byIndex[read.root].unhashed.add(read.path);
-        }
       }
       for (RootWalk root : walks.values()) {
         files.put(root.root, new RootFiles(root.files, root.unhashed, readers.sums[root.index]));
@@ -189,34 +183,52 @@ public final class EvidenceCollector {
     }
   }
 
+  /** One layer's Allure result files, in path order: each file, and its result or problem. */
+  private static final class AllureFiles {
+    final List<Path> sources = new ArrayList<>();
+    final List<AllureResultReader.Result> results = new ArrayList<>();
+    final List<Problem> problems = new ArrayList<>();
+  }
+
   /**
-   * The Allure results of each layer, in path order, in one pass over every file read: a result goes to
-   * the layer its reader decided ({@link Read#allureLayer}); one that could not be read or placed goes to
-   * every layer whose globs match it, as a problem of each.
+   * The Allure results of each layer, in path order, in one pass over every file read (100,000 of them in a
+   * large result set: one pass, not one per layer): a result goes to the layer its reader decided
+   * ({@link Read#allureLayer}); one that could not be read or placed goes to every layer whose globs match
+   * it, as a problem of each. The same pass gives each root the files that could not be read, which no
+   * reader hashed.
    */
-  private static Map<Layer, List<Read>> allureByLayer(Read[] ordered) {
-    Map<Layer, List<Read>> byLayer = new EnumMap<>(Layer.class);
+  private static Map<Layer, AllureFiles> allureByLayer(Read[] ordered, RootWalk[] roots) {
+    Map<Layer, AllureFiles> byLayer = new EnumMap<>(Layer.class);
     for (Layer layer : Layer.values()) {
-      byLayer.put(layer, new ArrayList<>());
+      byLayer.put(layer, new AllureFiles());
     }
     for (Read read : ordered) {
+      if (read.relative != null && read.sha256 == null) {
+        roots[read.root].unhashed.add(read.path);
+      }
       if ((read.kinds & Kind.ALLURE.bit) == 0) {
         continue;
       }
+      Outcome<AllureResultReader.Result> result = read.outcome(Kind.ALLURE);
       if (read.allureLayer != null) {
-        byLayer.get(read.allureLayer).add(read);
-      } else {
-        for (Layer layer : LAYERS) {
-          if ((read.allureLayers & (1 << layer.ordinal())) != 0) {
-            byLayer.get(layer).add(read);
-          }
+        AllureFiles into = byLayer.get(read.allureLayer);
+        into.sources.add(read.path);
+        into.results.add(result.value);
+        continue;
+      }
+      Problem problem = result.problem != null ? result.problem
+          : unplaced(read.path, result.value.layerLabel(), read.allureLayers);
+      for (Layer layer : LAYERS) {
+        if ((read.allureLayers & (1 << layer.ordinal())) != 0) {
+          byLayer.get(layer).sources.add(read.path);
+          byLayer.get(layer).problems.add(problem);
         }
       }
     }
     return byLayer;
   }
 
-  private LayerEvidence assemble(Layer layer, Found found, Read[] read, List<Read> allureFiles) {
+  private LayerEvidence assemble(Layer layer, Found found, Read[] read, AllureFiles allure) {
     List<Path> sources = new ArrayList<>();
     List<TestCase> cases = new ArrayList<>();
     List<Problem> problems = new ArrayList<>();
@@ -224,19 +236,9 @@ public final class EvidenceCollector {
         sources, problems)) {
       cases.addAll(report.testCases());
     }
-    List<AllureResultReader.Result> allureResults = new ArrayList<>(allureFiles.size());
-    for (Read file : allureFiles) {
-      Outcome<AllureResultReader.Result> result = file.outcome(Kind.ALLURE);
-      sources.add(result.file);
-      if (result.problem != null) {
-        problems.add(result.problem);
-      } else if (file.allureLayer == null) {
-        problems.add(unplaced(result.file, result.value.layerLabel(), file.allureLayers));
-      } else {
-        allureResults.add(result.value);
-      }
-    }
-    cases.addAll(AllureResultReader.merge(allureResults));
+    sources.addAll(allure.sources);
+    problems.addAll(allure.problems);
+    cases.addAll(AllureResultReader.merge(allure.results));
     List<PactVerification> verifications = new ArrayList<>();
     for (List<PactVerification> report : EvidenceCollector.<List<PactVerification>>values(found.pactReports, read,
         Kind.PACT_REPORT, sources, problems)) {
