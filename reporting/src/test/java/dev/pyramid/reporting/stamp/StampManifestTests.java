@@ -150,6 +150,22 @@ class StampManifestTests {
   }
 
   @Test
+  void evidence_read_outside_the_stamp_s_include_globs_is_named_once_though_two_layers_read_it() throws Exception {
+    write("allure-results/r1-result.json", "{\"name\":\"t\",\"status\":\"passed\"}");
+    write("junit/TEST-a.xml", "<testsuite tests=\"1\"><testcase classname=\"A\" name=\"a\"/></testsuite>");
+    Stamps.write(root, BUILD, List.of("allure-results/*-result.json"), null, Instant.now());
+    Sources.LayerSources junit = Sources.LayerSources.NONE.withJunit(List.of("junit/TEST-*.xml"));
+    Sources sources = new Sources(java.util.Map.of(Layer.UNIT,
+        junit.withAllure(List.of("allure-results/*-result.json")), Layer.E2E, junit));
+    Evidence evidence = new EvidenceCollector().collect(List.of(root), sources);
+
+    assertThat(Stamps.check(Stamps.load(root), BUILD, evidence).problems()).singleElement().satisfies(problem -> {
+      assertThat(problem.file()).isEqualTo(root.resolve("junit/TEST-a.xml"));
+      assertThat(problem.reason()).startsWith("read as evidence but not covered by the stamp of " + root);
+    });
+  }
+
+  @Test
   void a_stamp_whose_sum_was_edited_is_refused_though_every_file_matches_the_manifest() throws Exception {
     write("a/TEST-one.xml", "<testsuite/>");
     Stamps.write(root, BUILD, List.of(), null, Instant.now());
