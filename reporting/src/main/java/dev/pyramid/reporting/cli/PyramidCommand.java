@@ -1,8 +1,6 @@
 package dev.pyramid.reporting.cli;
 
-import java.util.LinkedHashMap;
-import java.util.Map;
-import java.util.function.Supplier;
+import java.util.List;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -33,15 +31,22 @@ public final class PyramidCommand implements Runnable {
    * picocli builds a command's model by reflection when it is registered (about 40 ms each, a fifth of a
    * gate run on a small result set), and a run that names its subcommand needs only that one's.
    */
-  private static final Map<String, Supplier<Object>> SUBCOMMANDS = new LinkedHashMap<>();
+  private static final List<String> SUBCOMMANDS = List.of("gate", "stamp", "promote", "history", "report", "help");
 
-  static {
-    SUBCOMMANDS.put("gate", GateCommand::new);
-    SUBCOMMANDS.put("stamp", StampCommand::new);
-    SUBCOMMANDS.put("promote", PromoteCommand::new);
-    SUBCOMMANDS.put("history", HistoryCommand::new);
-    SUBCOMMANDS.put("report", ReportCommand::new);
-    SUBCOMMANDS.put("help", CommandLine.HelpCommand::new);
+  /**
+   * A new subcommand object by its name in {@link #SUBCOMMANDS}. A switch rather than a map of constructor
+   * references, each of which would be bootstrapped on first use, at every start.
+   */
+  private static Object subcommand(String name) {
+    return switch (name) {
+      case "gate" -> new GateCommand();
+      case "stamp" -> new StampCommand();
+      case "promote" -> new PromoteCommand();
+      case "history" -> new HistoryCommand();
+      case "report" -> new ReportCommand();
+      case "help" -> new CommandLine.HelpCommand();
+      default -> throw new IllegalArgumentException("no subcommand " + name);
+    };
   }
 
   @CommandLine.Spec
@@ -58,12 +63,12 @@ public final class PyramidCommand implements Runnable {
     CommandLine commandLine = new CommandLine(new PyramidCommand());
     // "help", top-level options, no or an unknown subcommand: every subcommand, so that help and "did you mean"
     // list them all.
-    boolean one = args.length > 0 && SUBCOMMANDS.containsKey(args[0]) && !args[0].equals("help");
-    SUBCOMMANDS.forEach((name, command) -> {
+    boolean one = args.length > 0 && SUBCOMMANDS.contains(args[0]) && !args[0].equals("help");
+    for (String name : SUBCOMMANDS) {
       if (!one || name.equals(args[0])) {
-        commandLine.addSubcommand(name, command.get());
+        commandLine.addSubcommand(name, subcommand(name));
       }
-    });
+    }
     commandLine
         .setExitCodeExceptionMapper(e -> 3)
         .setParameterExceptionHandler((e, a) -> {

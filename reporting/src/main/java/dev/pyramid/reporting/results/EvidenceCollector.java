@@ -646,9 +646,13 @@ public final class EvidenceCollector {
 
   /** Reads the Allure result in the first {@code length} bytes of {@code bytes} and places it in its layer. */
   private Outcome<AllureResultReader.Result> readAllure(Read into, byte[] bytes, int length) {
-    Outcome<AllureResultReader.Result> result = outcome(into.path, () -> allure.read(into.path, bytes, length));
-    into.allureLayer = result.value == null ? null : placed(result.value.layerLabel(), into.allureLayers);
-    return result;
+    try {
+      AllureResultReader.Result result = allure.read(into.path, bytes, length);
+      into.allureLayer = placed(result.layerLabel(), into.allureLayers);
+      return new Outcome<>(into.path, result, null);
+    } catch (UnreadableEvidenceException e) {
+      return new Outcome<>(into.path, null, e.toProblem());
+    }
   }
 
   @FunctionalInterface
@@ -855,11 +859,23 @@ public final class EvidenceCollector {
           targets.add(new ArrayList<>());
           return globs.size() - 1;
         });
-        Target target = new Target(layer, kind);
-        if (!targets.get(i).contains(target)) {
-          targets.get(i).add(target);
+        if (!holds(targets.get(i), layer, kind)) {
+          targets.get(i).add(new Target(layer, kind));
         }
       }
+    }
+
+    /**
+     * True when {@code targets} holds {@code layer} and {@code kind}. Compared by hand: a record's generated
+     * {@code equals} is bootstrapped (method handles) on its first call, which lies on the path to the walk.
+     */
+    private static boolean holds(List<Target> targets, Layer layer, Kind kind) {
+      for (Target target : targets) {
+        if (target.layer == layer && target.kind == kind) {
+          return true;
+        }
+      }
+      return false;
     }
 
     /**

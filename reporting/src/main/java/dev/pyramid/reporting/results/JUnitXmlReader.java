@@ -58,7 +58,10 @@ import javax.xml.stream.XMLStreamReader;
  */
 public final class JUnitXmlReader {
 
-  private static final XMLInputFactory FACTORY = factory();
+  /** Built on first read, not when a collector is made: a gate over Allure results alone never needs it. */
+  private static final class Factory {
+    static final XMLInputFactory INSTANCE = factory();
+  }
 
   /**
    * What one report file holds.
@@ -379,7 +382,7 @@ public final class JUnitXmlReader {
 
   private static Element parse(Path file, byte[] bytes) throws UnreadableEvidenceException {
     try {
-      XMLStreamReader xml = XmlBytes.open(FACTORY, bytes);
+      XMLStreamReader xml = XmlBytes.open(Factory.INSTANCE, bytes);
       try {
         Element root = null;
         Deque<Element> open = new ArrayDeque<>();
@@ -474,9 +477,13 @@ public final class JUnitXmlReader {
     }
   }
 
-  /** Built once: DTDs and external entities off, entity references reported, never resolved. */
+  /**
+   * Built once: DTDs and external entities off, entity references reported, never resolved. The JDK's own
+   * StAX parser, named directly: the service lookup of {@code newFactory} scans the class path at every
+   * start, and the jar bundles no other StAX implementation.
+   */
   private static XMLInputFactory factory() {
-    XMLInputFactory factory = XMLInputFactory.newFactory();
+    XMLInputFactory factory = XMLInputFactory.newDefaultFactory();
     factory.setProperty(XMLInputFactory.SUPPORT_DTD, false);
     factory.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
     factory.setProperty(XMLInputFactory.IS_REPLACING_ENTITY_REFERENCES, false);

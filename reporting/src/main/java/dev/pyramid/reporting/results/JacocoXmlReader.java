@@ -20,7 +20,10 @@ import javax.xml.stream.XMLStreamReader;
  */
 public final class JacocoXmlReader {
 
-  private static final XMLInputFactory FACTORY = factory();
+  /** Built on first read, not when a collector is made. */
+  private static final class Factory {
+    static final XMLInputFactory INSTANCE = factory();
+  }
 
   /** Reads {@code file}, or throws naming it and the reason. */
   public Coverage read(Path file) throws UnreadableEvidenceException {
@@ -39,7 +42,7 @@ public final class JacocoXmlReader {
     long[] line = null;
     long[] branch = null;
     try {
-      XMLStreamReader xml = XmlBytes.open(FACTORY, bytes);
+      XMLStreamReader xml = XmlBytes.open(Factory.INSTANCE, bytes);
       int depth = 0;
       boolean rootSeen = false;
       while (xml.hasNext()) {
@@ -98,8 +101,9 @@ public final class JacocoXmlReader {
     }
   }
 
+  /** The JDK's own StAX parser, as in {@link JUnitXmlReader}: DTDs and external entities off. */
   private static XMLInputFactory factory() {
-    XMLInputFactory factory = XMLInputFactory.newFactory();
+    XMLInputFactory factory = XMLInputFactory.newDefaultFactory();
     factory.setProperty(XMLInputFactory.SUPPORT_DTD, false);
     factory.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
     factory.setProperty(XMLInputFactory.IS_REPLACING_ENTITY_REFERENCES, false);

@@ -23,7 +23,10 @@ import java.util.Map;
  */
 public final class PactReportReader {
 
-  private static final ObjectMapper JSON = new ObjectMapper();
+  /** Started up on first read, not when a collector is made. */
+  private static final class Json {
+    static final ObjectMapper MAPPER = new ObjectMapper();
+  }
 
   /**
    * Reads a pact file (Pact specification 2 to 4, {@code consumer.name}, {@code provider.name},
@@ -64,7 +67,7 @@ public final class PactReportReader {
   private static JsonNode tree(Path file, byte[] bytes) throws UnreadableEvidenceException {
     JsonNode root;
     try {
-      root = JSON.readTree(bytes);
+      root = Json.MAPPER.readTree(bytes);
     } catch (JacksonException e) {
       throw new UnreadableEvidenceException(file, "not valid JSON (truncated?): " + e.getOriginalMessage(), e);
     } catch (IOException e) {
