@@ -371,10 +371,25 @@ public final class EvidenceCollector {
     byte[] sha256;
     final Outcome<?>[] outcomes = new Outcome<?>[KINDS.length];
 
+    /** The name's first eight chars, sixteen bits each, for {@link #IN_PATH_ORDER}. */
+    final long head;
+    final long next;
+
     Read(Path path, Directory directory, String name) {
       this.path = path;
       this.directory = directory;
       this.name = name;
+      this.head = chars(name, 0);
+      this.next = chars(name, 4);
+    }
+
+    /** Chars {@code from} to {@code from + 3} of {@code name}, 0 past its end, as one unsigned number. */
+    private static long chars(String name, int from) {
+      long chars = 0;
+      for (int i = from; i < from + 4; i++) {
+        chars = (chars << 16) | (i < name.length() ? name.charAt(i) : 0);
+      }
+      return chars;
     }
 
     @SuppressWarnings("unchecked")
@@ -483,9 +498,24 @@ public final class EvidenceCollector {
     return paths;
   }
 
-  /** By directory rank, then file name; one call per comparison, where a composed comparator makes three. */
-  private static final Comparator<Read> IN_PATH_ORDER = (a, b) -> a.directory.rank != b.directory.rank
-      ? Integer.compare(a.directory.rank, b.directory.rank) : a.name.compareTo(b.name);
+  /**
+   * By directory rank, then file name ({@link String#compareTo}): the names' first eight chars are compared
+   * as two numbers, which decides nearly every pair (100,000 result names differ within eight chars), and
+   * only names equal that far are compared whole. Padding with 0 keeps a name before every longer one it
+   * begins. One call per comparison, where a composed comparator makes three.
+   */
+  private static final Comparator<Read> IN_PATH_ORDER = (a, b) -> {
+    if (a.directory.rank != b.directory.rank) {
+      return Integer.compare(a.directory.rank, b.directory.rank);
+    }
+    if (a.head != b.head) {
+      return Long.compareUnsigned(a.head, b.head);
+    }
+    if (a.next != b.next) {
+      return Long.compareUnsigned(a.next, b.next);
+    }
+    return a.name.compareTo(b.name);
+  };
 
   /**
    * The reader threads: each takes the next batch of paths found from the queue until the end mark.

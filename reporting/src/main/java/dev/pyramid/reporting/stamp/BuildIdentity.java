@@ -54,6 +54,19 @@ public record BuildIdentity(String commit, String buildId) {
     return "commit " + commit + ", build " + buildId;
   }
 
+  // equals and hashCode written out: a record's generated ones are bootstrapped through method handles on
+  // their first call, and the gate's first call comes after the evidence is read, where nothing else runs.
+  @Override
+  public boolean equals(Object other) {
+    return other instanceof BuildIdentity that && java.util.Objects.equals(commit, that.commit)
+        && java.util.Objects.equals(buildId, that.buildId);
+  }
+
+  @Override
+  public int hashCode() {
+    return 31 * java.util.Objects.hashCode(commit) + java.util.Objects.hashCode(buildId);
+  }
+
   private static Optional<String> given(String value) {
     return value == null || value.isBlank() ? Optional.empty() : Optional.of(value.strip());
   }

@@ -140,6 +140,29 @@ class StreamingReadersTests {
     assertThat(evidence.files().get(root).hashed().count()).isEqualTo(1);
   }
 
+  @Test
+  void the_collector_puts_files_in_path_order_by_directory_then_whole_name(@TempDir Path root) throws Exception {
+    // Names shorter than eight chars, one the start of another, names equal for eight chars and more, chars
+    // beyond Latin-1 and above 0x7fff, directories that sort differently as paths ("a/c" after "a-b") than as text.
+    List<String> names = List.of("a/abcdefgh1.x", "a/abcdefgh0.x", "a/abcdefgh.x", "a/abc.x", "a/ab\u0001.x",
+        "a/ab.x", "a/a.x", "a/a.xa.x", "a/.x", "a/a\u00e9.x", "a/\u4e2d.x", "a/\uff21.x", "a/b.x", "a/B.x", "a-b/a.x",
+        "a/c/a.x", "z.x", "b/a.x");
+    int n = 0;
+    for (String name : names) {
+      Path file = root.resolve(name);
+      Files.createDirectories(file.getParent());
+      Files.writeString(file, "<testsuite tests=\"1\"><testcase classname=\"C" + n + "\" name=\"t" + n++
+          + "\"/></testsuite>");
+    }
+    Sources sources = new Sources(java.util.Map.of(Layer.UNIT,
+        Sources.LayerSources.NONE.withJunit(List.of("**/*.x"))));
+
+    List<Path> sourcesRead = new EvidenceCollector().collect(List.of(root), sources).of(Layer.UNIT).sources();
+
+    assertThat(sourcesRead).hasSize(names.size()).isSortedAccordingTo(java.util.Comparator
+        .comparing((Path file) -> file.getParent()).thenComparing(file -> file.getFileName().toString()));
+  }
+
   private static String sha256(Path file) throws IOException, java.security.NoSuchAlgorithmException {
     return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(file)));
   }
