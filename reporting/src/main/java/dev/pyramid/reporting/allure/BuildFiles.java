@@ -1,11 +1,9 @@
 package dev.pyramid.reporting.allure;
 
+import dev.pyramid.reporting.results.RegularFiles;
 import java.io.IOException;
-import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -31,26 +29,11 @@ final class BuildFiles {
       if (!Files.isDirectory(start)) {
         continue;
       }
-      Files.walkFileTree(start, new SimpleFileVisitor<>() {
-        @Override
-        public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
-          return !dir.equals(start) && NOT_SEARCHED.contains(dir.getFileName().toString())
-              ? FileVisitResult.SKIP_SUBTREE : FileVisitResult.CONTINUE;
+      RegularFiles.walk(start, NOT_SEARCHED, file -> {
+        if (wanted.test(file.toString().replace('\\', '/'))) {
+          found.add(file);
         }
-
-        @Override
-        public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
-          if (attrs.isRegularFile() && wanted.test(file.toString().replace('\\', '/'))) {
-            found.add(file);
-          }
-          return FileVisitResult.CONTINUE;
-        }
-
-        @Override
-        public FileVisitResult visitFileFailed(Path file, IOException e) {
-          return FileVisitResult.CONTINUE;
-        }
-      });
+      }, (file, e) -> { }); // skipped: the report shows what it can read
     }
     return found;
   }

@@ -5,12 +5,10 @@ import java.nio.ByteBuffer;
 import java.nio.channels.SeekableByteChannel;
 import java.nio.file.DirectoryStream;
 import java.nio.file.FileSystems;
-import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.PathMatcher;
-import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -814,28 +812,10 @@ public final class EvidenceCollector {
 
   private static void list(Path dir, RootWalk root, List<Problem> unreadable) {
     try {
-      Files.walkFileTree(dir, new SimpleFileVisitor<>() {
-        @Override
-        public FileVisitResult preVisitDirectory(Path inner, BasicFileAttributes attrs) {
-          return !inner.equals(dir) && NOT_SEARCHED.contains(inner.getFileName().toString())
-              ? FileVisitResult.SKIP_SUBTREE : FileVisitResult.CONTINUE;
-        }
-
-        @Override
-        public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
-          if (attrs.isRegularFile()) {
-            root.files.add(file);
-            root.unhashed.add(file);
-          }
-          return FileVisitResult.CONTINUE;
-        }
-
-        @Override
-        public FileVisitResult visitFileFailed(Path file, IOException e) {
-          unreadable.add(new Problem(file, "cannot read: " + e.getMessage()));
-          return FileVisitResult.CONTINUE;
-        }
-      });
+      RegularFiles.walk(dir, NOT_SEARCHED, file -> {
+        root.files.add(file);
+        root.unhashed.add(file);
+      }, (file, e) -> unreadable.add(new Problem(file, "cannot read: " + e.getMessage())));
     } catch (IOException e) {
       unreadable.add(new Problem(dir, "cannot search: " + e.getMessage()));
     }

@@ -9,6 +9,7 @@ import dev.pyramid.reporting.results.Evidence;
 import dev.pyramid.reporting.results.EvidenceCollector;
 import dev.pyramid.reporting.results.FilesSum;
 import dev.pyramid.reporting.results.Problem;
+import dev.pyramid.reporting.results.RegularFiles;
 import dev.pyramid.reporting.results.RootFiles;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -17,13 +18,10 @@ import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileSystems;
-import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.PathMatcher;
-import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
@@ -557,35 +555,15 @@ public final class Stamps {
         .toList();
   }
 
+  /** The files below {@code root} that the include globs cover, by a walk of the root. */
   private static List<Path> covered(Path root, List<String> globs) throws IOException {
-    List<PathMatcher> matchers = globs.stream()
-        .map(g -> FileSystems.getDefault().getPathMatcher("glob:" + (g.startsWith("**") ? g : "root/" + g)))
-        .toList();
-    List<Path> files = new ArrayList<>();
     if (!Files.isDirectory(root)) {
       throw new IOException(root + " is not a directory");
     }
-    Files.walkFileTree(root, new SimpleFileVisitor<>() {
-      @Override
-      public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
-        return !dir.equals(root) && EvidenceCollector.NOT_SEARCHED.contains(dir.getFileName().toString())
-            ? FileVisitResult.SKIP_SUBTREE : FileVisitResult.CONTINUE;
-      }
-
-      @Override
-      public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
-        if (attrs.isRegularFile()) {
-          Path matchable = Path.of("root").resolve(root.relativize(file));
-          for (PathMatcher matcher : matchers) {
-            if (matcher.matches(matchable)) {
-              files.add(file);
-              break;
-            }
-          }
-        }
-        return FileVisitResult.CONTINUE;
-      }
+    List<Path> listing = new ArrayList<>();
+    RegularFiles.walk(root, EvidenceCollector.NOT_SEARCHED, listing::add, (file, e) -> {
+      throw e;
     });
-    return files;
+    return covered(root, globs, listing);
   }
 }
