@@ -157,38 +157,57 @@ if $ALLURE3; then
 fi
 
 # --- 6. measuring -------------------------------------------------------------------------------------
-# measure NAME EXPECTED_EXITS RUNS -- COMMAND...: one warm-up, then RUNS timed runs.
 declare -A MEDIAN RSS EXIT CPU
 ORDER=()
+
+# run_once NAME EXPECTED_EXITS COMMAND...: one timed run; sets RUN_MS, RUN_CPU (user+sys), RUN_RSS (KB) and
+# RUN_EXIT; fails, showing the command's output, when the exit code is not among EXPECTED_EXITS.
+run_once() {
+  local name="$1" expected="$2" start end user sys; shift 2
+  start=$(date +%s%N)
+  set +e
+  /usr/bin/time -f "%M %U %S" -o "$WORK/time.out" "$@" > "$WORK/last.out" 2> "$WORK/last.err"
+  RUN_EXIT=$?
+  set -e
+  end=$(date +%s%N)
+  if [[ " $expected " != *" $RUN_EXIT "* ]]; then
+    echo "$name exited $RUN_EXIT (expected $expected):" >&2
+    tail -n 20 "$WORK/last.out" "$WORK/last.err" >&2
+    return 1
+  fi
+  RUN_MS=$(( (end - start) / 1000000 ))
+  read -r RUN_RSS user sys < <(tail -1 "$WORK/time.out")
+  RUN_CPU="$(awk -v u="$user" -v s="$sys" 'BEGIN {printf "%d", (u + s) * 1000}')"
+}
+
+# median VALUES...: the median of whole numbers (of an even count, the mean of the middle two, rounded down).
+median() {
+  printf '%s\n' "$@" | sort -n | awk '{a[NR]=$1} END {print (NR % 2) ? a[(NR+1)/2] : int((a[NR/2]+a[NR/2+1])/2)}'
+}
+
+# record NAME EXIT [TIMES CPUS RSS_MAX]: a contender's row: the medians of its runs, or n/a without runs.
+record() {
+  local name="$1"
+  EXIT[$name]="$2"
+  if (($# > 2)); then
+    MEDIAN[$name]=$(median $3); CPU[$name]=$(median $4); RSS[$name]="$5"
+  else
+    MEDIAN[$name]="n/a"; CPU[$name]="n/a"; RSS[$name]="n/a"
+  fi
+  ORDER+=("$name")
+}
+
+# measure NAME EXPECTED_EXITS RUNS -- COMMAND...: one warm-up, then RUNS timed runs.
 measure() {
   local name="$1" expected="$2" runs="$3"; shift 4
-  local times=() cpus=() rss_max=0 code start end t rss
+  local times=() cpus=() rss_max=0
   log "$name: warm-up + $runs runs"
   for ((i = 0; i <= runs; i++)); do
-    start=$(date +%s%N)
-    set +e
-    /usr/bin/time -f "%M %U %S" -o "$WORK/time.out" "$@" > "$WORK/last.out" 2> "$WORK/last.err"
-    code=$?
-    set -e
-    end=$(date +%s%N)
-    if [[ " $expected " != *" $code "* ]]; then
-      echo "$name exited $code (expected $expected):" >&2
-      tail -n 20 "$WORK/last.out" "$WORK/last.err" >&2
-      MEDIAN[$name]="n/a"; RSS[$name]="n/a"; CPU[$name]="n/a"; EXIT[$name]="$code"; ORDER+=("$name")
-      return 0
-    fi
+    run_once "$name" "$expected" "$@" || { record "$name" "$RUN_EXIT"; return 0; }
     ((i == 0)) && { cp "$WORK/last.out" "$WORK/$(tr -c 'a-zA-Z0-9' '_' <<< "$name").out"; continue; }
-    t=$(( (end - start) / 1000000 ))
-    times+=("$t")
-    read -r rss user sys < <(tail -1 "$WORK/time.out")
-    cpus+=("$(awk -v u="$user" -v s="$sys" 'BEGIN {printf "%d", (u + s) * 1000}')")
-    ((rss > rss_max)) && rss_max=$rss
+    times+=("$RUN_MS"); cpus+=("$RUN_CPU"); ((RUN_RSS > rss_max)) && rss_max=$RUN_RSS
   done
-  MEDIAN[$name]=$(printf '%s\n' "${times[@]}" | sort -n | awk '{a[NR]=$1} END {print (NR % 2) ? a[(NR+1)/2] : int((a[NR/2]+a[NR/2+1])/2)}')
-  RSS[$name]=$rss_max
-  CPU[$name]=$(printf '%s\n' "${cpus[@]}" | sort -n | awk '{a[NR]=$1} END {print (NR % 2) ? a[(NR+1)/2] : int((a[NR/2]+a[NR/2+1])/2)}')
-  EXIT[$name]=$code
-  ORDER+=("$name")
+  record "$name" "$RUN_EXIT" "${times[*]}" "${cpus[*]}" "$rss_max"
 }
 
 GATE_JUNIT=(gate --stage production --policy "$REPO/quality-gate.yml" "${RESULTS_ARGS[@]}"
@@ -219,46 +238,26 @@ fi
 # other, so that each round's two ratios compare runs made under the same load (other tenants' load drifts
 # over the minutes the rounds take). The targets are judged on the median of the rounds' ratios.
 ROUND_A3=() ROUND_GATE=() ROUND_FLOOR=()
-round_run() { # round_run EXPECTED COMMAND...: sets RUN_MS, RUN_CPU, RUN_RSS, RUN_EXIT
-  local expected="$1" start end; shift
-  start=$(date +%s%N)
-  set +e
-  /usr/bin/time -f "%M %U %S" -o "$WORK/time.out" "$@" > "$WORK/last.out" 2> "$WORK/last.err"
-  RUN_EXIT=$?
-  set -e
-  end=$(date +%s%N)
-  if [[ " $expected " != *" $RUN_EXIT "* ]]; then
-    echo "$* exited $RUN_EXIT (expected $expected):" >&2
-    tail -n 20 "$WORK/last.out" "$WORK/last.err" >&2
-    return 1
-  fi
-  RUN_MS=$(( (end - start) / 1000000 ))
-  read -r RUN_RSS user sys < <(tail -1 "$WORK/time.out")
-  RUN_CPU="$(awk -v u="$user" -v s="$sys" 'BEGIN {printf "%d", (u + s) * 1000}')"
-}
 if $ALLURE3; then
   name="allure quality-gate (Allure 3)"
   log "$name, in rounds with the gate and the floor: warm-up + $ALLURE_RUNS rounds"
   times=() cpus=() rss_max=0 ok=true
   for ((i = 0; i <= ALLURE_RUNS; i++)); do
-    round_run "0 1" env PATH="$NODE22_PATH" allure quality-gate "$ALLURE_DIR" --max-failures 0 --min-tests-count 1 \
-      || { ok=false; break; }
+    run_once "$name" "0 1" env PATH="$NODE22_PATH" allure quality-gate "$ALLURE_DIR" --max-failures 0 \
+      --min-tests-count 1 || { ok=false; break; }
     a3_ms=$RUN_MS a3_cpu=$RUN_CPU a3_rss=$RUN_RSS a3_exit=$RUN_EXIT
-    round_run "0 1 4" "$GATE/pyramid" "${GATE_ALLURE[@]}" || { ok=false; break; }
+    run_once "pyramid gate (round $i)" "0 1 4" "$GATE/pyramid" "${GATE_ALLURE[@]}" || { ok=false; break; }
     gate_ms=$RUN_MS
-    round_run "0" bash -c "$FLOOR" _ "$ALLURE_DIR" || { ok=false; break; }
+    run_once "floor (round $i)" "0" bash -c "$FLOOR" _ "$ALLURE_DIR" || { ok=false; break; }
     ((i == 0)) && continue
     times+=("$a3_ms"); cpus+=("$a3_cpu"); ((a3_rss > rss_max)) && rss_max=$a3_rss
     ROUND_A3+=("$a3_ms"); ROUND_GATE+=("$gate_ms"); ROUND_FLOOR+=("$RUN_MS")
   done
   if $ok; then
-    MEDIAN[$name]=$(printf '%s\n' "${times[@]}" | sort -n | awk '{a[NR]=$1} END {print (NR % 2) ? a[(NR+1)/2] : int((a[NR/2]+a[NR/2+1])/2)}')
-    CPU[$name]=$(printf '%s\n' "${cpus[@]}" | sort -n | awk '{a[NR]=$1} END {print (NR % 2) ? a[(NR+1)/2] : int((a[NR/2]+a[NR/2+1])/2)}')
-    RSS[$name]=$rss_max; EXIT[$name]=$a3_exit
+    record "$name" "$a3_exit" "${times[*]}" "${cpus[*]}" "$rss_max"
   else
-    MEDIAN[$name]="n/a"; RSS[$name]="n/a"; CPU[$name]="n/a"; EXIT[$name]="$RUN_EXIT"; ROUND_A3=()
+    record "$name" "$RUN_EXIT"; ROUND_A3=()
   fi
-  ORDER+=("$name")
 fi
 
 # --- 7. the table -------------------------------------------------------------------------------------
