@@ -1,6 +1,6 @@
 package dev.pyramid.reporting.cli;
 
-import dev.pyramid.reporting.decision.Baseline;
+import dev.pyramid.reporting.results.Baseline;
 import dev.pyramid.reporting.decision.Decision;
 import dev.pyramid.reporting.decision.Gate;
 import dev.pyramid.reporting.decision.Outcome;

@@ -1,5 +1,7 @@
 package dev.pyramid.reporting.decision;
 
+import dev.pyramid.reporting.conditions.QuarantinedFailure;
+import dev.pyramid.reporting.results.Baseline;
 import dev.pyramid.reporting.results.Layer;
 import dev.pyramid.reporting.results.Problem;
 import dev.pyramid.reporting.stamp.BuildIdentity;

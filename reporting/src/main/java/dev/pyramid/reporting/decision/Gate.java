@@ -1,15 +1,17 @@
 package dev.pyramid.reporting.decision;
 
+import dev.pyramid.reporting.conditions.Category;
+import dev.pyramid.reporting.conditions.Condition;
+import dev.pyramid.reporting.conditions.Evaluation;
+import dev.pyramid.reporting.conditions.Finding;
+import dev.pyramid.reporting.conditions.QuarantinedFailure;
+import dev.pyramid.reporting.conditions.Verdict;
 import dev.pyramid.reporting.policy.Policy;
 import dev.pyramid.reporting.quarantine.Quarantine;
-import dev.pyramid.reporting.results.Counts;
-import dev.pyramid.reporting.results.Coverage;
+import dev.pyramid.reporting.results.Baseline;
 import dev.pyramid.reporting.results.Evidence;
 import dev.pyramid.reporting.results.Layer;
 import dev.pyramid.reporting.results.LayerEvidence;
-import dev.pyramid.reporting.results.PactFile;
-import dev.pyramid.reporting.results.PactVerification;
-import dev.pyramid.reporting.results.PerfAssertion;
 import dev.pyramid.reporting.results.Problem;
 import dev.pyramid.reporting.results.TestCase;
 import dev.pyramid.reporting.stamp.BuildIdentity;
@@ -17,10 +19,7 @@ import dev.pyramid.reporting.stamp.RootCheck;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -34,10 +33,9 @@ import java.util.stream.Collectors;
  * conditions: below the lane's warn threshold BLOCK, below its pass threshold MANUAL_APPROVAL, else
  * PROMOTE (LAYERS_PASS for a level run, which decides no promotion).
  *
- * <p>A failed test covered by a valid quarantine entry is not counted by {@code max-failures} and is
- * listed; once the entry expired it counts, and the condition names the owner. A relative performance
- * condition with no baseline has the verdict {@link Verdict#NO_BASELINE}: it does not fail, and says
- * so. Stateless and thread-safe.
+ * <p>Each condition is judged by its kind ({@link dev.pyramid.reporting.conditions.ConditionKind}); the
+ * gate adds what no kind decides alone: the stamps, the layers' own verdicts, the quarantined failures the
+ * kinds are given, the score and the outcome. Stateless and thread-safe.
  */
 public final class Gate {
 
@@ -67,21 +65,20 @@ public final class Gate {
     List<QuarantinedFailure> quarantined = new ArrayList<>();
     List<LayerResult> layerResults = new ArrayList<>();
     for (Layer layer : layers) {
-      layerResults.add(new LayerResult(layer, availability(layer, request.evidence().of(layer)),
-          request.evidence().of(layer)));
-    }
-    for (Layer layer : layers) {
-      for (TestCase testCase : request.evidence().of(layer).testCases()) {
+      LayerEvidence evidence = request.evidence().of(layer);
+      layerResults.add(new LayerResult(layer, Evaluation.availability(evidence), evidence));
+      for (TestCase testCase : evidence.testCases()) {
         if (testCase.isFailure()) {
-          request.quarantine().entryFor(testCase.id()).ifPresent(entry -> quarantined.add(
-              new QuarantinedFailure(layer, testCase, entry, !entry.validOn(request.today()))));
+          request.quarantine().entryFor(testCase.id()).ifPresent(entry -> quarantined.add(new QuarantinedFailure(
+              layer, testCase, entry.owner(), entry.reason(), entry.expires(), !entry.validOn(request.today()))));
         }
       }
     }
+    Evaluation evaluation = new Evaluation(request.evidence(), request.baseline(), quarantined);
     List<ConditionResult> conditions = new ArrayList<>();
-    for (Policy.Condition condition : stage.conditions()) {
+    for (Condition condition : stage.conditions()) {
       if (condition.layer() == null ? request.level().isEmpty() : layers.contains(condition.layer())) {
-        conditions.add(evaluate(condition, request, quarantined));
+        conditions.add(evaluate(condition, evaluation));
       }
     }
     List<LayerResult> judged = new ArrayList<>();
@@ -119,19 +116,6 @@ public final class Gate {
     return problems;
   }
 
-  private static Verdict availability(Layer layer, LayerEvidence evidence) {
-    if (!evidence.problems().isEmpty()) {
-      return Verdict.UNREADABLE;
-    }
-    if (layer == Layer.PERF) {
-      return evidence.requests().isEmpty() ? Verdict.MISSING : Verdict.PASS;
-    }
-    if (evidence.sources().isEmpty() || evidence.counts().executed() == 0) {
-      return Verdict.MISSING;
-    }
-    return Verdict.PASS;
-  }
-
   private static Outcome outcome(List<Problem> binding, List<LayerResult> layers, List<ConditionResult> conditions,
       Double score, Policy.Score thresholds, boolean levelRun) {
     if (!binding.isEmpty()) {
@@ -166,175 +150,13 @@ public final class Gate {
     return total == 0 ? null : 100 * passed / total;
   }
 
-  private static ConditionResult evaluate(Policy.Condition condition, Request request,
-      List<QuarantinedFailure> quarantined) {
-    Evidence evidence = request.evidence();
-    if (condition.layer() == null) {
-      return shape(condition, evidence);
-    }
-    LayerEvidence layer = evidence.of(condition.layer());
-    Verdict availability = availability(condition.layer(), layer);
-    Result result = switch (condition.kind()) {
-      case "min-tests" -> count(condition, layer.counts().executed(), "", availability);
-      case "max-failures" -> failures(condition, layer, quarantined, availability);
-      case "max-flaky" -> count(condition, layer.counts().flaky(), "", availability);
-      case "all-interactions-verified" -> interactions(layer, availability);
-      case "all-assertions-pass" -> assertions(layer, availability);
-      case "min-line-coverage", "min-branch-coverage" -> coverage(condition, layer, availability);
-      default -> performance(condition, layer, request.baseline(), availability);
-    };
-    List<Path> files = result.files == null ? layer.sources() : result.files;
-    return new ConditionResult(condition.id(), condition.layer(), result.expected != null ? result.expected
-        : condition.threshold() == null ? "true" : condition.threshold().toString(), result.actual, result.verdict,
-        files, condition.blocking(), condition.weight(), result.note);
-  }
-
-  /** What one condition found. */
-  private record Result(String expected, String actual, Verdict verdict, List<Path> files, String note) {
-    Result(String actual, Verdict verdict) {
-      this(null, actual, verdict, null, "");
-    }
-  }
-
-  private static Result count(Policy.Condition condition, int actual, String note, Verdict availability) {
-    if (availability != Verdict.PASS) {
-      return new Result(null, availability == Verdict.UNREADABLE ? "n/a" : String.valueOf(actual), availability,
-          null, note);
-    }
-    boolean met = condition.threshold().met(actual, condition.threshold().value());
-    return new Result(null, String.valueOf(actual), met ? Verdict.PASS : Verdict.FAIL, null, note);
-  }
-
-  private static Result failures(Policy.Condition condition, LayerEvidence layer, List<QuarantinedFailure> quarantined,
-      Verdict availability) {
-    int failures = layer.counts().failed() + layer.counts().errored();
-    List<String> notes = new ArrayList<>();
-    for (QuarantinedFailure q : quarantined) {
-      if (q.layer() != layer.layer()) {
-        continue;
-      }
-      if (q.expired()) {
-        notes.add(q.testCase().id() + " quarantine EXPIRED " + q.entry().expires() + ", owner " + q.entry().owner());
-      } else {
-        failures--;
-        notes.add(q.testCase().id() + " quarantined until " + q.entry().expires() + " (owner " + q.entry().owner() + ")");
-      }
-    }
-    return count(condition, failures, String.join("; ", notes), availability);
-  }
-
-  private static Result interactions(LayerEvidence layer, Verdict availability) {
-    List<PactVerification> reports = layer.pacts();
-    List<Path> files = new ArrayList<>();
-    reports.stream().map(PactVerification::source).distinct().forEach(files::add);
-    layer.pactFiles().stream().map(PactFile::source).forEach(files::add);
-    if (availability == Verdict.UNREADABLE) {
-      return new Result(null, "n/a", Verdict.UNREADABLE, files, "");
-    }
-    int interactions = reports.stream().mapToInt(PactVerification::interactions).sum();
-    int failed = reports.stream().mapToInt(PactVerification::failed).sum();
-    if (interactions == 0 && layer.pactFiles().isEmpty()) {
-      return new Result("all verified", "no pact file and no verification report", Verdict.MISSING, files, "");
-    }
-    List<String> unverified = new ArrayList<>();
-    int expected = 0;
-    for (PactFile pact : layer.pactFiles()) {
-      Set<String> verified = new HashSet<>();
-      reports.stream().filter(r -> r.consumer().equals(pact.consumer()) && r.provider().equals(pact.provider()))
-          .forEach(r -> verified.addAll(r.verifiedDescriptions()));
-      for (String description : pact.interactions()) {
-        expected++;
-        if (!verified.contains(description)) {
-          unverified.add(pact.consumer() + "->" + pact.provider() + ": " + description);
-        }
-      }
-    }
-    String actual = (interactions - failed) + "/" + interactions + " verified in " + reports.size() + " report(s)"
-        + (layer.pactFiles().isEmpty() ? "" : "; " + (expected - unverified.size()) + "/" + expected
-            + " interactions of " + layer.pactFiles().size() + " pact file(s) verified");
-    boolean ok = failed == 0 && unverified.isEmpty() && interactions > 0;
-    String note = unverified.isEmpty() ? "" : "not verified: " + String.join("; ", unverified);
-    return new Result("all verified", actual, ok ? Verdict.PASS : Verdict.FAIL, files, note);
-  }
-
-  private static Result assertions(LayerEvidence layer, Verdict availability) {
-    List<PerfAssertion> assertions = layer.assertions();
-    long failed = assertions.stream().filter(a -> !a.passed()).count();
-    Verdict verdict = availability != Verdict.PASS ? availability
-        : assertions.isEmpty() ? Verdict.MISSING
-        : failed == 0 ? Verdict.PASS : Verdict.FAIL;
-    String actual = assertions.isEmpty() ? "no Gatling assertion" : (assertions.size() - failed) + "/" + assertions.size() + " OK";
-    String note = assertions.stream().filter(a -> !a.passed()).map(PerfAssertion::description)
-        .collect(Collectors.joining("; "));
-    return new Result("all OK", actual, verdict, null, note);
-  }
-
-  private static Result coverage(Policy.Condition condition, LayerEvidence layer, Verdict availability) {
-    List<Path> files = layer.coverage().stream().map(Coverage::source).toList();
-    if (availability == Verdict.UNREADABLE) {
-      return new Result(null, "n/a", Verdict.UNREADABLE, files, "");
-    }
-    Optional<Coverage> sum = layer.coverage().stream().reduce(Coverage::plus);
-    if (sum.isEmpty()) {
-      return new Result(null, "no JaCoCo report", Verdict.MISSING, files, "");
-    }
-    double percent = condition.kind().equals("min-line-coverage") ? sum.get().linePercent() : sum.get().branchPercent();
-    if (Double.isNaN(percent)) {
-      return new Result(null, "nothing to cover", Verdict.MISSING, files, "");
-    }
-    boolean met = condition.threshold().met(percent, condition.threshold().value());
-    return new Result(condition.threshold() + "%", format(percent) + "%", met ? Verdict.PASS : Verdict.FAIL, files, "");
-  }
-
-  private static Result performance(Policy.Condition condition, LayerEvidence layer, Optional<Baseline> baseline,
-      Verdict availability) {
-    if (availability != Verdict.PASS) {
-      return new Result(null, "n/a", availability, null, "");
-    }
-    Map<String, Map<String, Double>> metrics = PerfMetrics.of(layer.requests());
-    Double actual = metrics.getOrDefault(condition.request(), Map.of()).get(condition.kind());
-    if (actual == null) {
-      return new Result(null, "no " + condition.kind() + " for request \"" + condition.request() + "\"",
-          Verdict.MISSING, null, "");
-    }
-    Policy.Threshold threshold = condition.threshold();
-    if (!threshold.relative()) {
-      return new Result(null, format(actual), threshold.met(actual, threshold.value()) ? Verdict.PASS : Verdict.FAIL,
-          null, "");
-    }
-    Double base = baseline.map(b -> b.metrics().getOrDefault(condition.request(), Map.of()).get(condition.kind()))
-        .orElse(null);
-    if (base == null) {
-      String why = baseline.isEmpty() ? "no build promoted to this stage yet"
-          : "build " + baseline.get().buildId() + " (the baseline) has no " + condition.kind() + " for this request";
-      return new Result(null, format(actual), Verdict.NO_BASELINE, null, "no baseline: " + why
-          + "; the relative condition does not fail");
-    }
-    double limit = threshold.limit(base);
-    return new Result(threshold + " (" + threshold.op() + " " + format(limit) + ")", format(actual),
-        threshold.met(actual, limit) ? Verdict.PASS : Verdict.FAIL, null,
-        "baseline " + format(base) + " from build " + baseline.get().buildId());
-  }
-
-  private static ConditionResult shape(Policy.Condition condition, Evidence evidence) {
-    Counts unit = evidence.of(Layer.UNIT).counts();
-    Counts contract = evidence.of(Layer.CONTRACT).counts();
-    Counts e2e = evidence.of(Layer.E2E).counts();
-    List<Verdict> availability = List.of(availability(Layer.UNIT, evidence.of(Layer.UNIT)),
-        availability(Layer.CONTRACT, evidence.of(Layer.CONTRACT)), availability(Layer.E2E, evidence.of(Layer.E2E)));
-    String actual = "unit " + unit.executed() + ", contract " + contract.executed() + ", e2e " + e2e.executed();
-    Verdict verdict = availability.contains(Verdict.UNREADABLE) ? Verdict.UNREADABLE
-        : availability.contains(Verdict.MISSING) ? Verdict.MISSING
-        : unit.executed() >= contract.executed() && contract.executed() >= e2e.executed() ? Verdict.PASS : Verdict.FAIL;
-    List<Path> files = new ArrayList<>();
-    for (Layer layer : List.of(Layer.UNIT, Layer.CONTRACT, Layer.E2E)) {
-      files.addAll(evidence.of(layer).sources());
-    }
-    return new ConditionResult(condition.id(), null, "unit >= contract >= e2e", actual, verdict, files,
-        condition.blocking(), condition.weight(), "");
-  }
-
-  private static String format(double value) {
-    return value == Math.rint(value) ? String.valueOf((long) value) : String.format(Locale.ROOT, "%.2f", value);
+  /** A condition judged by its kind; missing or unreadable evidence is filed as infrastructure. */
+  private static ConditionResult evaluate(Condition condition, Evaluation evaluation) {
+    Finding finding = condition.kind().evaluate(condition, evaluation);
+    Category category = finding.verdict() == Verdict.MISSING || finding.verdict() == Verdict.UNREADABLE
+        ? Category.INFRASTRUCTURE : condition.kind().category(condition.layer());
+    return new ConditionResult(condition.id(), condition.kind().key(), condition.layer(), finding.expected(),
+        finding.actual(), finding.verdict(), finding.evidence(), condition.blocking(), condition.weight(),
+        finding.note(), category);
   }
 }

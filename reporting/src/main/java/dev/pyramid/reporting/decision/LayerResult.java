@@ -1,5 +1,6 @@
 package dev.pyramid.reporting.decision;
 
+import dev.pyramid.reporting.conditions.Verdict;
 import dev.pyramid.reporting.results.LayerEvidence;
 import dev.pyramid.reporting.results.Layer;
 

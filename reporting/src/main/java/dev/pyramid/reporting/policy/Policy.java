@@ -1,5 +1,6 @@
 package dev.pyramid.reporting.policy;
 
+import dev.pyramid.reporting.conditions.Condition;
 import dev.pyramid.reporting.results.Layer;
 import dev.pyramid.reporting.results.Sources;
 import java.nio.file.Path;
@@ -67,44 +68,6 @@ public record Policy(Path source, List<String> path, Sources sources, Map<String
     public Stage {
       require = List.copyOf(require);
       conditions = List.copyOf(conditions);
-    }
-  }
-
-  /**
-   * One condition of a stage.
-   *
-   * @param id unique in its stage, e.g. {@code unit.max-failures}, {@code perf.p95[book a ride]}
-   * @param kind the policy key, e.g. {@code min-tests}, {@code p95}, {@code pyramid-shape}
-   * @param layer the layer it is about; null for {@code pyramid-shape}, which compares layers
-   * @param request for performance conditions, the request (Gatling's row name; "All Requests" = global)
-   * @param threshold what the actual value is compared with; null for true/false conditions
-   * @param blocking true: failing blocks outright; false: it weighs into the score
-   * @param weight its weight in the score (non-blocking only)
-   * @param line the policy line it was written on
-   */
-  public record Condition(String id, String kind, Layer layer, String request, Threshold threshold, boolean blocking,
-      double weight, int line) {}
-
-  /**
-   * A bound: the actual value must be {@code op} ({@code >=} or {@code <=}) {@code value}; when
-   * {@code relative}, {@code value} is a change in percent of the baseline (e.g. {@code <=+10%}).
-   */
-  public record Threshold(String op, double value, boolean relative) {
-
-    /** True when {@code actual} meets the bound {@code limit}. */
-    public boolean met(double actual, double limit) {
-      return op.equals(">=") ? actual >= limit : actual <= limit;
-    }
-
-    /** The limit for a baseline value (relative) or the value itself (absolute). */
-    public double limit(double baseline) {
-      return relative ? baseline * (1 + value / 100) : value;
-    }
-
-    @Override
-    public String toString() {
-      String number = value == Math.rint(value) ? String.valueOf((long) value) : String.valueOf(value);
-      return relative ? op + (value >= 0 ? "+" : "") + number + "% of baseline" : op + " " + number;
     }
   }
 }

@@ -1,6 +1,13 @@
 package dev.pyramid.reporting.policy;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.pyramid.reporting.conditions.Condition;
+import dev.pyramid.reporting.conditions.ConditionKind;
+import dev.pyramid.reporting.conditions.ConditionKinds;
+import dev.pyramid.reporting.conditions.ConditionValue;
+import dev.pyramid.reporting.conditions.InvalidConditionException;
+import dev.pyramid.reporting.conditions.Scope;
+import dev.pyramid.reporting.conditions.Threshold;
 import dev.pyramid.reporting.results.Layer;
 import dev.pyramid.reporting.results.Sources;
 import java.io.IOException;
@@ -15,33 +22,23 @@ import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import java.util.TreeSet;
 import java.util.stream.Collectors;
 
 /**
  * Reads {@code quality-gate.yml} strictly: an unknown key, a wrong type or an impossible value is a
  * {@link PolicyException} naming the file, the line and the key. Thread-safe.
  *
- * <p>The format is documented, with an example of every condition, in the comments of the project's
- * own {@code quality-gate.yml}.
+ * <p>Condition keys, their values and their layers are those of {@link ConditionKinds}; the format is
+ * documented in the comments of the project's own {@code quality-gate.yml} and by
+ * {@code pyramid policy --explain}.
  */
 public final class PolicyReader {
 
   /** The one policy format version this reader understands. */
   public static final int VERSION = 1;
-
-  /** Layer-bound condition keys that take a count. */
-  static final Set<String> COUNTS = Set.of("min-tests", "max-failures", "max-flaky");
-  /** Condition keys that take {@code true}. */
-  static final Set<String> FLAGS = Set.of("all-interactions-verified", "all-assertions-pass", "pyramid-shape");
-  /** Coverage condition keys: a minimum percentage. */
-  static final Set<String> COVERAGE = Set.of("min-line-coverage", "min-branch-coverage");
-  /** Performance condition keys: a number (absolute) or {@code "<=+10%"} (relative to the baseline). */
-  static final Set<String> PERFORMANCE = Set.of("p95", "p99", "max", "error-pct", "throughput");
-  private static final Set<String> CONDITION_OPTIONS = Set.of("layer", "id", "blocking", "weight", "request");
-  private static final Pattern RELATIVE = Pattern.compile("^(<=|>=)\\s*([+-]\\d+(?:\\.\\d+)?)%$");
 
   /** Reads and checks the policy in {@code file}. */
   public Policy read(Path file) throws PolicyException {
@@ -141,7 +138,7 @@ public final class PolicyReader {
         }
         require.add(layer);
       }
-      List<Policy.Condition> conditions = new ArrayList<>();
+      List<Condition> conditions = new ArrayList<>();
       JsonNode list = stage.get("conditions");
       if (list != null && !list.isNull()) {
         if (!list.isArray()) {
@@ -150,7 +147,7 @@ public final class PolicyReader {
         Set<String> ids = new HashSet<>();
         for (int i = 0; i < list.size(); i++) {
           String at = key + ".conditions[" + i + "]";
-          Policy.Condition condition = condition(at, list.get(i), require);
+          Condition condition = condition(at, list.get(i), require);
           if (!ids.add(condition.id())) {
             throw error(at, "condition id \"" + condition.id() + "\" is used twice in this stage; give one an id");
           }
@@ -160,82 +157,53 @@ public final class PolicyReader {
       return new Policy.Stage(name, require, conditions);
     }
 
-    private Policy.Condition condition(String key, JsonNode node, List<Layer> require) throws PolicyException {
+    /**
+     * One condition: exactly one key of a kind in {@link ConditionKinds}, the common options, and that kind's
+     * own options. The layer rules come from the kind's {@link Scope}; the value is the kind's to read.
+     */
+    private Condition condition(String key, JsonNode node, List<Layer> require) throws PolicyException {
       if (!node.isObject()) {
         throw error(key, "a condition is a map such as { layer: unit, min-tests: 1 }, is " + type(node));
       }
-      List<String> kinds = new ArrayList<>();
+      List<ConditionKind> kinds = new ArrayList<>();
       for (Iterator<String> it = node.fieldNames(); it.hasNext(); ) {
         String field = it.next();
-        if (COUNTS.contains(field) || FLAGS.contains(field) || COVERAGE.contains(field) || PERFORMANCE.contains(field)) {
-          kinds.add(field);
-        } else if (!CONDITION_OPTIONS.contains(field)) {
-          throw error(key + "." + field, "unknown key \"" + field + "\"; a condition is one of "
-              + sortedUnion() + ", with optional " + new java.util.TreeSet<>(CONDITION_OPTIONS));
+        Optional<ConditionKind> kind = ConditionKinds.byKey(field);
+        if (kind.isPresent()) {
+          kinds.add(kind.get());
+        } else if (!ConditionKind.COMMON_OPTIONS.contains(field) && ConditionKinds.keysTaking(field).isEmpty()) {
+          throw error(key + "." + field, "unknown key \"" + field + "\"; a condition is one of " + allKeys()
+              + ", with optional " + new TreeSet<>(ConditionKind.COMMON_OPTIONS)
+              + " (pyramid policy --explain documents each)");
         }
       }
       if (kinds.size() != 1) {
-        throw error(key, kinds.isEmpty() ? "no condition key; use one of " + sortedUnion()
-            : "one condition per entry, found " + kinds);
+        throw error(key, kinds.isEmpty() ? "no condition key; use one of " + allKeys()
+            : "one condition per entry, found " + kinds.stream().map(ConditionKind::key).toList());
       }
-      String kind = kinds.get(0);
-      String kindKey = key + "." + kind;
-      JsonNode value = node.get(kind);
-      Layer implied = switch (kind) {
-        case "all-interactions-verified" -> Layer.CONTRACT;
-        case "all-assertions-pass", "p95", "p99", "max", "error-pct", "throughput" -> Layer.PERF;
-        case "min-line-coverage", "min-branch-coverage" -> Layer.UNIT;
-        default -> null;
-      };
-      Layer layer = implied;
-      if (node.has("layer")) {
-        if (kind.equals("pyramid-shape")) {
-          throw error(key + ".layer", "pyramid-shape compares unit, contract and e2e; it takes no layer");
+      ConditionKind kind = kinds.get(0);
+      String kindKey = key + "." + kind.key();
+      Layer layer = layer(key, kind, node, require);
+      Map<String, JsonNode> given = new HashMap<>();
+      Map<String, String> options = new HashMap<>();
+      for (Iterator<String> it = node.fieldNames(); it.hasNext(); ) {
+        String field = it.next();
+        if (field.equals(kind.key()) || ConditionKind.COMMON_OPTIONS.contains(field)) {
+          continue;
         }
-        layer = layer(key + ".layer", text(node.get("layer"), key + ".layer"));
-        if (implied != null && implied != Layer.UNIT && layer != implied) {
-          throw error(key + ".layer", kind + " applies to the " + implied + " layer only");
+        if (!kind.options().contains(field)) {
+          throw error(key + "." + field, kind.key() + " takes no " + field + "; only "
+              + ConditionKinds.keysTaking(field) + " do");
         }
-      } else if (layer == null && !kind.equals("pyramid-shape")) {
-        throw error(key, kind + " needs a layer: add layer: unit|contract|e2e");
+        given.put(field, node.get(field));
+        options.put(field, node.get(field).asText());
       }
-      if (layer != null && !require.contains(layer)) {
-        throw error(node.has("layer") ? key + ".layer" : kindKey, "layer \"" + layer
-            + "\" is not required by this stage; add it to require or drop the condition");
+      Threshold threshold;
+      try {
+        threshold = kind.parse(new ConditionValue(node.get(kind.key()), given));
+      } catch (InvalidConditionException e) {
+        throw error(e.option() == null ? kindKey : key + "." + e.option(), e.getMessage());
       }
-      if (kind.equals("pyramid-shape")) {
-        for (Layer needed : List.of(Layer.UNIT, Layer.CONTRACT, Layer.E2E)) {
-          if (!require.contains(needed)) {
-            throw error(kindKey, "pyramid-shape compares unit, contract and e2e; this stage does not require " + needed);
-          }
-        }
-      }
-      if (layer == Layer.PERF && COUNTS.contains(kind)) {
-        throw error(kindKey, "the perf layer has no test cases; use all-assertions-pass or p95, p99, max, "
-            + "error-pct, throughput");
-      }
-      Policy.Threshold threshold = null;
-      if (COUNTS.contains(kind)) {
-        if (!value.isIntegralNumber() || !value.canConvertToInt()) {
-          throw error(kindKey, "must be a whole number, is " + type(value));
-        }
-        if (value.asInt() < 0) {
-          throw error(kindKey, "must be 0 or more, is " + value.asInt());
-        }
-        threshold = new Policy.Threshold(kind.startsWith("min") ? ">=" : "<=", value.asInt(), false);
-      } else if (FLAGS.contains(kind)) {
-        if (!value.isBoolean() || !value.asBoolean()) {
-          throw error(kindKey, "must be true (remove the condition to drop it), is " + value);
-        }
-      } else if (COVERAGE.contains(kind)) {
-        threshold = new Policy.Threshold(">=", percent(value, kindKey), false);
-      } else {
-        threshold = performance(kindKey, kind, value);
-      }
-      if (node.has("request") && !PERFORMANCE.contains(kind)) {
-        throw error(key + ".request", "only performance conditions (p95, p99, max, error-pct, throughput) name a request");
-      }
-      String request = node.has("request") ? text(node.get("request"), key + ".request") : "All Requests";
       boolean blocking = true;
       if (node.has("blocking")) {
         if (!node.get("blocking").isBoolean()) {
@@ -254,41 +222,48 @@ public final class PolicyReader {
         }
         weight = w.asDouble();
       }
-      String id;
-      if (node.has("id")) {
-        id = text(node.get("id"), key + ".id");
-      } else {
-        String prefix = layer == null ? "shape" : layer.id();
-        id = prefix + "." + kind + (PERFORMANCE.contains(kind) && !request.equals("All Requests") ? "[" + request + "]" : "");
-      }
-      return new Policy.Condition(id, kind, layer, PERFORMANCE.contains(kind) ? request : null, threshold, blocking,
-          weight, lines.lineOf(kindKey));
+      String id = node.has("id") ? text(node.get("id"), key + ".id") : kind.defaultId(layer, options);
+      return new Condition(id, kind, layer, threshold, options, blocking, weight, lines.lineOf(kindKey));
     }
 
-    private Policy.Threshold performance(String key, String kind, JsonNode value) throws PolicyException {
-      String bound = kind.equals("throughput") ? ">=" : "<=";
-      if (value.isNumber()) {
-        if (value.asDouble() < 0) {
-          throw error(key, "must be 0 or more, is " + value);
+    /** The layer a condition is about, by its kind's scope; every layer it reads must be required by the stage. */
+    private Layer layer(String key, ConditionKind kind, JsonNode node, List<Layer> require) throws PolicyException {
+      Scope scope = kind.scope();
+      String kindKey = key + "." + kind.key();
+      Layer layer = scope.implied();
+      if (node.has("layer")) {
+        if (scope.isAcrossLayers()) {
+          throw error(key + ".layer", kind.key() + " compares " + names(scope.compared()) + "; it takes no layer");
         }
-        if (kind.equals("error-pct") && value.asDouble() > 100) {
-          throw error(key, "a percentage of failed requests is at most 100, is " + value);
+        layer = layer(key + ".layer", text(node.get("layer"), key + ".layer"));
+        if (!scope.allowed().contains(layer)) {
+          throw error(key + ".layer", scope.implied() != null
+              ? kind.key() + " applies to the " + scope.implied() + " layer only"
+              : kind.key() + " does not apply to the " + layer + " layer; on " + layer + " use one of "
+                  + ConditionKinds.keysFor(layer));
         }
-        return new Policy.Threshold(bound, value.asDouble(), false);
+      } else if (layer == null && !scope.isAcrossLayers()) {
+        throw error(key, kind.key() + " needs a layer: add layer: " + String.join("|", names(scope.allowed())));
       }
-      if (value.isTextual()) {
-        Matcher relative = RELATIVE.matcher(value.asText().strip());
-        if (relative.matches()) {
-          if (!relative.group(1).equals(bound)) {
-            throw error(key, kind + " is bounded with " + bound + " (" + (bound.equals("<=") ? "lower" : "higher")
-                + " is better), not " + relative.group(1));
-          }
-          return new Policy.Threshold(bound, Double.parseDouble(relative.group(2)), true);
+      if (layer != null && !require.contains(layer)) {
+        throw error(node.has("layer") ? key + ".layer" : kindKey, "layer \"" + layer
+            + "\" is not required by this stage; add it to require or drop the condition");
+      }
+      for (Layer needed : scope.compared()) {
+        if (!require.contains(needed)) {
+          throw error(kindKey, kind.key() + " compares " + names(scope.compared()) + "; this stage does not require "
+              + needed);
         }
       }
-      throw error(key, "must be a number (absolute, " + (kind.equals("throughput") ? "requests/s minimum"
-          : kind.equals("error-pct") ? "% maximum" : "ms maximum") + ") or a change relative to the baseline such as \""
-          + bound + (bound.equals("<=") ? "+10%" : "-10%") + "\", is " + value);
+      return layer;
+    }
+
+    private static List<String> names(java.util.Collection<Layer> layers) {
+      return layers.stream().sorted().map(Layer::id).toList();
+    }
+
+    private static String allKeys() {
+      return ConditionKinds.ALL.stream().map(ConditionKind::key).toList().toString();
     }
 
     private Sources sources(JsonNode node) throws PolicyException {
@@ -333,14 +308,6 @@ public final class PolicyReader {
         layers.put(layer, of);
       }
       return new Sources(layers);
-    }
-
-    private static String sortedUnion() {
-      java.util.TreeSet<String> all = new java.util.TreeSet<>(COUNTS);
-      all.addAll(FLAGS);
-      all.addAll(COVERAGE);
-      all.addAll(PERFORMANCE);
-      return all.toString();
     }
 
     private void object(JsonNode node, String key, Set<String> known) throws PolicyException {
@@ -403,10 +370,7 @@ public final class PolicyReader {
     }
 
     private static String type(JsonNode node) {
-      if (node == null || node.isNull() || node.isMissingNode()) {
-        return "empty";
-      }
-      return node.getNodeType().name().toLowerCase(java.util.Locale.ROOT) + " " + node;
+      return ConditionValue.describe(node);
     }
 
     private PolicyException error(String key, String reason) {

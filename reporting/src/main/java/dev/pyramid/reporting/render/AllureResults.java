@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.pyramid.reporting.decision.ConditionResult;
 import dev.pyramid.reporting.decision.Decision;
 import dev.pyramid.reporting.decision.LayerResult;
-import dev.pyramid.reporting.decision.Verdict;
+import dev.pyramid.reporting.conditions.Verdict;
 import dev.pyramid.reporting.results.PerfAssertion;
 import dev.pyramid.reporting.results.RequestStats;
 import java.io.IOException;
@@ -54,7 +54,8 @@ public final class AllureResults {
       String fullName = "pyramid.gate." + decision.stage() + "." + condition.id();
       Map<String, Object> result = result(fullName, "gate: " + condition.id() + " " + condition.expected()
           + " (actual " + condition.actual() + ")", status(condition.verdict()), time);
-      result.put("statusDetails", Map.of("message", condition.id() + ": expected " + condition.expected()
+      result.put("statusDetails", Map.of("message", (condition.verdict().passes() ? ""
+          : condition.category().tag() + " ") + condition.id() + ": expected " + condition.expected()
           + ", actual " + condition.actual() + " -> " + condition.verdict().id()
           + (condition.verdict() == Verdict.MISSING || condition.verdict() == Verdict.UNREADABLE
               ? " (gate evidence " + condition.verdict().id() + ")" : "")

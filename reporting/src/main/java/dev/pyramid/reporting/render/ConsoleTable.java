@@ -3,7 +3,7 @@ package dev.pyramid.reporting.render;
 import dev.pyramid.reporting.decision.ConditionResult;
 import dev.pyramid.reporting.decision.Decision;
 import dev.pyramid.reporting.decision.LayerResult;
-import dev.pyramid.reporting.decision.QuarantinedFailure;
+import dev.pyramid.reporting.conditions.QuarantinedFailure;
 import dev.pyramid.reporting.results.Counts;
 import dev.pyramid.reporting.results.Problem;
 import dev.pyramid.reporting.stamp.RootCheck;
@@ -46,8 +46,8 @@ public final class ConsoleTable {
     }
     for (QuarantinedFailure q : decision.quarantined()) {
       out.append(q.expired() ? "EXPIRED quarantine (blocks): " : "quarantined (does not block): ")
-          .append(q.testCase().id()).append(", owner ").append(q.entry().owner()).append(", expires ")
-          .append(q.entry().expires()).append(", reason: ").append(q.entry().reason()).append('\n');
+          .append(q.testCase().id()).append(", owner ").append(q.owner()).append(", expires ")
+          .append(q.expires()).append(", reason: ").append(q.reason()).append('\n');
     }
     for (LayerResult layer : decision.layers()) {
       for (Problem problem : layer.evidence().problems()) {

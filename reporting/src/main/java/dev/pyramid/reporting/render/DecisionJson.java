@@ -93,9 +93,9 @@ public final class DecisionJson {
       Map<String, Object> entry = new LinkedHashMap<>();
       entry.put("test", q.testCase().id());
       entry.put("layer", q.layer().id());
-      entry.put("owner", q.entry().owner());
-      entry.put("reason", q.entry().reason());
-      entry.put("expires", q.entry().expires().toString());
+      entry.put("owner", q.owner());
+      entry.put("reason", q.reason());
+      entry.put("expires", q.expires().toString());
       entry.put("expired", q.expired());
       entry.put("file", q.testCase().source().toString());
       return entry;

@@ -2,7 +2,7 @@ package dev.pyramid.reporting.render;
 
 import dev.pyramid.reporting.decision.ConditionResult;
 import dev.pyramid.reporting.decision.Decision;
-import dev.pyramid.reporting.decision.Verdict;
+import dev.pyramid.reporting.conditions.Verdict;
 import dev.pyramid.reporting.results.Problem;
 import java.io.IOException;
 import java.nio.file.Files;

@@ -3,8 +3,8 @@ package dev.pyramid.reporting.render;
 import dev.pyramid.reporting.decision.ConditionResult;
 import dev.pyramid.reporting.decision.Decision;
 import dev.pyramid.reporting.decision.LayerResult;
-import dev.pyramid.reporting.decision.QuarantinedFailure;
-import dev.pyramid.reporting.decision.Verdict;
+import dev.pyramid.reporting.conditions.QuarantinedFailure;
+import dev.pyramid.reporting.conditions.Verdict;
 import dev.pyramid.reporting.results.Counts;
 import dev.pyramid.reporting.results.Problem;
 import dev.pyramid.reporting.stamp.RootCheck;
@@ -53,8 +53,8 @@ public final class DecisionMarkdown {
       md.append("\n**Quarantined failures**\n\n");
       for (QuarantinedFailure q : decision.quarantined()) {
         md.append("- `").append(escape(q.testCase().id())).append("`: ")
-            .append(q.expired() ? "**expired " + q.entry().expires() + ", blocks**" : "until " + q.entry().expires())
-            .append(", owner ").append(escape(q.entry().owner())).append(", ").append(escape(q.entry().reason()))
+            .append(q.expired() ? "**expired " + q.expires() + ", blocks**" : "until " + q.expires())
+            .append(", owner ").append(escape(q.owner())).append(", ").append(escape(q.reason()))
             .append('\n');
       }
     }

@@ -3,7 +3,7 @@ package dev.pyramid.reporting.render;
 import dev.pyramid.reporting.decision.ConditionResult;
 import dev.pyramid.reporting.decision.Decision;
 import dev.pyramid.reporting.decision.LayerResult;
-import dev.pyramid.reporting.decision.Verdict;
+import dev.pyramid.reporting.conditions.Verdict;
 import dev.pyramid.reporting.results.Counts;
 import dev.pyramid.reporting.results.Layer;
 import java.util.List;

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.pyramid.framework.api.UnitTest;
 import dev.pyramid.reporting.BuildTree;
+import dev.pyramid.reporting.conditions.Verdict;
 import dev.pyramid.reporting.policy.Policy;
 import dev.pyramid.reporting.policy.PolicyReader;
 import dev.pyramid.reporting.quarantine.Quarantine;

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.pyramid.framework.api.UnitTest;
+import dev.pyramid.reporting.conditions.Condition;
 import dev.pyramid.reporting.results.Layer;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -53,7 +54,7 @@ class PolicyReaderTests {
     assertThat(policy.path()).containsExactly("dev", "staging", "production");
     Policy.Stage production = policy.lane("default").orElseThrow().stage("production").orElseThrow();
     assertThat(production.require()).containsExactly(Layer.UNIT, Layer.CONTRACT, Layer.E2E, Layer.PERF);
-    assertThat(production.conditions()).extracting(Policy.Condition::id).contains("contract.all-interactions-verified");
+    assertThat(production.conditions()).extracting(Condition::id).contains("contract.all-interactions-verified");
     assertThat(policy.lane("hotfix")).isPresent();
   }
 
@@ -61,10 +62,10 @@ class PolicyReaderTests {
   void reads_every_condition_kind_with_its_threshold() throws Exception {
     Policy.Stage prod = read(VALID).lane("default").orElseThrow().stage("prod").orElseThrow();
 
-    assertThat(prod.conditions()).extracting(Policy.Condition::id)
+    assertThat(prod.conditions()).extracting(Condition::id)
         .containsExactly("unit.min-tests", "unit.min-line-coverage", "perf.p95[book a ride]", "perf.throughput",
             "shape.pyramid-shape");
-    Policy.Condition relative = prod.conditions().get(2);
+    Condition relative = prod.conditions().get(2);
     assertThat(relative.threshold().relative()).isTrue();
     assertThat(relative.threshold().limit(200)).isEqualTo(220.0, org.assertj.core.data.Offset.offset(1e-9));
     assertThat(prod.conditions().get(3).threshold().op()).isEqualTo(">=");

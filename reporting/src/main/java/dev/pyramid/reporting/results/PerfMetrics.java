@@ -1,6 +1,5 @@
-package dev.pyramid.reporting.decision;
+package dev.pyramid.reporting.results;
 
-import dev.pyramid.reporting.results.RequestStats;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;

@@ -1,4 +1,4 @@
-package dev.pyramid.reporting.decision;
+package dev.pyramid.reporting.conditions;
 
 /** The verdict on one layer or one condition. */
 public enum Verdict {

@@ -1,4 +1,4 @@
-package dev.pyramid.reporting.decision;
+package dev.pyramid.reporting.results;
 
 import java.util.Map;
 

@@ -1,0 +1,49 @@
+package dev.pyramid.reporting.conditions;
+
+import dev.pyramid.reporting.results.Baseline;
+import dev.pyramid.reporting.results.Evidence;
+import dev.pyramid.reporting.results.Layer;
+import dev.pyramid.reporting.results.LayerEvidence;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * What a condition is evaluated against: the build's evidence, the stage's baseline and the failed tests
+ * that quarantine entries cover.
+ *
+ * @param baseline the figures of the last build promoted to the stage; empty when there is none yet
+ * @param quarantined the failed tests a quarantine entry covers, valid or expired, of every layer decided
+ */
+public record Evaluation(Evidence evidence, Optional<Baseline> baseline, List<QuarantinedFailure> quarantined) {
+
+  public Evaluation {
+    quarantined = List.copyOf(quarantined);
+  }
+
+  /** The evidence of {@code layer}; never null. */
+  public LayerEvidence of(Layer layer) {
+    return evidence.of(layer);
+  }
+
+  /** Whether {@code layer} has evidence to judge: PASS when it has, else MISSING or UNREADABLE. */
+  public Verdict availability(Layer layer) {
+    return availability(evidence.of(layer));
+  }
+
+  /**
+   * Whether a layer's evidence can be judged: UNREADABLE when a file could not be read or trusted; MISSING
+   * when there is no file or no executed test (for perf: no Gatling statistics); PASS otherwise.
+   */
+  public static Verdict availability(LayerEvidence evidence) {
+    if (!evidence.problems().isEmpty()) {
+      return Verdict.UNREADABLE;
+    }
+    if (evidence.layer() == Layer.PERF) {
+      return evidence.requests().isEmpty() ? Verdict.MISSING : Verdict.PASS;
+    }
+    if (evidence.sources().isEmpty() || evidence.counts().executed() == 0) {
+      return Verdict.MISSING;
+    }
+    return Verdict.PASS;
+  }
+}
