@@ -31,7 +31,7 @@ public final class PyramidCommand implements Runnable {
    * picocli builds a command's model by reflection when it is registered (about 40 ms each, a fifth of a
    * gate run on a small result set), and a run that names its subcommand needs only that one's.
    */
-  private static final List<String> SUBCOMMANDS = List.of("gate", "stamp", "promote", "history", "report", "help");
+  private static final List<String> SUBCOMMANDS = List.of("gate", "stamp", "promote", "history", "report", "policy", "help");
 
   /**
    * A new subcommand object by its name in {@link #SUBCOMMANDS}. A switch rather than a map of constructor
@@ -44,6 +44,7 @@ public final class PyramidCommand implements Runnable {
       case "promote" -> new PromoteCommand();
       case "history" -> new HistoryCommand();
       case "report" -> new ReportCommand();
+      case "policy" -> new PolicyCommand();
       case "help" -> new CommandLine.HelpCommand();
       default -> throw new IllegalArgumentException("no subcommand " + name);
     };

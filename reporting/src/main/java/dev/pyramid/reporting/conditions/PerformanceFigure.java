@@ -46,7 +46,7 @@ final class PerformanceFigure implements ConditionKind {
 
   static PerformanceFigure p99() {
     return new PerformanceFigure("p99", "99th percentile of response times", "ms", false,
-        "{ p99: \"<=+10%\", request: \"book a ride\" }");
+        "{ p99: 1500 }");
   }
 
   static PerformanceFigure max() {
