@@ -1,0 +1,166 @@
+package dev.pyramid.reporting;
+
+import dev.pyramid.reporting.conditions.Condition;
+import dev.pyramid.reporting.conditions.ConditionKind;
+import dev.pyramid.reporting.conditions.ConditionKinds;
+import dev.pyramid.reporting.conditions.ConditionValue;
+import dev.pyramid.reporting.conditions.InvalidConditionException;
+import dev.pyramid.reporting.decision.Decision;
+import dev.pyramid.reporting.decision.Gate;
+import dev.pyramid.reporting.decision.UsageException;
+import dev.pyramid.reporting.policy.Policy;
+import dev.pyramid.reporting.quarantine.Quarantine;
+import dev.pyramid.reporting.results.Counts;
+import dev.pyramid.reporting.results.Evidence;
+import dev.pyramid.reporting.results.Layer;
+import dev.pyramid.reporting.results.LayerEvidence;
+import dev.pyramid.reporting.results.Problem;
+import dev.pyramid.reporting.results.Sources;
+import dev.pyramid.reporting.results.TestCase;
+import dev.pyramid.reporting.stamp.RootCheck;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Evidence, policies and decisions built in memory, for tests of the gate and of condition kinds that need no
+ * file: {@code InMemory.decide(InMemory.stage(List.of(E2E), condition("{ layer: e2e, max-skipped: 0 }")),
+ * InMemory.layer(E2E).passed(3).skipped(1))}.
+ */
+public final class InMemory {
+
+  /** The one result root of in-memory evidence; nothing is read from it. */
+  public static final Path ROOT = Path.of("/in-memory");
+
+  private InMemory() {}
+
+  /** A layer's test cases, added by outcome. */
+  public static LayerBuilder layer(Layer layer) {
+    return new LayerBuilder(layer);
+  }
+
+  /** Builds the test cases of one layer. */
+  public static final class LayerBuilder {
+    private final Layer layer;
+    private final List<TestCase> cases = new ArrayList<>();
+    private final List<Problem> problems = new ArrayList<>();
+
+    private LayerBuilder(Layer layer) {
+      this.layer = layer;
+    }
+
+    public LayerBuilder passed(int count) {
+      return add(count, TestCase.Status.PASSED, false);
+    }
+
+    public LayerBuilder failed(int count) {
+      return add(count, TestCase.Status.FAILED, false);
+    }
+
+    public LayerBuilder errored(int count) {
+      return add(count, TestCase.Status.ERRORED, false);
+    }
+
+    public LayerBuilder skipped(int count) {
+      return add(count, TestCase.Status.SKIPPED, false);
+    }
+
+    public LayerBuilder flaky(int count) {
+      return add(count, TestCase.Status.PASSED, true);
+    }
+
+    /** A result file of the layer that could not be read. */
+    public LayerBuilder unreadable(String reason) {
+      problems.add(new Problem(file(), reason));
+      return this;
+    }
+
+    private LayerBuilder add(int count, TestCase.Status status, boolean flaky) {
+      for (int i = 0; i < count; i++) {
+        cases.add(new TestCase("in.memory." + layer.id() + "Tests", status.name().toLowerCase() + "_" + cases.size(),
+            0.01, status, status == TestCase.Status.PASSED ? "" : status + " in memory", file(), flaky));
+      }
+      return this;
+    }
+
+    private Path file() {
+      return ROOT.resolve(layer.id() + "/TEST-in.memory.xml");
+    }
+
+    public LayerEvidence build() {
+      List<Path> sources = cases.isEmpty() && problems.isEmpty() ? List.of() : List.of(file());
+      return new LayerEvidence(layer, sources, Counts.of(cases), cases, problems, List.of(), List.of(), List.of(),
+          List.of(), List.of());
+    }
+  }
+
+  /** Evidence of the given layers; every other layer has none. */
+  public static Evidence evidence(LayerBuilder... layers) {
+    Map<Layer, LayerEvidence> byLayer = new EnumMap<>(Layer.class);
+    for (LayerBuilder layer : layers) {
+      byLayer.put(layer.layer, layer.build());
+    }
+    return new Evidence(List.of(ROOT), byLayer);
+  }
+
+  /** A condition as the policy would read it from its flow map, e.g. {@code { layer: e2e, max-skipped: 0 }}. */
+  public static Condition condition(String yaml) {
+    try {
+      Map<?, ?> map = new ObjectMapper(new com.fasterxml.jackson.dataformat.yaml.YAMLFactory()).readValue(yaml, Map.class);
+      com.fasterxml.jackson.databind.JsonNode node = new ObjectMapper().valueToTree(map);
+      ConditionKind kind = ConditionKinds.ALL.stream().filter(k -> node.has(k.key())).findFirst()
+          .orElseThrow(() -> new IllegalArgumentException("no condition kind in " + yaml));
+      Layer layer = node.has("layer") ? Layer.byId(node.get("layer").asText()).orElseThrow()
+          : kind.scope().implied();
+      Map<String, String> options = new java.util.HashMap<>();
+      Map<String, com.fasterxml.jackson.databind.JsonNode> given = new java.util.HashMap<>();
+      for (String option : kind.options()) {
+        if (node.has(option)) {
+          options.put(option, node.get(option).asText());
+          given.put(option, node.get(option));
+        }
+      }
+      boolean blocking = !node.has("blocking") || node.get("blocking").asBoolean();
+      double weight = node.has("weight") ? node.get("weight").asDouble() : 1;
+      String id = node.has("id") ? node.get("id").asText() : kind.defaultId(layer, options);
+      return new Condition(id, kind, layer, kind.parse(new ConditionValue(node.get(kind.key()), given)), options,
+          blocking, weight, 1);
+    } catch (InvalidConditionException | java.io.IOException e) {
+      throw new IllegalArgumentException(yaml + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** A policy whose one stage, {@code production}, requires {@code require} and sets {@code conditions}. */
+  public static Policy policy(List<Layer> require, Condition... conditions) {
+    return policy(Policy.Score.DEFAULT, require, conditions);
+  }
+
+  /** The same with the lane's score thresholds. */
+  public static Policy policy(Policy.Score score, List<Layer> require, Condition... conditions) {
+    Policy.Stage stage = new Policy.Stage("production", require, List.of(conditions));
+    Policy.Lane lane = new Policy.Lane(Policy.DEFAULT_LANE, score, Map.of("production", stage));
+    return new Policy(Path.of("in-memory-policy.yml"), List.of("production"), Sources.defaults(),
+        Map.of(Policy.DEFAULT_LANE, lane));
+  }
+
+  /** The gate's decision for production, the root trusted, no quarantine and no baseline. */
+  public static Decision decide(Policy policy, Evidence evidence) {
+    return decide(policy, evidence, Quarantine.NONE);
+  }
+
+  /** The same with a quarantine, judged today. */
+  public static Decision decide(Policy policy, Evidence evidence, Quarantine quarantine) {
+    RootCheck trusted = new RootCheck(ROOT.toAbsolutePath().normalize(), Optional.empty(), List.of());
+    try {
+      return new Gate().decide(new Gate.Request(evidence, List.of(trusted), policy, Policy.DEFAULT_LANE,
+          "production", List.of(), BuildTree.BUILD, quarantine, Optional.empty(), LocalDate.now()));
+    } catch (UsageException e) {
+      throw new IllegalArgumentException(e);
+    }
+  }
+}
