@@ -65,7 +65,7 @@ class ConditionKindsTests {
         .collect(Collectors.joining("\n"));
 
     assertThat(ConditionKinds.ALL).allSatisfy(kind -> assertThat(comments)
-        .as("%s documents no example of %s: add a comment line\n#   %-46s %s", LIVE_POLICY, kind.key(),
+        .as("%s documents no example of %s: add a comment line\n#   %-48s%s", LIVE_POLICY, kind.key(),
             kind.example(), kind.summary())
         .contains("#   " + kind.example()));
   }
