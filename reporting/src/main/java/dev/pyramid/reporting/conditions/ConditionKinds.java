@@ -18,6 +18,7 @@ public final class ConditionKinds {
       new MinTests(),
       new MaxFailures(),
       new MaxFlaky(),
+      new MaxSkipped(),
       new AllInteractionsVerified(),
       new AllAssertionsPass(),
       new LineCoverage(),
