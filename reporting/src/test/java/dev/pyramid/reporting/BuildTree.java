@@ -24,6 +24,9 @@ public final class BuildTree {
   public static final String PACT_FAILED = "handmade/pact/fleet-core-failed.json";
   public static final String GATLING_RUN = "handmade/gatling-run";
 
+  /** The tests' own policy (the reference platform's), not the QA strategist's live quality-gate.yml. */
+  public static final String POLICY = "policy/reference-policy.yml";
+
   /** The build every test tree is stamped for. */
   public static final BuildIdentity BUILD = new BuildIdentity("0123456789abcdef0123456789abcdef01234567", "build-1");
 

@@ -24,7 +24,7 @@ import org.junit.jupiter.api.parallel.Resources;
 @ResourceLock(Resources.SYSTEM_OUT)
 class GateLanesAndRealEvidenceTests {
 
-  private static final String POLICY = Path.of("..", "quality-gate.yml").toAbsolutePath().toString();
+  private static final String POLICY = BuildTree.resource(BuildTree.POLICY).toString();
   private static final ObjectMapper JSON = new ObjectMapper();
 
   @TempDir

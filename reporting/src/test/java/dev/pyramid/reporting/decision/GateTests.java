@@ -33,7 +33,7 @@ class GateTests {
   @BeforeEach
   void readRepositoryPolicy() throws Exception {
     tree = new BuildTree(root);
-    policy = new PolicyReader().read(Path.of("..", "quality-gate.yml"));
+    policy = new PolicyReader().read(BuildTree.resource(BuildTree.POLICY));
   }
 
   @Test

@@ -53,7 +53,7 @@ class FailClosedTests {
 
   @BeforeContainer
   static void setUp() throws Exception {
-    policy = new PolicyReader().read(Path.of("..", "quality-gate.yml"));
+    policy = new PolicyReader().read(BuildTree.resource(BuildTree.POLICY));
     scratch = Files.createTempDirectory("fail-closed");
   }
 
