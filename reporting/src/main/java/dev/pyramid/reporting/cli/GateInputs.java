@@ -41,7 +41,8 @@ final class GateInputs {
       thread.start();
     };
     CompletableFuture<Policy> policy = CompletableFuture.supplyAsync(() -> read(policyFile), reader);
-    CompletableFuture<Evidence> evidence = policy.thenApply(read -> collect(roots, read));
+    // Async: were the policy read already, thenApply would collect on the caller's thread, before it returns.
+    CompletableFuture<Evidence> evidence = policy.thenApplyAsync(read -> collect(roots, read), reader);
     // The stamps depend on nothing else, and are small: one thread reads them all, in order.
     CompletableFuture<List<Stamps.Loaded>> stamps =
         CompletableFuture.supplyAsync(() -> roots.stream().map(Stamps::load).toList(), reader);
