@@ -1,44 +1,45 @@
 package dev.pyramid.reporting.cli;
 
-import dev.pyramid.reporting.results.Baseline;
+import static dev.pyramid.reporting.cli.ExitCode.BLOCK;
+import static dev.pyramid.reporting.cli.ExitCode.INCOMPLETE;
+import static dev.pyramid.reporting.cli.ExitCode.MANUAL_APPROVAL;
+import static dev.pyramid.reporting.cli.ExitCode.PROMOTE;
+import static dev.pyramid.reporting.cli.ExitCode.USAGE_OR_POLICY_ERROR;
+
 import dev.pyramid.reporting.decision.Decision;
 import dev.pyramid.reporting.decision.Gate;
-import dev.pyramid.reporting.decision.Outcome;
 import dev.pyramid.reporting.decision.UsageException;
+import dev.pyramid.reporting.history.History;
 import dev.pyramid.reporting.policy.Policy;
 import dev.pyramid.reporting.policy.PolicyException;
-import dev.pyramid.reporting.render.AllureResults;
-import dev.pyramid.reporting.render.ConsoleTable;
-import dev.pyramid.reporting.history.History;
 import dev.pyramid.reporting.quarantine.Quarantine;
 import dev.pyramid.reporting.quarantine.QuarantineReader;
+import dev.pyramid.reporting.render.AllureResults;
+import dev.pyramid.reporting.render.ConsoleTable;
 import dev.pyramid.reporting.render.DecisionJson;
 import dev.pyramid.reporting.render.DecisionJunit;
 import dev.pyramid.reporting.render.DecisionMarkdown;
 import dev.pyramid.reporting.render.VerdictLine;
+import dev.pyramid.reporting.results.Baseline;
 import dev.pyramid.reporting.results.Evidence;
 import dev.pyramid.reporting.results.Layer;
 import dev.pyramid.reporting.stamp.BuildIdentity;
 import dev.pyramid.reporting.stamp.RootCheck;
 import dev.pyramid.reporting.stamp.Stamps;
+import java.io.IOException;
+import java.io.PrintWriter;
 import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.Optional;
-import java.io.IOException;
-import java.io.PrintWriter;
-import java.nio.file.Path;
-import java.time.Instant;
 import java.util.List;
-import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
+import java.util.Optional;
 import java.util.stream.Collectors;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code pyramid gate}: reads the evidence, decides for a stage, renders, exits with the verdict's code. */
@@ -48,17 +49,13 @@ import picocli.CommandLine.Option;
     description = {
       "Decides whether this build may be promoted to a stage, from its test results and the policy.",
       "Writes decision.json and decision.md to --out; with --allure-report also builds the Allure report",
-      "(before exiting, so the report exists even when the gate blocks)."
-    },
-    exitCodeListHeading = "%nExit codes:%n",
-    exitCodeList = {
-      "0:PROMOTE, or (with --layers) those layers pass; no promotion decided",
-      "1:BLOCK: a condition failed",
-      "2:INCOMPLETE: evidence missing, empty, unreadable, unstamped, from another build or changed",
-      "3:usage or policy error (also a malformed quarantine file or unreadable history)",
-      "4:MANUAL_APPROVAL: blocking conditions pass, the weighted score is below the pass threshold"
+      "(before exiting, so the report exists even when the gate blocks).",
+      "Every result root must be stamped for the build that --commit and --build-id name."
     })
-final class GateCommand implements Callable<Integer> {
+final class GateCommand implements Subcommand {
+
+  /** Also the top-level help's list: the gate is what CI runs. */
+  static final List<ExitCode> EXIT_CODES = List.of(PROMOTE, BLOCK, INCOMPLETE, USAGE_OR_POLICY_ERROR, MANUAL_APPROVAL);
 
   @CommandLine.Spec
   private CommandLine.Model.CommandSpec spec;
@@ -67,13 +64,11 @@ final class GateCommand implements Callable<Integer> {
       description = "The stage to decide for, e.g. dev, staging, production.")
   private String stage;
 
-  @Option(names = "--policy", defaultValue = "quality-gate.yml", paramLabel = "FILE",
-      description = "The promotion policy (default: ${DEFAULT-VALUE}).")
-  private Path policy;
+  @Mixin
+  private PolicyOption policy;
 
-  @Option(names = "--results", defaultValue = ".", paramLabel = "DIR",
-      description = "A result root to search (repeatable; CI jobs and shards merge). Default: ${DEFAULT-VALUE}.")
-  private List<Path> results;
+  @Mixin
+  private ResultRootsOption results;
 
   @Option(names = "--layers", defaultValue = "all", paramLabel = "L[,L...]", converter = LayerList.class,
       description = "Decide only these layers (unit, contract, e2e, perf): a level run, NOT a promotion "
@@ -88,22 +83,15 @@ final class GateCommand implements Callable<Integer> {
       description = "The policy lane: default, or hotfix (same path, its own conditions). Default: ${DEFAULT-VALUE}.")
   private String lane;
 
-  @Option(names = "--commit", paramLabel = "SHA",
-      description = "The commit decided for (default: GITHUB_SHA, CI_COMMIT_SHA, GIT_COMMIT, else git rev-parse HEAD).")
-  private String commit;
-
-  @Option(names = "--build-id", paramLabel = "ID",
-      description = "The build decided for (default: GITHUB_RUN_ID, CI_PIPELINE_ID, BUILD_ID). Every result root "
-          + "must be stamped for this commit and build.")
-  private String buildId;
+  @Mixin
+  private BuildOptions build;
 
   @Option(names = "--quarantine", paramLabel = "FILE",
       description = "Quarantined tests (default: quarantine.yml when it exists).")
   private Path quarantine;
 
-  @Option(names = "--history", defaultValue = ".pyramid/history.jsonl", paramLabel = "FILE",
-      description = "The decision history, appended to; baselines come from it (default: ${DEFAULT-VALUE}).")
-  private Path history;
+  @Mixin
+  private HistoryOption history;
 
   @Option(names = "--allure-results", paramLabel = "DIR",
       description = "Write one Allure result per gate condition and per Gatling assertion here.")
@@ -114,9 +102,13 @@ final class GateCommand implements Callable<Integer> {
           + "HTML report here.")
   private Path allureReport;
 
-  @Option(names = "--allure-home", paramLabel = "DIR",
-      description = "The unpacked Allure 2 commandline (default: target/allure-commandline/allure-*, then ALLURE_HOME).")
-  private Path allureHome;
+  @Mixin
+  private AllureHomeOption allureHome;
+
+  @Override
+  public List<ExitCode> exitCodes() {
+    return EXIT_CODES;
+  }
 
   @Override
   public Integer call() {
@@ -124,51 +116,44 @@ final class GateCommand implements Callable<Integer> {
     PrintWriter stderr = spec.commandLine().getErr();
     if (allureReport != null && allureResults == null) {
       stderr.println("--allure-report needs --allure-results (where the aggregated results go)");
-      return Outcome.USAGE_OR_POLICY_ERROR;
+      return USAGE_OR_POLICY_ERROR.code();
     }
-    // The stamps depend on nothing else: read from the start (if not since main, see Prefetch), beside
-    // everything up to the stamp check.
-    ExecutorService stampReader = Executors.newSingleThreadExecutor(runnable -> {
-      Thread thread = new Thread(runnable, "pyramid-stamp-reader");
-      thread.setDaemon(true);
-      return thread;
-    });
-    List<Future<Stamps.Loaded>> stamps = results.stream().map(root -> Prefetch.stamp(root, stampReader)).toList();
-    stampReader.shutdown();
+    List<Path> roots = results.roots();
+    GateInputs inputs = GateInputs.start(policy.file(), roots);
     Policy read;
     Quarantine quarantined;
     try {
-      read = Prefetch.policy(policy);
+      read = inputs.policy();
       Path quarantineFile = quarantine != null ? quarantine : Files.exists(Path.of("quarantine.yml")) ? Path.of("quarantine.yml") : null;
       quarantined = quarantineFile == null ? Quarantine.NONE : new QuarantineReader().read(quarantineFile);
     } catch (PolicyException e) {
       stderr.println("Policy error: " + e.getMessage());
-      return Outcome.USAGE_OR_POLICY_ERROR;
+      return USAGE_OR_POLICY_ERROR.code();
     }
-    BuildIdentity build;
+    BuildIdentity identity;
     try {
-      build = BuildIdentity.resolve(commit, buildId, System.getenv(), Path.of("."));
+      identity = build.resolve();
     } catch (BuildIdentity.UnresolvedException e) {
       stderr.println("Usage error: " + e.getMessage());
-      return Outcome.USAGE_OR_POLICY_ERROR;
+      return USAGE_OR_POLICY_ERROR.code();
     }
-    History decisions = new History(history);
+    History decisions = history.history();
     Optional<Baseline> baseline;
     try {
       baseline = History.baseline(decisions.read(), stage);
     } catch (IOException e) {
       stderr.println("History unreadable (baselines come from it): " + e.getMessage());
-      return Outcome.USAGE_OR_POLICY_ERROR;
+      return USAGE_OR_POLICY_ERROR.code();
     }
-    Evidence evidence = Prefetch.evidence(results, policy, read);
-    List<RootCheck> roots = checkRoots(evidence, build, stamps);
+    Evidence evidence = inputs.evidence();
+    List<RootCheck> checks = checkRoots(evidence, identity, inputs);
     Decision decision;
     try {
-      decision = new Gate().decide(new Gate.Request(evidence, roots, read, lane, stage, layers, build, quarantined,
+      decision = new Gate().decide(new Gate.Request(evidence, checks, read, lane, stage, layers, identity, quarantined,
           baseline, LocalDate.now(ZoneOffset.UTC)));
     } catch (UsageException e) {
       stderr.println("Usage error: " + e.getMessage());
-      return Outcome.USAGE_OR_POLICY_ERROR;
+      return USAGE_OR_POLICY_ERROR.code();
     }
     stdout.print(ConsoleTable.render(decision));
     Instant now = Instant.now();
@@ -189,45 +174,27 @@ final class GateCommand implements Callable<Integer> {
     } catch (IOException e) {
       // The verdict stands, but a decision nobody can read later is not trustworthy in CI.
       stderr.println("Cannot write the decision files or history: " + e.getMessage());
-      return Outcome.USAGE_OR_POLICY_ERROR;
+      return USAGE_OR_POLICY_ERROR.code();
     }
     if (allureReport != null) {
       String level = layers.isEmpty() ? "all" : layers.stream().map(Layer::id).collect(Collectors.joining(","));
-      AllureReportStep.run(results, allureResults, allureReport, allureHome,
-          BuildEnvironment.of(stage, level, results), stdout, stderr);
+      AllureReportStep.run(roots, allureResults, allureReport, allureHome.home(),
+          BuildEnvironment.of(stage, level, roots), stdout, stderr);
     }
     // Last, so that it closes the log: CI systems read this line for the test totals.
     stdout.println(VerdictLine.totals(decision));
     stdout.flush();
-    return decision.outcome().exitCode();
-  }
-
-  private static Stamps.Loaded loaded(Future<Stamps.Loaded> loading, Path root) {
-    try {
-      return loading.get();
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      return Stamps.load(root);
-    } catch (ExecutionException e) {
-      return Stamps.load(root); // read again here, so that the failure is reported as the check reports it
-    }
+    return ExitCode.of(decision.outcome()).code();
   }
 
   /**
    * Each root's stamp check, plus evidence read under it that its stamp does not cover. Uses the
    * collector's file listing and hashes, so that no evidence file is read twice.
    */
-  static List<RootCheck> checkRoots(Evidence evidence, BuildIdentity build) {
-    return checkRoots(evidence, build, null);
-  }
-
-  private static List<RootCheck> checkRoots(Evidence evidence, BuildIdentity build,
-      List<Future<Stamps.Loaded>> loading) {
+  private static List<RootCheck> checkRoots(Evidence evidence, BuildIdentity build, GateInputs inputs) {
     List<RootCheck> checks = new ArrayList<>();
     for (int i = 0; i < evidence.roots().size(); i++) {
-      Path root = evidence.roots().get(i);
-      Stamps.Loaded stamp = loading == null ? Stamps.load(root) : loaded(loading.get(i), root);
-      checks.add(Stamps.check(stamp, build, evidence));
+      checks.add(Stamps.check(inputs.stamp(i), build, evidence));
     }
     return checks;
   }

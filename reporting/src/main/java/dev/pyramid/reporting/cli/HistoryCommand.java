@@ -1,24 +1,21 @@
 package dev.pyramid.reporting.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.pyramid.reporting.decision.Outcome;
 import dev.pyramid.reporting.history.History;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Path;
-import java.util.concurrent.Callable;
+import java.util.List;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code pyramid history}: lists decisions and promotions. */
 @Command(
     name = "history",
     mixinStandardHelpOptions = true,
-    description = "Lists the gate's decisions and the promotions, oldest first, optionally of one stage.",
-    exitCodeListHeading = "%nExit codes:%n",
-    exitCodeList = {"0:listed", "3:the history cannot be read"})
-final class HistoryCommand implements Callable<Integer> {
+    description = "Lists the gate's decisions and the promotions, oldest first, optionally of one stage.")
+final class HistoryCommand implements Subcommand {
 
   @CommandLine.Spec
   private CommandLine.Model.CommandSpec spec;
@@ -26,9 +23,13 @@ final class HistoryCommand implements Callable<Integer> {
   @Option(names = "--stage", paramLabel = "STAGE", description = "Only this stage.")
   private String stage;
 
-  @Option(names = "--history", defaultValue = ".pyramid/history.jsonl", paramLabel = "FILE",
-      description = "The history (default: ${DEFAULT-VALUE}).")
-  private Path history;
+  @Mixin
+  private HistoryOption history;
+
+  @Override
+  public List<ExitCode> exitCodes() {
+    return List.of(ExitCode.DONE, ExitCode.USAGE_OR_POLICY_ERROR);
+  }
 
   @Override
   public Integer call() {
@@ -36,7 +37,7 @@ final class HistoryCommand implements Callable<Integer> {
     try {
       String row = "%-24s %-9s %-10s %-8s %-16s %-14s %s%n";
       stdout.printf(row, "time", "type", "stage", "lane", "build", "commit", "verdict");
-      for (JsonNode line : new History(history).read()) {
+      for (JsonNode line : history.history().read()) {
         if (stage != null && !stage.equals(line.path("stage").asText())) {
           continue;
         }
@@ -48,10 +49,10 @@ final class HistoryCommand implements Callable<Integer> {
                 : line.path("verdict").asText() + (line.path("levelRun").asBoolean() ? " (level run)" : ""));
       }
       stdout.flush();
-      return 0;
+      return ExitCode.DONE.code();
     } catch (IOException e) {
       spec.commandLine().getErr().println("History error: " + e.getMessage());
-      return Outcome.USAGE_OR_POLICY_ERROR;
+      return ExitCode.USAGE_OR_POLICY_ERROR.code();
     }
   }
 }

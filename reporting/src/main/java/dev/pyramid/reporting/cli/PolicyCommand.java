@@ -3,19 +3,16 @@ package dev.pyramid.reporting.cli;
 import dev.pyramid.reporting.conditions.ConditionKind;
 import dev.pyramid.reporting.conditions.ConditionKinds;
 import dev.pyramid.reporting.conditions.Scope;
-import dev.pyramid.reporting.decision.Outcome;
 import dev.pyramid.reporting.policy.Policy;
 import dev.pyramid.reporting.policy.PolicyException;
-import dev.pyramid.reporting.policy.PolicyReader;
 import dev.pyramid.reporting.results.Layer;
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.TreeSet;
-import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code pyramid policy}: checks a policy file, or documents every condition kind the gate knows. */
@@ -26,20 +23,22 @@ import picocli.CommandLine.Option;
       "Checks the promotion policy (--policy) and prints its path, lanes and conditions per stage; with",
       "--explain, documents every condition kind instead: its key, the layers it is about, what it judges,",
       "an example and the report category its failures are filed in."
-    },
-    exitCodeListHeading = "%nExit codes:%n",
-    exitCodeList = {"0:the policy is valid (or --explain)", "3:policy error: file:line [key]: reason"})
-final class PolicyCommand implements Callable<Integer> {
+    })
+final class PolicyCommand implements Subcommand {
 
   @CommandLine.Spec
   private CommandLine.Model.CommandSpec spec;
 
-  @Option(names = "--policy", defaultValue = "quality-gate.yml", paramLabel = "FILE",
-      description = "The promotion policy (default: ${DEFAULT-VALUE}).")
-  private Path policy;
+  @Mixin
+  private PolicyOption policy;
 
   @Option(names = "--explain", description = "Document every condition kind rather than check a policy.")
   private boolean explain;
+
+  @Override
+  public List<ExitCode> exitCodes() {
+    return List.of(ExitCode.DONE, ExitCode.USAGE_OR_POLICY_ERROR);
+  }
 
   @Override
   public Integer call() {
@@ -47,10 +46,10 @@ final class PolicyCommand implements Callable<Integer> {
     if (explain) {
       out.print(explain());
       out.flush();
-      return 0;
+      return ExitCode.DONE.code();
     }
     try {
-      Policy read = new PolicyReader().read(policy);
+      Policy read = policy.read();
       out.println("Policy " + read.source() + ": valid");
       out.println("promotion path: " + String.join(" -> ", read.path()));
       for (String lane : new TreeSet<>(read.lanes().keySet())) {
@@ -64,10 +63,10 @@ final class PolicyCommand implements Callable<Integer> {
         }
       }
       out.flush();
-      return 0;
+      return ExitCode.DONE.code();
     } catch (PolicyException e) {
       spec.commandLine().getErr().println("Policy error: " + e.getMessage());
-      return Outcome.USAGE_OR_POLICY_ERROR;
+      return ExitCode.USAGE_OR_POLICY_ERROR.code();
     }
   }
 

@@ -1,21 +1,22 @@
 package dev.pyramid.reporting.cli;
 
+import static dev.pyramid.reporting.cli.ExitCode.DONE;
+import static dev.pyramid.reporting.cli.ExitCode.REFUSED;
+import static dev.pyramid.reporting.cli.ExitCode.USAGE_OR_POLICY_ERROR;
+
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.pyramid.reporting.decision.Outcome;
 import dev.pyramid.reporting.history.History;
 import dev.pyramid.reporting.policy.Policy;
 import dev.pyramid.reporting.policy.PolicyException;
-import dev.pyramid.reporting.policy.PolicyReader;
 import dev.pyramid.reporting.stamp.BuildIdentity;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code pyramid promote}: records in the history that a build reached a stage. */
@@ -27,10 +28,8 @@ import picocli.CommandLine.Option;
       "for this build and STAGE (or MANUAL_APPROVAL with --approved-by), and the build reached the stage",
       "before STAGE on the promotion path: no stage is skipped, hotfixes included. The build's performance",
       "figures become STAGE's baseline for relative conditions."
-    },
-    exitCodeListHeading = "%nExit codes:%n",
-    exitCodeList = {"0:recorded", "1:refused (no promotable decision, or a stage skipped)", "3:usage or policy error"})
-final class PromoteCommand implements Callable<Integer> {
+    })
+final class PromoteCommand implements Subcommand {
 
   @CommandLine.Spec
   private CommandLine.Model.CommandSpec spec;
@@ -38,23 +37,23 @@ final class PromoteCommand implements Callable<Integer> {
   @Option(names = "--stage", required = true, paramLabel = "STAGE", description = "The stage the build reached.")
   private String stage;
 
-  @Option(names = "--policy", defaultValue = "quality-gate.yml", paramLabel = "FILE",
-      description = "The promotion policy, for the path (default: ${DEFAULT-VALUE}).")
-  private Path policy;
+  @Mixin
+  private PolicyOption policy;
 
-  @Option(names = "--commit", paramLabel = "SHA", description = "The commit (default: as for gate).")
-  private String commit;
-
-  @Option(names = "--build-id", paramLabel = "ID", description = "The build (default: as for gate).")
-  private String buildId;
+  @Mixin
+  private BuildOptions identity;
 
   @Option(names = "--approved-by", paramLabel = "WHO",
       description = "Who approved a MANUAL_APPROVAL decision; recorded with the promotion.")
   private String approvedBy;
 
-  @Option(names = "--history", defaultValue = ".pyramid/history.jsonl", paramLabel = "FILE",
-      description = "The history (default: ${DEFAULT-VALUE}).")
-  private Path history;
+  @Mixin
+  private HistoryOption history;
+
+  @Override
+  public List<ExitCode> exitCodes() {
+    return List.of(DONE, REFUSED, USAGE_OR_POLICY_ERROR);
+  }
 
   @Override
   public Integer call() {
@@ -63,20 +62,20 @@ final class PromoteCommand implements Callable<Integer> {
     Policy read;
     BuildIdentity build;
     try {
-      read = new PolicyReader().read(policy);
-      build = BuildIdentity.resolve(commit, buildId, System.getenv(), Path.of("."));
+      read = policy.read();
+      build = identity.resolve();
     } catch (PolicyException e) {
       stderr.println("Policy error: " + e.getMessage());
-      return Outcome.USAGE_OR_POLICY_ERROR;
+      return USAGE_OR_POLICY_ERROR.code();
     } catch (BuildIdentity.UnresolvedException e) {
       stderr.println("Usage error: " + e.getMessage());
-      return Outcome.USAGE_OR_POLICY_ERROR;
+      return USAGE_OR_POLICY_ERROR.code();
     }
     if (!read.path().contains(stage)) {
       stderr.println("Usage error: stage \"" + stage + "\" is not on the promotion path " + read.path());
-      return Outcome.USAGE_OR_POLICY_ERROR;
+      return USAGE_OR_POLICY_ERROR.code();
     }
-    History file = new History(history);
+    History file = history.history();
     try {
       List<JsonNode> lines = file.read();
       Optional<JsonNode> decision = History.lastDecision(lines, build, stage);
@@ -84,22 +83,22 @@ final class PromoteCommand implements Callable<Integer> {
         stderr.println("Refused: " + build + " has no " + (approvedBy != null ? "PROMOTE or MANUAL_APPROVAL" : "PROMOTE")
             + " decision for " + stage + " in " + file.file() + (decision.map(d -> " (its last decision: "
                 + d.path("verdict").asText() + ")").orElse(" (no decision at all: run pyramid gate --stage " + stage + ")")));
-        return 1;
+        return REFUSED.code();
       }
       Optional<String> previous = read.previous(stage);
       if (previous.isPresent() && !History.promoted(lines, build, previous.get())) {
         stderr.println("Refused: " + build + " has not reached " + previous.get() + ", the stage before " + stage
             + " on the path " + read.path() + "; no stage is skipped");
-        return 1;
+        return REFUSED.code();
       }
       String lane = decision.get().path("lane").asText(Policy.DEFAULT_LANE);
       file.append(History.promotionLine(stage, lane, build, approvedBy, Instant.now()));
       stdout.println("Promoted " + build + " to " + stage + " (lane " + lane + "); recorded in " + file.file());
       stdout.flush();
-      return 0;
+      return DONE.code();
     } catch (IOException e) {
       stderr.println("History error: " + e.getMessage());
-      return Outcome.USAGE_OR_POLICY_ERROR;
+      return USAGE_OR_POLICY_ERROR.code();
     }
   }
 }

@@ -2,26 +2,23 @@ package dev.pyramid.reporting.cli;
 
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code pyramid report}: one Allure report from every module's results. */
 @Command(
     name = "report",
     mixinStandardHelpOptions = true,
-    description = "Gathers every target/allure-results of the build and generates one Allure HTML report.",
-    exitCodeListHeading = "%nExit codes:%n",
-    exitCodeList = {"0:report generated", "1:report not generated", "3:usage error"})
-final class ReportCommand implements Callable<Integer> {
+    description = "Gathers every target/allure-results of the build and generates one Allure HTML report.")
+final class ReportCommand implements Subcommand {
 
   @CommandLine.Spec
   private CommandLine.Model.CommandSpec spec;
 
-  @Option(names = "--results", defaultValue = ".", paramLabel = "DIR",
-      description = "A result root to search (repeatable). Default: ${DEFAULT-VALUE}.")
-  private List<Path> results;
+  @Mixin
+  private ResultRootsOption results;
 
   @Option(names = "--out", defaultValue = "target/allure-report", paramLabel = "DIR",
       description = "Where the HTML report goes (default: ${DEFAULT-VALUE}).")
@@ -31,9 +28,8 @@ final class ReportCommand implements Callable<Integer> {
       description = "Where the aggregated results go (default: ${DEFAULT-VALUE}).")
   private Path allureResults;
 
-  @Option(names = "--allure-home", paramLabel = "DIR",
-      description = "The unpacked Allure 2 commandline (default: target/allure-commandline/allure-*, then ALLURE_HOME).")
-  private Path allureHome;
+  @Mixin
+  private AllureHomeOption allureHome;
 
   @Option(names = "--stage", defaultValue = "none", paramLabel = "STAGE",
       description = "Shown in the report's environment (default: ${DEFAULT-VALUE}).")
@@ -50,10 +46,16 @@ final class ReportCommand implements Callable<Integer> {
   private Path history;
 
   @Override
+  public List<ExitCode> exitCodes() {
+    return List.of(ExitCode.DONE, ExitCode.NOT_GENERATED, ExitCode.USAGE_OR_POLICY_ERROR);
+  }
+
+  @Override
   public Integer call() {
-    boolean generated = AllureReportStep.run(results, allureResults, out, allureHome,
-        AllureReportStep.historyStore(history, results),
-        BuildEnvironment.of(stage, level, results), spec.commandLine().getOut(), spec.commandLine().getErr());
-    return generated ? 0 : 1;
+    List<Path> roots = results.roots();
+    boolean generated = AllureReportStep.run(roots, allureResults, out, allureHome.home(),
+        AllureReportStep.historyStore(history, roots),
+        BuildEnvironment.of(stage, level, roots), spec.commandLine().getOut(), spec.commandLine().getErr());
+    return (generated ? ExitCode.DONE : ExitCode.NOT_GENERATED).code();
   }
 }

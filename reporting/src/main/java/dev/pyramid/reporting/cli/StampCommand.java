@@ -1,6 +1,5 @@
 package dev.pyramid.reporting.cli;
 
-import dev.pyramid.reporting.decision.Outcome;
 import dev.pyramid.reporting.policy.PolicyException;
 import dev.pyramid.reporting.policy.PolicyReader;
 import dev.pyramid.reporting.stamp.BuildIdentity;
@@ -13,9 +12,9 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.List;
-import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code pyramid stamp}: binds a result root to the build that produced it. */
@@ -27,10 +26,8 @@ import picocli.CommandLine.Option;
           + "DIR/" + Stamp.MANIFEST + " the SHA-256 of every file below DIR (or of the result files --policy "
           + "names), as sha256sum writes it. Run it right after the results are written; the gate refuses a "
           + "root stamped for another build and any file changed, added or removed since."
-    },
-    exitCodeListHeading = "%nExit codes:%n",
-    exitCodeList = {"0:stamped", "3:usage or policy error, or DIR cannot be stamped"})
-final class StampCommand implements Callable<Integer> {
+    })
+final class StampCommand implements Subcommand {
 
   @CommandLine.Spec
   private CommandLine.Model.CommandSpec spec;
@@ -38,13 +35,8 @@ final class StampCommand implements Callable<Integer> {
   @Option(names = "--dir", required = true, paramLabel = "DIR", description = "The result root to stamp.")
   private Path dir;
 
-  @Option(names = "--commit", paramLabel = "SHA",
-      description = "The commit (default: GITHUB_SHA, CI_COMMIT_SHA, GIT_COMMIT, else git rev-parse HEAD).")
-  private String commit;
-
-  @Option(names = "--build-id", paramLabel = "ID",
-      description = "The build (default: GITHUB_RUN_ID, CI_PIPELINE_ID, BUILD_ID).")
-  private String buildId;
+  @Mixin
+  private BuildOptions identity;
 
   @Option(names = "--policy", paramLabel = "FILE",
       description = "Cover only the result files this policy's sources name (default: every file below DIR).")
@@ -56,11 +48,16 @@ final class StampCommand implements Callable<Integer> {
   private String notBefore;
 
   @Override
+  public List<ExitCode> exitCodes() {
+    return List.of(ExitCode.DONE, ExitCode.USAGE_OR_POLICY_ERROR);
+  }
+
+  @Override
   public Integer call() {
     PrintWriter stdout = spec.commandLine().getOut();
     PrintWriter stderr = spec.commandLine().getErr();
     try {
-      BuildIdentity build = BuildIdentity.resolve(commit, buildId, System.getenv(), Path.of("."));
+      BuildIdentity build = identity.resolve();
       List<String> include = policy == null ? List.of() : new PolicyReader().read(policy).sources().allFileGlobs();
       Instant since = notBefore == null || notBefore.isBlank() ? null : Instant.parse(notBefore.strip());
       Stamp stamp = Stamps.write(dir, build, include, since, Instant.now());
@@ -68,7 +65,7 @@ final class StampCommand implements Callable<Integer> {
           + " file(s)" + (stamp.stale().isEmpty() ? "" : ", " + stamp.stale().size()
               + " left out as older than " + since + " (the gate will refuse them): " + stamp.stale()));
       stdout.flush();
-      return 0;
+      return ExitCode.DONE.code();
     } catch (BuildIdentity.UnresolvedException e) {
       stderr.println("Usage error: " + e.getMessage());
     } catch (PolicyException e) {
@@ -78,6 +75,6 @@ final class StampCommand implements Callable<Integer> {
     } catch (IOException | UncheckedIOException e) {
       stderr.println("Cannot stamp " + dir + ": " + e.getMessage());
     }
-    return Outcome.USAGE_OR_POLICY_ERROR;
+    return ExitCode.USAGE_OR_POLICY_ERROR.code();
   }
 }

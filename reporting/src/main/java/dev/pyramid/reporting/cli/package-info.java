@@ -1,2 +1,2 @@
-/** The {@code pyramid} command: {@code pyramid gate} and {@code pyramid report}. */
+/** The {@code pyramid} command: its subcommands, the options they share (picocli mixins) and its exit codes. */
 package dev.pyramid.reporting.cli;

@@ -1,6 +1,10 @@
 package dev.pyramid.reporting.decision;
 
-/** The gate's overall answer and the process exit code that carries it. */
+/**
+ * The gate's overall answer and the process exit code that carries it. The codes live here because the
+ * decision's renderings state them; a usage or policy error, which decides nothing, is the command line's
+ * own code ({@code cli.ExitCode}).
+ */
 public enum Outcome {
   /** Every requirement of the stage met: the build may move to the stage. Exit 0. */
   PROMOTE(0),
@@ -12,9 +16,6 @@ public enum Outcome {
   INCOMPLETE(2),
   /** Every blocking condition passes but the score is below the pass threshold: a person decides. Exit 4. */
   MANUAL_APPROVAL(4);
-
-  /** Exit code of a usage or policy error, which produces no decision at all. */
-  public static final int USAGE_OR_POLICY_ERROR = 3;
 
   private final int exitCode;
 

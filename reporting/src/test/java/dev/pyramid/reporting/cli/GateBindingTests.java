@@ -20,7 +20,7 @@ import org.junit.jupiter.api.parallel.Resources;
 @ResourceLock(Resources.SYSTEM_OUT)
 class GateBindingTests {
 
-  private static final String POLICY = Path.of("..", "quality-gate.yml").toAbsolutePath().toString();
+  private static final String POLICY = BuildTree.resource(BuildTree.POLICY).toString();
 
   @TempDir
   Path root;

@@ -1,0 +1,100 @@
+package dev.pyramid.reporting.cli;
+
+import dev.pyramid.reporting.policy.Policy;
+import dev.pyramid.reporting.policy.PolicyException;
+import dev.pyramid.reporting.policy.PolicyReader;
+import dev.pyramid.reporting.results.Evidence;
+import dev.pyramid.reporting.results.EvidenceCollector;
+import dev.pyramid.reporting.stamp.Stamps;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
+
+/**
+ * What a gate run reads before it decides: the policy, then the evidence where the policy's sources say
+ * it lies, and beside them each root's stamp. {@link #start} begins reading on background threads, so that
+ * the command resolves the build and reads the quarantine and the history meanwhile; the getters wait.
+ *
+ * <p>Started from the paths picocli parsed, once per run; the getters are called from one thread.
+ */
+final class GateInputs {
+
+  private final CompletableFuture<Policy> policy;
+  private final CompletableFuture<Evidence> evidence;
+  private final CompletableFuture<List<Stamps.Loaded>> stamps;
+
+  private GateInputs(CompletableFuture<Policy> policy, CompletableFuture<Evidence> evidence,
+      CompletableFuture<List<Stamps.Loaded>> stamps) {
+    this.policy = policy;
+    this.evidence = evidence;
+    this.stamps = stamps;
+  }
+
+  /** Starts reading the policy in {@code policyFile}, the evidence and the stamps of {@code roots}. */
+  static GateInputs start(Path policyFile, List<Path> roots) {
+    // Daemon threads: a run that stops early (a usage error) exits without waiting for them.
+    Executor reader = task -> {
+      Thread thread = new Thread(task, "pyramid-gate-inputs");
+      thread.setDaemon(true);
+      thread.start();
+    };
+    CompletableFuture<Policy> policy = CompletableFuture.supplyAsync(() -> read(policyFile), reader);
+    // Async: were the policy read already, thenApply would collect on the caller's thread, before it returns.
+    CompletableFuture<Evidence> evidence = policy.thenApplyAsync(read -> collect(roots, read), reader);
+    // The stamps depend on nothing else, and are small: one thread reads them all, in order.
+    CompletableFuture<List<Stamps.Loaded>> stamps =
+        CompletableFuture.supplyAsync(() -> roots.stream().map(Stamps::load).toList(), reader);
+    return new GateInputs(policy, evidence, stamps);
+  }
+
+  /** The policy; waits for it. */
+  Policy policy() throws PolicyException {
+    try {
+      return policy.join();
+    } catch (CompletionException e) {
+      if (e.getCause() instanceof PolicyException policyError) {
+        throw policyError;
+      }
+      throw rethrown(e);
+    }
+  }
+
+  /** The evidence the policy's sources name under the roots; waits for it. Call after {@link #policy()}. */
+  Evidence evidence() {
+    try {
+      return evidence.join();
+    } catch (CompletionException e) {
+      throw rethrown(e);
+    }
+  }
+
+  /** The stamp of the {@code index}th root as given; waits for it. */
+  Stamps.Loaded stamp(int index) {
+    return stamps.join().get(index); // Stamps.load reports a failure in what it returns
+  }
+
+  private static Policy read(Path file) {
+    try {
+      return new PolicyReader().read(file);
+    } catch (PolicyException e) {
+      throw new CompletionException(e);
+    }
+  }
+
+  private static Evidence collect(List<Path> roots, Policy policy) {
+    return new EvidenceCollector().collect(roots, policy.sources());
+  }
+
+  /** The failure of a background read, thrown on the caller's thread as it was thrown there. */
+  private static RuntimeException rethrown(CompletionException e) {
+    if (e.getCause() instanceof RuntimeException runtime) {
+      return runtime;
+    }
+    if (e.getCause() instanceof Error error) {
+      throw error;
+    }
+    return e;
+  }
+}
