@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Real-browser check of the Allure report (issue 5): serves the generated report on 127.0.0.1 (a free
+# Real-browser check of the Allure report: serves the generated report on 127.0.0.1 (a free
 # port), renders it in headless Chromium (Debian's package; installed with apt-get when missing and
 # this runs as root), keeps the rendered DOM and a screenshot, and fails unless the rendered overview
 # shows every layer and the gate.

@@ -23,8 +23,8 @@ import java.util.Map;
  * <p>The shape is written out here field by field (not derived from the records) so that renaming a
  * Java field never changes what CI scripts read.
  *
- * <p>Schema 3 (was 2): a layer's and a condition's {@code evidence} is no longer an array of every file
- * read (28 MB for 100,000 Allure results) but an object: {@code count} (files or run directories read),
+ * <p>A layer's and a condition's {@code evidence} is an object rather than the list of every file read
+ * (which would be 28 MB for 100,000 Allure results): {@code count} (files or run directories read),
  * {@code roots} (the result roots searched), {@code globs} (the policy's globs for that layer, when
  * known) and {@code files} (the paths themselves, only when fewer than {@value #LISTED_FILES}). Files
  * that had a problem are still all named, in {@code problems} of the layer and of the decision.
