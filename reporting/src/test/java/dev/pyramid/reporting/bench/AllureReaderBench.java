@@ -24,8 +24,8 @@ import java.util.stream.Stream;
  *
  * <pre>
  *   java -cp reporting/target/test-classes dev.pyramid.reporting.bench.AllureReaderBench \
- *       --rounds 11 /tmp/pyramid-bench/allure/allure-results cursor=/tmp/before/pyramid.jar \
- *       jackson=reporting/target/pyramid.jar
+ *       --rounds 9 /tmp/pyramid-bench/allure/allure-results before=/tmp/before/pyramid.jar \
+ *       after=reporting/target/pyramid.jar
  * </pre>
  *
  * <p>Add the launcher's JIT options ({@code -XX:+UnlockDiagnosticVMOptions -XX:CompilerDirectivesFile=...}) to
