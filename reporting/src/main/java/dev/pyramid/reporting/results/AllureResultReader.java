@@ -58,6 +58,11 @@ public final class AllureResultReader {
     } catch (JsonCursor.Malformed e) {
       throw new UnreadableEvidenceException(file, "not valid JSON: " + json.describe(e));
     }
+    return result(file, fields);
+  }
+
+  /** The result the gate takes from the {@code fields} read from {@code file}, or a refusal naming it. */
+  static Result result(Path file, Fields fields) throws UnreadableEvidenceException {
     String name = fields.name == null ? "" : fields.name;
     String statusText = fields.status == null ? "" : fields.status;
     if (name.isEmpty() || statusText.isEmpty()) {
@@ -84,7 +89,7 @@ public final class AllureResultReader {
   }
 
   /** The fields of one result the gate reads; null when absent or not a scalar. */
-  private static final class Fields {
+  static final class Fields {
     String name;
     String status;
     String fullName;
