@@ -135,6 +135,25 @@ public final class InMemory {
     }
   }
 
+  /**
+   * Writes into {@code dir} a policy file whose one stage, {@code production}, requires every layer and sets
+   * the one condition {@code condition} (a flow map as in quality-gate.yml) on line 10; returns the file.
+   */
+  public static Path policyFile(Path dir, String condition) throws java.io.IOException {
+    return java.nio.file.Files.writeString(dir.resolve("policy.yml"), """
+        version: 1
+        promotion:
+          path: [production]
+        lanes:
+          default:
+            stages:
+              production:
+                require: [unit, contract, e2e, perf]
+                conditions:
+                  - %s
+        """.formatted(condition));
+  }
+
   /** A policy whose one stage, {@code production}, requires {@code require} and sets {@code conditions}. */
   public static Policy policy(List<Layer> require, Condition... conditions) {
     return policy(Policy.Score.DEFAULT, require, conditions);

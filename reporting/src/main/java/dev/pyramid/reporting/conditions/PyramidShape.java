@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Map;
 
 /** {@code pyramid-shape}: executed tests narrow upwards, unit >= contract >= e2e. */
-final class PyramidShape implements ConditionKind {
+final class PyramidShape extends Holds {
 
   private static final List<Layer> COMPARED = List.of(Layer.UNIT, Layer.CONTRACT, Layer.E2E);
 
@@ -35,12 +35,6 @@ final class PyramidShape implements ConditionKind {
   @Override
   public Category category(Layer layer) {
     return Category.TEST_DEFECT;
-  }
-
-  @Override
-  public Threshold parse(ConditionValue value) throws InvalidConditionException {
-    value.isTrue();
-    return null;
   }
 
   @Override

@@ -3,6 +3,7 @@ package dev.pyramid.reporting.conditions;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.pyramid.framework.api.UnitTest;
+import dev.pyramid.reporting.InMemory;
 import dev.pyramid.reporting.policy.Policy;
 import dev.pyramid.reporting.policy.PolicyReader;
 import java.nio.file.Files;
@@ -37,21 +38,7 @@ class ConditionKindsTests {
   @Test
   void every_example_is_a_valid_condition_of_its_kind() throws Exception {
     for (ConditionKind kind : ConditionKinds.ALL) {
-      Path file = dir.resolve(kind.key() + ".yml");
-      Files.writeString(file, """
-          version: 1
-          promotion:
-            path: [production]
-          lanes:
-            default:
-              stages:
-                production:
-                  require: [unit, contract, e2e, perf]
-                  conditions:
-                    - %s
-          """.formatted(kind.example()));
-
-      Policy policy = new PolicyReader().read(file);
+      Policy policy = new PolicyReader().read(InMemory.policyFile(dir, kind.example()));
 
       assertThat(policy.lane(Policy.DEFAULT_LANE).orElseThrow().stage("production").orElseThrow().conditions())
           .as("the example of %s", kind.key())

@@ -13,10 +13,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.pyramid.framework.api.UnitTest;
+import dev.pyramid.reporting.InMemory;
 import dev.pyramid.reporting.decision.Decision;
 import dev.pyramid.reporting.policy.PolicyException;
 import dev.pyramid.reporting.policy.PolicyReader;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -78,19 +78,6 @@ class MaxSkippedTests {
   }
 
   private List<Condition> readCondition(String yaml) throws Exception {
-    Path file = dir.resolve("policy.yml");
-    Files.writeString(file, """
-        version: 1
-        promotion:
-          path: [production]
-        lanes:
-          default:
-            stages:
-              production:
-                require: [unit, contract, e2e, perf]
-                conditions:
-                  - %s
-        """.formatted(yaml));
-    return new PolicyReader().read(file).lane("default").orElseThrow().stage("production").orElseThrow().conditions();
+    return new PolicyReader().read(InMemory.policyFile(dir, yaml)).lane("default").orElseThrow().stage("production").orElseThrow().conditions();
   }
 }
