@@ -4,7 +4,7 @@
 #
 # Usage (from anywhere; the script finds the repository):
 #   bench/gate-benchmark.sh [--runs N] [--allure-runs N] [--out DIR] [--regenerate] [--build]
-#                           [--no-allure3] [--no-flags]
+#                           [--no-allure3] [--no-flags] [--compare DIR]
 #
 #   --runs N         timed runs per contender after one warm-up run (default 5); the median is reported
 #   --allure-runs N  rounds of Allure 3's quality-gate, each beside a gate and a floor run (default 3;
@@ -14,6 +14,10 @@
 #   --build          rebuild reporting/target/pyramid.jar first (mvn -o package -pl reporting, no tests)
 #   --no-allure3     skip Allure 3 (no npm install, no 10x comparison)
 #   --no-flags       skip the JVM start-up flag variants
+#   --compare DIR    also time another build of the gate, side by side with this one: DIR holds its `pyramid`
+#                    launcher, pyramid.jar and pyramid-jit.json (a copy of an earlier reporting/target, say).
+#                    Its runs alternate with this build's (JUnit set) and join each Allure 3 round, and the
+#                    targets are given for both builds, from the same rounds
 #
 # What it does:
 #   1. needs the `pyramid` launcher and jar in reporting/target (`mvn -B install -DskipTests` once, or
@@ -51,6 +55,7 @@ REGENERATE=false
 BUILD=false
 ALLURE3=true
 FLAGS=true
+COMPARE=""
 SEED=42
 while [[ $# -gt 0 ]]; do
   case "$1" in
@@ -61,6 +66,7 @@ while [[ $# -gt 0 ]]; do
     --build) BUILD=true; shift ;;
     --no-allure3) ALLURE3=false; shift ;;
     --no-flags) FLAGS=false; shift ;;
+    --compare) COMPARE="$(cd "$2" && pwd)"; shift 2 ;;
     -h|--help) sed -n '2,/^set -euo/p' "$0" | sed '$d' | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) echo "unknown option $1 (see --help)" >&2; exit 2 ;;
   esac
@@ -86,6 +92,11 @@ GATE="$WORK/gate"
 rm -rf "$GATE" && mkdir -p "$GATE"
 cp -p "$BUILT/pyramid" "$BUILT/pyramid.jar" "$BUILT/pyramid-jit.json" "$GATE/"
 JAR="$GATE/pyramid.jar"
+OTHER="$WORK/compare"
+if [[ -n "$COMPARE" ]]; then
+  rm -rf "$OTHER" && mkdir -p "$OTHER"
+  cp -p "$COMPARE/pyramid" "$COMPARE/pyramid.jar" "$COMPARE/pyramid-jit.json" "$OTHER/"
+fi
 
 # --- 2. /usr/bin/time ---------------------------------------------------------------------------------
 if [[ ! -x /usr/bin/time ]]; then
@@ -218,11 +229,29 @@ FLOOR='find "$1" -type f -print0 | xargs -0 cat > /dev/null'
 
 log "training the launcher's class-data archive $GATE/pyramid.jsa (one gate run)"
 PYRAMID_JAVA_OPTS="-XX:ArchiveClassesAtExit=$GATE/pyramid.jsa" "$GATE/pyramid" "${GATE_JUNIT[@]}" > /dev/null 2>&1 || true
+if [[ -n "$COMPARE" ]]; then
+  PYRAMID_JAVA_OPTS="-XX:ArchiveClassesAtExit=$OTHER/pyramid.jsa" "$OTHER/pyramid" "${GATE_JUNIT[@]}" > /dev/null 2>&1 || true
+fi
 FORMER=(-XX:TieredStopAtLevel=1 -XX:+UseSerialGC)
 
 LOAD_BEFORE="$(cut -d' ' -f1-3 /proc/loadavg)"
 measure "floor: cat JUnit set" "0" "$RUNS" -- bash -c "$FLOOR" _ "$JUNIT"
-measure "pyramid gate: JUnit set" "0 1 4" "$RUNS" -- "$GATE/pyramid" "${GATE_JUNIT[@]}"
+if [[ -n "$COMPARE" ]]; then
+  # The two builds alternate, run by run, so that the machine's load falls on both alike.
+  log "pyramid gate and the --compare build, alternating: warm-up + $RUNS runs each"
+  times=() cpus=() rss=0 other_times=() other_cpus=() other_rss=0
+  for ((i = 0; i <= RUNS; i++)); do
+    run_once "pyramid gate: JUnit set" "0 1 4" "$GATE/pyramid" "${GATE_JUNIT[@]}"
+    ((i > 0)) && { times+=("$RUN_MS"); cpus+=("$RUN_CPU"); ((RUN_RSS > rss)) && rss=$RUN_RSS; }
+    gate_exit=$RUN_EXIT
+    run_once "--compare build: JUnit set" "0 1 4" "$OTHER/pyramid" "${GATE_JUNIT[@]}"
+    ((i > 0)) && { other_times+=("$RUN_MS"); other_cpus+=("$RUN_CPU"); ((RUN_RSS > other_rss)) && other_rss=$RUN_RSS; }
+  done
+  record "pyramid gate: JUnit set" "$gate_exit" "${times[*]}" "${cpus[*]}" "$rss"
+  record "  --compare build: JUnit set" "$RUN_EXIT" "${other_times[*]}" "${other_cpus[*]}" "$other_rss"
+else
+  measure "pyramid gate: JUnit set" "0 1 4" "$RUNS" -- "$GATE/pyramid" "${GATE_JUNIT[@]}"
+fi
 if $FLAGS; then
   measure "  java -jar, no JVM options" "0 1 4" "$RUNS" -- java -jar "$JAR" "${GATE_JUNIT[@]}"
   measure "  java -jar, C1 only + SerialGC" "0 1 4" "$RUNS" -- java "${FORMER[@]}" -jar "$JAR" "${GATE_JUNIT[@]}"
@@ -237,7 +266,7 @@ fi
 # Allure 3 in rounds: each round runs Allure 3, the gate and the floor on the Allure set one right after the
 # other, so that each round's two ratios compare runs made under the same load (other tenants' load drifts
 # over the minutes the rounds take). The targets are judged on the median of the rounds' ratios.
-ROUND_A3=() ROUND_GATE=() ROUND_FLOOR=()
+ROUND_A3=() ROUND_GATE=() ROUND_FLOOR=() ROUND_OTHER=()
 if $ALLURE3; then
   name="allure quality-gate (Allure 3)"
   log "$name, in rounds with the gate and the floor: warm-up + $ALLURE_RUNS rounds"
@@ -248,10 +277,15 @@ if $ALLURE3; then
     a3_ms=$RUN_MS a3_cpu=$RUN_CPU a3_rss=$RUN_RSS a3_exit=$RUN_EXIT
     run_once "pyramid gate (round $i)" "0 1 4" "$GATE/pyramid" "${GATE_ALLURE[@]}" || { ok=false; break; }
     gate_ms=$RUN_MS
+    if [[ -n "$COMPARE" ]]; then
+      run_once "--compare build (round $i)" "0 1 4" "$OTHER/pyramid" "${GATE_ALLURE[@]}" || { ok=false; break; }
+      other_ms=$RUN_MS
+    fi
     run_once "floor (round $i)" "0" bash -c "$FLOOR" _ "$ALLURE_DIR" || { ok=false; break; }
     ((i == 0)) && continue
     times+=("$a3_ms"); cpus+=("$a3_cpu"); ((a3_rss > rss_max)) && rss_max=$a3_rss
     ROUND_A3+=("$a3_ms"); ROUND_GATE+=("$gate_ms"); ROUND_FLOOR+=("$RUN_MS")
+    [[ -n "$COMPARE" ]] && ROUND_OTHER+=("$other_ms")
   done
   if $ok; then
     record "$name" "$a3_exit" "${times[*]}" "${cpus[*]}" "$rss_max"
@@ -319,5 +353,16 @@ if [[ "$r15" != n/a ]]; then
   echo "  pyramid gate (Allure set) / floor <= 1.5x:   ${r15}x$( ((${#ROUND_A3[@]} > 0)) && echo ", median of the rounds")  $(verdict "$r15" "$r15 <= 1.5")"
 else
   echo "  pyramid gate (Allure set) / floor <= 1.5x:   NOT MEASURED (the gate did not decide over the Allure set)"
+fi
+if [[ -n "$COMPARE" ]]; then
+  echo "The --compare build ($COMPARE), from the same runs and rounds:"
+  oj="${MEDIAN[  --compare build: JUnit set]:-n/a}"
+  echo "  JUnit set, <= 2 s:                            $(secs "$oj")  $(verdict "$oj" "$oj <= 2000");" \
+    "this build / --compare build: $(ratio "$gj" "$oj")"
+  if ((${#ROUND_OTHER[@]} > 0)); then
+    echo "  Allure 3 / --compare build >= 10x:            $(median_ratio "${ROUND_A3[*]}" "${ROUND_OTHER[*]}")x;" \
+      "--compare build / floor: $(median_ratio "${ROUND_OTHER[*]}" "${ROUND_FLOOR[*]}")x;" \
+      "this build / --compare build: $(median_ratio "${ROUND_GATE[*]}" "${ROUND_OTHER[*]}")x (medians of the rounds)"
+  fi
 fi
 echo "Gate outputs: $WORK/gate-junit/decision.md, $WORK/gate-allure/decision.md; generated counts: $OUT/expected.properties"
