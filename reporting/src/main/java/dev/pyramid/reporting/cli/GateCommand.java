@@ -16,11 +16,12 @@ import dev.pyramid.reporting.render.DecisionJson;
 import dev.pyramid.reporting.render.DecisionJunit;
 import dev.pyramid.reporting.render.DecisionMarkdown;
 import dev.pyramid.reporting.render.VerdictLine;
+import dev.pyramid.reporting.results.CollectedEvidence;
 import dev.pyramid.reporting.results.Evidence;
 import dev.pyramid.reporting.results.Layer;
 import dev.pyramid.reporting.stamp.BuildIdentity;
 import dev.pyramid.reporting.stamp.RootCheck;
-import dev.pyramid.reporting.stamp.Stamps;
+import dev.pyramid.reporting.stamp.StampCheck;
 import java.nio.file.Files;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -133,7 +134,7 @@ final class GateCommand implements Callable<Integer> {
       thread.setDaemon(true);
       return thread;
     });
-    List<Future<Stamps.Loaded>> stamps = results.stream().map(root -> Prefetch.stamp(root, stampReader)).toList();
+    List<Future<StampCheck.Loaded>> stamps = results.stream().map(root -> Prefetch.stamp(root, stampReader)).toList();
     stampReader.shutdown();
     Policy read;
     Quarantine quarantined;
@@ -160,8 +161,9 @@ final class GateCommand implements Callable<Integer> {
       stderr.println("History unreadable (baselines come from it): " + e.getMessage());
       return Outcome.USAGE_OR_POLICY_ERROR;
     }
-    Evidence evidence = Prefetch.evidence(results, policy, read);
-    List<RootCheck> roots = checkRoots(evidence, build, stamps);
+    CollectedEvidence collected = Prefetch.evidence(results, policy, read);
+    Evidence evidence = collected.evidence();
+    List<RootCheck> roots = checkRoots(collected, build, stamps);
     Decision decision;
     try {
       decision = new Gate().decide(new Gate.Request(evidence, roots, read, lane, stage, layers, build, quarantined,
@@ -202,14 +204,14 @@ final class GateCommand implements Callable<Integer> {
     return decision.outcome().exitCode();
   }
 
-  private static Stamps.Loaded loaded(Future<Stamps.Loaded> loading, Path root) {
+  private static StampCheck.Loaded loaded(Future<StampCheck.Loaded> loading, Path root) {
     try {
       return loading.get();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      return Stamps.load(root);
+      return StampCheck.load(root);
     } catch (ExecutionException e) {
-      return Stamps.load(root); // read again here, so that the failure is reported as the check reports it
+      return StampCheck.load(root); // read again here, so that the failure is reported as the check reports it
     }
   }
 
@@ -217,17 +219,17 @@ final class GateCommand implements Callable<Integer> {
    * Each root's stamp check, plus evidence read under it that its stamp does not cover. Uses the
    * collector's file listing and hashes, so that no evidence file is read twice.
    */
-  static List<RootCheck> checkRoots(Evidence evidence, BuildIdentity build) {
-    return checkRoots(evidence, build, null);
+  static List<RootCheck> checkRoots(CollectedEvidence collected, BuildIdentity build) {
+    return checkRoots(collected, build, null);
   }
 
-  private static List<RootCheck> checkRoots(Evidence evidence, BuildIdentity build,
-      List<Future<Stamps.Loaded>> loading) {
+  private static List<RootCheck> checkRoots(CollectedEvidence collected, BuildIdentity build,
+      List<Future<StampCheck.Loaded>> loading) {
     List<RootCheck> checks = new ArrayList<>();
-    for (int i = 0; i < evidence.roots().size(); i++) {
-      Path root = evidence.roots().get(i);
-      Stamps.Loaded stamp = loading == null ? Stamps.load(root) : loaded(loading.get(i), root);
-      checks.add(Stamps.check(stamp, build, evidence));
+    for (int i = 0; i < collected.evidence().roots().size(); i++) {
+      Path root = collected.evidence().roots().get(i);
+      StampCheck.Loaded stamp = loading == null ? StampCheck.load(root) : loaded(loading.get(i), root);
+      checks.add(StampCheck.check(stamp, build, collected));
     }
     return checks;
   }

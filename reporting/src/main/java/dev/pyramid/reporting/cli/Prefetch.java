@@ -3,9 +3,9 @@ package dev.pyramid.reporting.cli;
 import dev.pyramid.reporting.policy.Policy;
 import dev.pyramid.reporting.policy.PolicyException;
 import dev.pyramid.reporting.policy.PolicyReader;
-import dev.pyramid.reporting.results.Evidence;
+import dev.pyramid.reporting.results.CollectedEvidence;
 import dev.pyramid.reporting.results.EvidenceCollector;
-import dev.pyramid.reporting.stamp.Stamps;
+import dev.pyramid.reporting.stamp.StampCheck;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -29,7 +29,7 @@ import java.util.concurrent.Future;
  */
 final class Prefetch {
 
-  private static final Map<Path, Future<Stamps.Loaded>> STAMPS = new ConcurrentHashMap<>();
+  private static final Map<Path, Future<StampCheck.Loaded>> STAMPS = new ConcurrentHashMap<>();
   private static final Map<Path, Future<Policy>> POLICIES = new ConcurrentHashMap<>();
   private static final Map<List<Path>, Future<Collected>> EVIDENCE = new ConcurrentHashMap<>();
 
@@ -64,7 +64,7 @@ final class Prefetch {
       thread.start();
     };
     for (Path root : roots) {
-      STAMPS.computeIfAbsent(root, r -> CompletableFuture.supplyAsync(() -> Stamps.load(r), daemon));
+      STAMPS.computeIfAbsent(root, r -> CompletableFuture.supplyAsync(() -> StampCheck.load(r), daemon));
     }
     Path file = policy;
     CompletableFuture<Policy> read = CompletableFuture.supplyAsync(() -> {
@@ -83,13 +83,13 @@ final class Prefetch {
   }
 
   /** Evidence collected from {@code roots} by the sources of the policy read from {@code policy}. */
-  private record Collected(Path policy, Evidence evidence) {}
+  private record Collected(Path policy, CollectedEvidence evidence) {}
 
   /**
    * The evidence of {@code roots} by {@code policy}'s sources: prefetched when it was, for these very roots
    * and from this very policy file, else collected now.
    */
-  static Evidence evidence(List<Path> roots, Path policyFile, Policy policy) {
+  static CollectedEvidence evidence(List<Path> roots, Path policyFile, Policy policy) {
     Future<Collected> prefetched = EVIDENCE.remove(List.copyOf(roots));
     if (prefetched != null) {
       try {
@@ -107,9 +107,9 @@ final class Prefetch {
   }
 
   /** The stamp of {@code root}: prefetched when it was, else read now on the caller's behalf, beside it. */
-  static Future<Stamps.Loaded> stamp(Path root, Executor executor) {
-    Future<Stamps.Loaded> prefetched = STAMPS.remove(root);
-    return prefetched != null ? prefetched : CompletableFuture.supplyAsync(() -> Stamps.load(root), executor);
+  static Future<StampCheck.Loaded> stamp(Path root, Executor executor) {
+    Future<StampCheck.Loaded> prefetched = STAMPS.remove(root);
+    return prefetched != null ? prefetched : CompletableFuture.supplyAsync(() -> StampCheck.load(root), executor);
   }
 
   /** The policy read from {@code file}: prefetched when it was, else read now. */

@@ -11,7 +11,7 @@ import dev.pyramid.reporting.policy.PolicyReader;
 import dev.pyramid.reporting.results.Evidence;
 import dev.pyramid.reporting.results.EvidenceCollector;
 import dev.pyramid.reporting.results.Layer;
-import dev.pyramid.reporting.stamp.Stamps;
+import dev.pyramid.reporting.stamp.StampCheck;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -66,10 +66,10 @@ class PrefetchTests {
     Prefetch.start(new String[] {"gate", "--policy", defaults.toString(), "--results", results.toString()});
 
     // Picocli parsed another policy file: the evidence is collected by that policy's sources.
-    Evidence evidence = Prefetch.evidence(List.of(results), narrow, narrowPolicy);
+    Evidence evidence = Prefetch.evidence(List.of(results), narrow, narrowPolicy).evidence();
 
     assertThat(evidence.of(Layer.UNIT).counts().tests()).isZero();
-    assertThat(new EvidenceCollector().collect(List.of(results)).of(Layer.UNIT).counts().tests()).isPositive();
+    assertThat(new EvidenceCollector().collect(List.of(results)).evidence().of(Layer.UNIT).counts().tests()).isPositive();
   }
 
   @Test
@@ -78,7 +78,7 @@ class PrefetchTests {
     Prefetch.start(new String[] {"stamp", "--dir", root.toString(), "--results", root.toString()});
     Prefetch.start(new String[] {"gate", "--results", root.toString()});
 
-    Stamps.Loaded loaded = Prefetch.stamp(root, HERE).get();
+    StampCheck.Loaded loaded = Prefetch.stamp(root, HERE).get();
 
     assertThat(loaded.root()).isEqualTo(root);
     assertThat(loaded.stamp()).isEmpty(); // no stamp there: the check reports it, as without prefetching
