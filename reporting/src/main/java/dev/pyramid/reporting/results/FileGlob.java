@@ -42,7 +42,7 @@ public final class FileGlob {
     this.jdk = simple ? null : jdkMatcher(glob);
   }
 
-  /** Why {@code glob} is not a valid glob (e.g. {@code Missing '}' near index 4}); empty when it is one. */
+  /** Why {@code glob} is not a valid glob (the JDK's description and its index in the glob); empty when it is one. */
   public static Optional<String> invalid(String glob) {
     try {
       jdkMatcher(glob);
