@@ -10,7 +10,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.stream.Stream;
 import dev.pyramid.reporting.stamp.BuildIdentity;
-import dev.pyramid.reporting.stamp.Stamps;
+import dev.pyramid.reporting.stamp.StampWriter;
 
 /** Lays out result files the way a Pyramid build writes them, under a temporary result root. */
 public final class BuildTree {
@@ -91,7 +91,7 @@ public final class BuildTree {
   /** Stamps the root for {@link #BUILD}, covering every file. */
   public BuildTree stamp() {
     try {
-      Stamps.write(root, BUILD, List.of(), null, Instant.now());
+      StampWriter.write(root, BUILD, List.of(), null, Instant.now());
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

@@ -21,11 +21,12 @@ import dev.pyramid.reporting.render.DecisionJunit;
 import dev.pyramid.reporting.render.DecisionMarkdown;
 import dev.pyramid.reporting.render.VerdictLine;
 import dev.pyramid.reporting.results.Baseline;
+import dev.pyramid.reporting.results.CollectedEvidence;
 import dev.pyramid.reporting.results.Evidence;
 import dev.pyramid.reporting.results.Layer;
 import dev.pyramid.reporting.stamp.BuildIdentity;
 import dev.pyramid.reporting.stamp.RootCheck;
-import dev.pyramid.reporting.stamp.Stamps;
+import dev.pyramid.reporting.stamp.StampCheck;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -145,8 +146,9 @@ final class GateCommand implements Subcommand {
       stderr.println("History unreadable (baselines come from it): " + e.getMessage());
       return USAGE_OR_POLICY_ERROR.code();
     }
-    Evidence evidence = inputs.evidence();
-    List<RootCheck> checks = checkRoots(evidence, identity, inputs);
+    CollectedEvidence collected = inputs.evidence();
+    Evidence evidence = collected.evidence();
+    List<RootCheck> checks = checkRoots(collected, identity, inputs);
     Decision decision;
     try {
       decision = new Gate().decide(new Gate.Request(evidence, checks, read, lane, stage, layers, identity, quarantined,
@@ -191,10 +193,10 @@ final class GateCommand implements Subcommand {
    * Each root's stamp check, plus evidence read under it that its stamp does not cover. Uses the
    * collector's file listing and hashes, so that no evidence file is read twice.
    */
-  private static List<RootCheck> checkRoots(Evidence evidence, BuildIdentity build, GateInputs inputs) {
+  private static List<RootCheck> checkRoots(CollectedEvidence collected, BuildIdentity build, GateInputs inputs) {
     List<RootCheck> checks = new ArrayList<>();
-    for (int i = 0; i < evidence.roots().size(); i++) {
-      checks.add(Stamps.check(inputs.stamp(i), build, evidence));
+    for (int i = 0; i < collected.evidence().roots().size(); i++) {
+      checks.add(StampCheck.check(inputs.stamp(i), build, collected));
     }
     return checks;
   }

@@ -3,9 +3,9 @@ package dev.pyramid.reporting.cli;
 import dev.pyramid.reporting.policy.Policy;
 import dev.pyramid.reporting.policy.PolicyException;
 import dev.pyramid.reporting.policy.PolicyReader;
-import dev.pyramid.reporting.results.Evidence;
+import dev.pyramid.reporting.results.CollectedEvidence;
 import dev.pyramid.reporting.results.EvidenceCollector;
-import dev.pyramid.reporting.stamp.Stamps;
+import dev.pyramid.reporting.stamp.StampCheck;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -22,11 +22,11 @@ import java.util.concurrent.Executor;
 final class GateInputs {
 
   private final CompletableFuture<Policy> policy;
-  private final CompletableFuture<Evidence> evidence;
-  private final CompletableFuture<List<Stamps.Loaded>> stamps;
+  private final CompletableFuture<CollectedEvidence> evidence;
+  private final CompletableFuture<List<StampCheck.Loaded>> stamps;
 
-  private GateInputs(CompletableFuture<Policy> policy, CompletableFuture<Evidence> evidence,
-      CompletableFuture<List<Stamps.Loaded>> stamps) {
+  private GateInputs(CompletableFuture<Policy> policy, CompletableFuture<CollectedEvidence> evidence,
+      CompletableFuture<List<StampCheck.Loaded>> stamps) {
     this.policy = policy;
     this.evidence = evidence;
     this.stamps = stamps;
@@ -42,10 +42,10 @@ final class GateInputs {
     };
     CompletableFuture<Policy> policy = CompletableFuture.supplyAsync(() -> read(policyFile), reader);
     // Async: were the policy read already, thenApply would collect on the caller's thread, before it returns.
-    CompletableFuture<Evidence> evidence = policy.thenApplyAsync(read -> collect(roots, read), reader);
+    CompletableFuture<CollectedEvidence> evidence = policy.thenApplyAsync(read -> collect(roots, read), reader);
     // The stamps depend on nothing else, and are small: one thread reads them all, in order.
-    CompletableFuture<List<Stamps.Loaded>> stamps =
-        CompletableFuture.supplyAsync(() -> roots.stream().map(Stamps::load).toList(), reader);
+    CompletableFuture<List<StampCheck.Loaded>> stamps =
+        CompletableFuture.supplyAsync(() -> roots.stream().map(StampCheck::load).toList(), reader);
     return new GateInputs(policy, evidence, stamps);
   }
 
@@ -62,7 +62,7 @@ final class GateInputs {
   }
 
   /** The evidence the policy's sources name under the roots; waits for it. Call after {@link #policy()}. */
-  Evidence evidence() {
+  CollectedEvidence evidence() {
     try {
       return evidence.join();
     } catch (CompletionException e) {
@@ -71,8 +71,8 @@ final class GateInputs {
   }
 
   /** The stamp of the {@code index}th root as given; waits for it. */
-  Stamps.Loaded stamp(int index) {
-    return stamps.join().get(index); // Stamps.load reports a failure in what it returns
+  StampCheck.Loaded stamp(int index) {
+    return stamps.join().get(index); // StampCheck.load reports a failure in what it returns
   }
 
   private static Policy read(Path file) {
@@ -83,7 +83,7 @@ final class GateInputs {
     }
   }
 
-  private static Evidence collect(List<Path> roots, Policy policy) {
+  private static CollectedEvidence collect(List<Path> roots, Policy policy) {
     return new EvidenceCollector().collect(roots, policy.sources());
   }
 

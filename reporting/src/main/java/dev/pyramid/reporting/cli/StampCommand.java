@@ -4,7 +4,7 @@ import dev.pyramid.reporting.policy.PolicyException;
 import dev.pyramid.reporting.policy.PolicyReader;
 import dev.pyramid.reporting.stamp.BuildIdentity;
 import dev.pyramid.reporting.stamp.Stamp;
-import dev.pyramid.reporting.stamp.Stamps;
+import dev.pyramid.reporting.stamp.StampWriter;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
@@ -60,7 +60,7 @@ final class StampCommand implements Subcommand {
       BuildIdentity build = identity.resolve();
       List<String> include = policy == null ? List.of() : new PolicyReader().read(policy).sources().allFileGlobs();
       Instant since = notBefore == null || notBefore.isBlank() ? null : Instant.parse(notBefore.strip());
-      Stamp stamp = Stamps.write(dir, build, include, since, Instant.now());
+      Stamp stamp = StampWriter.write(dir, build, include, since, Instant.now());
       stdout.println("Stamped " + dir.toAbsolutePath().normalize() + " for " + build + ": " + stamp.files()
           + " file(s)" + (stamp.stale().isEmpty() ? "" : ", " + stamp.stale().size()
               + " left out as older than " + since + " (the gate will refuse them): " + stamp.stale()));

@@ -278,30 +278,17 @@ public final class PolicyReader {
         JsonNode given = node.get(layer.id());
         if (given != null) {
           String key = "sources." + layer.id();
-          object(given, key, Set.of("junit", "allure", "pacts", "pact-reports", "gatling", "jacoco"));
-          if (given.has("junit")) {
-            of = of.withJunit(strings(given.get("junit"), key + ".junit"));
-          }
-          if (given.has("allure")) {
-            of = of.withAllure(strings(given.get("allure"), key + ".allure"));
-          }
-          if (given.has("pacts")) {
-            of = of.withPacts(strings(given.get("pacts"), key + ".pacts"));
-          }
-          if (given.has("pact-reports")) {
-            of = of.withPactReports(strings(given.get("pact-reports"), key + ".pact-reports"));
-          }
-          if (given.has("gatling")) {
-            of = of.withGatling(strings(given.get("gatling"), key + ".gatling"));
-          }
-          if (given.has("jacoco")) {
-            of = of.withJacoco(strings(given.get("jacoco"), key + ".jacoco"));
+          List<String> kinds = dev.pyramid.reporting.results.EvidenceReaders.keys();
+          object(given, key, Set.copyOf(kinds));
+          for (String source : kinds) {
+            if (given.has(source)) {
+              of = of.with(source, strings(given.get(source), key + "." + source));
+            }
           }
           for (String glob : of.all()) {
-            try {
-              java.nio.file.FileSystems.getDefault().getPathMatcher("glob:" + glob);
-            } catch (RuntimeException e) {
-              throw error(key, "\"" + glob + "\" is not a valid glob: " + e.getMessage());
+            java.util.Optional<String> invalid = dev.pyramid.reporting.results.FileGlob.invalid(glob);
+            if (invalid.isPresent()) {
+              throw error(key, "\"" + glob + "\" is not a valid glob: " + invalid.get());
             }
           }
         }

@@ -3,43 +3,70 @@ package dev.pyramid.reporting.results;
 import java.nio.file.FileSystems;
 import java.nio.file.Path;
 import java.nio.file.PathMatcher;
+import java.util.Arrays;
+import java.util.Optional;
+import java.util.regex.PatternSyntaxException;
 
 /**
- * One result glob (relative to a result root), matched against a file's path relative to that root.
+ * One glob relative to a result root, matched against a path relative to that root: the one meaning of a
+ * glob wherever Pyramid matches one (the policy's sources, Gatling run directories, a stamp's include globs).
  *
- * <p>It means exactly what {@link FileSystems#getDefault()}'s {@code glob:} syntax means, with a glob
- * starting with {@code **}{@code /} also matching at the root itself. The globs results are found by
+ * <p>It means exactly what {@link FileSystems#getDefault()}'s {@code glob:} syntax means for the path
+ * {@code <root>/<relative>}, with a glob starting with {@code **}{@code /} also matching at the root itself
+ * ({@code **}{@code /target/gatling/*} matches {@code target/gatling/run-1}); {@code **} alone matches
+ * everything below the root. The globs results are found by
  * ({@code **}{@code /target/surefire-reports/unit/TEST-*.xml}, {@code allure-results/*-result.json}) are
  * matched by plain string comparison, segment by segment from the file name backwards, so that nearly
  * every other file is rejected by its name without building a path or running a regular expression; any
  * glob with {@code ?}, {@code [}, {@code {}, a backslash or an inner {@code **} goes to the JDK's matcher.
  * Immutable, thread-safe.
  */
-final class FileGlob {
+public final class FileGlob {
 
   private final Segment[] segments; // null when the JDK matcher is used
   private final boolean anyDirectoriesFirst;
   private final PathMatcher jdk;
 
-  FileGlob(String glob) {
+  /**
+   * Compiles {@code glob}.
+   *
+   * @throws IllegalArgumentException when it is not a valid glob, with the reason ({@link #invalid})
+   */
+  public FileGlob(String glob) {
     boolean tail = glob.startsWith("**/");
     String rest = tail ? glob.substring(3) : glob;
     boolean simple = !rest.isEmpty() && !rest.contains("**") && rest.chars().noneMatch(c -> "?[]{}\\".indexOf(c) >= 0)
         && !rest.startsWith("/") && !rest.endsWith("/") && !rest.contains("//");
     this.anyDirectoriesFirst = tail;
-    this.segments = simple ? java.util.Arrays.stream(rest.split("/")).map(Segment::of).toArray(Segment[]::new) : null;
-    this.jdk = simple ? null
-        : FileSystems.getDefault().getPathMatcher("glob:" + (tail ? glob : "root/" + glob));
+    this.segments = simple ? Arrays.stream(rest.split("/")).map(Segment::of).toArray(Segment[]::new) : null;
+    this.jdk = simple ? null : jdkMatcher(glob);
   }
 
-  /**
-   * True when {@code relative} (a path below the root, '/'-separated, no leading '/') matches.
-   *
-   * @param root the root, and {@code file} below it, for globs the JDK matches
-   */
-  boolean matches(String relative, Path root, Path file) {
+  /** Why {@code glob} is not a valid glob (the JDK's description and its index in the glob); empty when it is one. */
+  public static Optional<String> invalid(String glob) {
+    try {
+      jdkMatcher(glob);
+      return Optional.empty();
+    } catch (IllegalArgumentException e) {
+      return Optional.of(e.getMessage());
+    }
+  }
+
+  private static PathMatcher jdkMatcher(String glob) {
+    String full = glob.startsWith("**/") ? glob : "root/" + glob;
+    try {
+      return FileSystems.getDefault().getPathMatcher("glob:" + full);
+    } catch (PatternSyntaxException e) {
+      // The index is into what was compiled; said of the glob as written.
+      int index = e.getIndex() - (full.length() - glob.length());
+      throw new IllegalArgumentException(e.getDescription() + (index >= 0 ? " near index " + index : ""), e);
+    }
+  }
+
+  /** True when the file or directory {@code relative} to the root ('/'-separated, no leading '/') matches. */
+  public boolean matches(String relative) {
     if (segments == null) {
-      return jdk.matches(Path.of("root").resolve(root.relativize(file)));
+      return jdk.matches(Path.of("root", relative));
     }
     if (!segments[segments.length - 1].mayEnd(relative)) {
       return false; // most files, by their name's literal end, before the name is even looked for

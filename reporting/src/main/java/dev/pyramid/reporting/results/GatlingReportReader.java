@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -25,7 +26,7 @@ import java.util.regex.Pattern;
  * Cnt/s, then the response-time columns whose labels the header names). A directory without
  * {@code index.html} (a crashed run leaves only {@code simulation.log}) is unreadable. Thread-safe.
  */
-public final class GatlingReportReader {
+public final class GatlingReportReader implements EvidenceReader<GatlingReportReader.Run> {
 
   /** What one run's report holds. */
   public record Run(Path directory, String simulation, List<PerfAssertion> assertions, List<RequestStats> requests) {}
@@ -44,6 +45,48 @@ public final class GatlingReportReader {
   /** The simulation a run directory belongs to: its name without Gatling's timestamp suffix. */
   public static String simulationOf(Path runDirectory) {
     return RUN_SUFFIX.matcher(runDirectory.getFileName().toString()).replaceFirst("");
+  }
+
+  @Override
+  public String key() {
+    return "gatling";
+  }
+
+  @Override
+  public List<String> defaultGlobs(Layer layer) {
+    return layer == Layer.PERF ? List.of("**/target/gatling/*") : List.of();
+  }
+
+  @Override
+  public boolean readsDirectories() {
+    return true;
+  }
+
+  /**
+   * The newest run of each simulation in each directory: Gatling names runs
+   * {@code <simulation>-<yyyyMMddHHmmssSSS>}, so the newest sorts last.
+   */
+  @Override
+  public List<Path> toRead(List<Path> matched) {
+    Path[] sorted = matched.toArray(new Path[0]);
+    Arrays.sort(sorted); // Path.compareTo: deterministic, without making a string of each
+    Map<String, Path> newest = new LinkedHashMap<>();
+    for (Path run : sorted) {
+      newest.put(run.getParent() + "|" + simulationOf(run), run);
+    }
+    return List.copyOf(newest.values());
+  }
+
+  @Override
+  public Run read(Path runDirectory, byte[] unused, int length) throws UnreadableEvidenceException {
+    return read(runDirectory);
+  }
+
+  @Override
+  public void addTo(LayerEvidence.Builder layer, List<Run> runs) {
+    for (Run run : runs) {
+      layer.addAssertions(run.assertions()).addRequests(run.requests());
+    }
   }
 
   /** Reads the run in {@code runDirectory}, or throws naming it and the reason. */

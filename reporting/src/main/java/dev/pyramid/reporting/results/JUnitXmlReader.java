@@ -1,20 +1,14 @@
 package dev.pyramid.reporting.results;
 
 import java.io.IOException;
-import java.nio.charset.CharacterCodingException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Deque;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import javax.xml.stream.XMLInputFactory;
-import javax.xml.stream.XMLStreamConstants;
-import javax.xml.stream.XMLStreamException;
-import javax.xml.stream.XMLStreamReader;
 
 /**
  * Reads one JUnit XML report: Surefire/Failsafe's format and the variants other runners write
@@ -56,12 +50,7 @@ import javax.xml.stream.XMLStreamReader;
  * and message of a test case's children and whether a suite has the {@code go.version} property are kept.
  * Thread-safe.
  */
-public final class JUnitXmlReader {
-
-  /** Built on first read, not when a collector is made: a gate over Allure results alone never needs it. */
-  private static final class Factory {
-    static final XMLInputFactory INSTANCE = factory();
-  }
+public final class JUnitXmlReader implements EvidenceReader<JUnitXmlReader.Report> {
 
   /**
    * What one report file holds.
@@ -79,11 +68,34 @@ public final class JUnitXmlReader {
     }
   }
 
-  /** The property gotestsum and go-junit-report write on every suite: the suite is a Go package's tests. */
-  private static final String GO_VERSION = "go.version";
 
-  /** Marks, in a suite's kept attributes, that it has the {@link #GO_VERSION} property (not an XML name). */
-  private static final String GO_SUITE = " go";
+  @Override
+  public String key() {
+    return "junit";
+  }
+
+  @Override
+  public List<String> defaultGlobs(Layer layer) {
+    return switch (layer) {
+      case UNIT -> List.of("**/target/surefire-reports/unit/TEST-*.xml");
+      case CONTRACT -> List.of("**/target/surefire-reports/contract/TEST-*.xml",
+          "**/target/failsafe-reports/contract/TEST-*.xml");
+      case E2E -> List.of("**/target/failsafe-reports/e2e/TEST-*.xml");
+      case PERF -> List.of();
+    };
+  }
+
+  @Override
+  public Report read(Path file, byte[] bytes, int length) throws UnreadableEvidenceException {
+    return read(file, Arrays.copyOf(bytes, length)); // the parser streams from an array of its own
+  }
+
+  @Override
+  public void addTo(LayerEvidence.Builder layer, List<Report> reports) {
+    for (Report report : reports) {
+      layer.addTestCases(report.testCases());
+    }
+  }
 
   /** Reads {@code file}, or throws naming it and the reason. */
   public Report read(Path file) throws UnreadableEvidenceException {
@@ -96,18 +108,18 @@ public final class JUnitXmlReader {
 
   /** Reads the report {@code file} whose content is {@code bytes} (read once by the caller, who also hashes it). */
   public Report read(Path file, byte[] bytes) throws UnreadableEvidenceException {
-    Element root = parse(file, bytes);
+    JUnitXmlElement root = JUnitXmlElement.parse(file, bytes);
     Suites read = new Suites();
     switch (root.tag) {
       case "testsuite" -> readSuite(file, root, false, read);
       case "testsuites" -> {
-        for (Element testcase : children(root, "testcase")) {
+        for (JUnitXmlElement testcase : children(root, "testcase")) {
           TestCase testCase = testCase(file, testcase);
           read.elements.add(testCase);
           read.tests.add(testCase);
         }
         boolean rootDeclaresTests = attribute(file, root, "tests") >= 0;
-        for (Element suite : children(root, "testsuite")) {
+        for (JUnitXmlElement suite : children(root, "testsuite")) {
           readSuite(file, suite, rootDeclaresTests, read);
         }
         int elements = read.elements.size();
@@ -152,21 +164,21 @@ public final class JUnitXmlReader {
     return merged;
   }
 
-  private static void readSuite(Path file, Element suite, boolean underCountingRoot, Suites read)
+  private static void readSuite(Path file, JUnitXmlElement suite, boolean underCountingRoot, Suites read)
       throws UnreadableEvidenceException {
-    List<Element> elements = children(suite, "testcase");
+    List<JUnitXmlElement> elements = children(suite, "testcase");
     List<TestCase> own = new ArrayList<>(elements.size());
-    for (Element testcase : elements) {
+    for (JUnitXmlElement testcase : elements) {
       own.add(testCase(file, testcase));
     }
-    List<Element> nested = children(suite, "testsuite");
+    List<JUnitXmlElement> nested = children(suite, "testsuite");
     // Surefire/Failsafe 3 in rerun mode (-Dsurefire.rerunFailingTestsCount) are known to write suite totals
     // that count only the rerun tests; their test cases are right, so the totals are not checked then.
     boolean rerunMode = own.stream().anyMatch(c -> c.flaky()) || elements.stream()
         .anyMatch(c -> has(c, "rerunFailure") || has(c, "rerunError"));
     int todos = nested.isEmpty() && !rerunMode && underCountingRoot ? jestJunitTodos(file, suite, elements, own) : 0;
     int distinct = (int) own.stream().map(TestCase::id).distinct().count();
-    boolean goSuite = suite.attributes.containsKey(GO_SUITE);
+    boolean goSuite = suite.isGoSuite();
     boolean suppressedAttempts = todos == 0 && distinct < own.size() && nested.isEmpty()
         && attribute(file, suite, "tests") == distinct && earlierAttemptsLookPassed(own);
     int sizeBefore = read.elements.size();
@@ -177,7 +189,7 @@ public final class JUnitXmlReader {
     } else {
       read.tests.addAll(own);
     }
-    for (Element inner : nested) {
+    for (JUnitXmlElement inner : nested) {
       readSuite(file, inner, false, read);
     }
     int all = read.elements.size() - sizeBefore;
@@ -212,8 +224,8 @@ public final class JUnitXmlReader {
    * in document order, are replaced in {@code own} by skipped todo tests and their number returned; otherwise
    * nothing changes and 0 is returned, and the usual checks refuse the file.
    */
-  private static int jestJunitTodos(Path file, Element suite, List<Element> elements, List<TestCase> own)
-      throws UnreadableEvidenceException {
+  private static int jestJunitTodos(Path file, JUnitXmlElement suite, List<JUnitXmlElement> elements,
+      List<TestCase> own) throws UnreadableEvidenceException {
     long tests = attribute(file, suite, "tests");
     long failures = attribute(file, suite, "failures");
     long errors = attribute(file, suite, "errors");
@@ -266,7 +278,7 @@ public final class JUnitXmlReader {
     return testCase.status() == TestCase.Status.PASSED && !testCase.flaky();
   }
 
-  private static TestCase testCase(Path file, Element testcase) throws UnreadableEvidenceException {
+  private static TestCase testCase(Path file, JUnitXmlElement testcase) throws UnreadableEvidenceException {
     String name = testcase.getAttribute("name");
     if (name.isEmpty()) {
       throw new UnreadableEvidenceException(file, "a <testcase> without a name");
@@ -284,8 +296,8 @@ public final class JUnitXmlReader {
   }
 
   /** Accepts {@code declared} when it equals any of the counts a known runner means by it. */
-  private static void checkTotal(Path file, Element suite, String attribute, int own, int all, int ownPlusSuites)
-      throws UnreadableEvidenceException {
+  private static void checkTotal(Path file, JUnitXmlElement suite, String attribute, int own, int all,
+      int ownPlusSuites) throws UnreadableEvidenceException {
     long declared = attribute(file, suite, attribute);
     if (declared < 0 || declared == own || declared == all || declared == ownPlusSuites) {
       return;
@@ -297,7 +309,7 @@ public final class JUnitXmlReader {
   }
 
   /** The attribute as a count, -1 when absent; a value that is not a count makes the file unreadable. */
-  private static long attribute(Path file, Element element, String name) throws UnreadableEvidenceException {
+  private static long attribute(Path file, JUnitXmlElement element, String name) throws UnreadableEvidenceException {
     String value = element.getAttribute(name).trim();
     if (value.isEmpty()) {
       return -1;
@@ -318,13 +330,13 @@ public final class JUnitXmlReader {
     return value.length() <= 40 ? value : value.substring(0, 40) + "...";
   }
 
-  private static boolean has(Element parent, String tag) {
+  private static boolean has(JUnitXmlElement parent, String tag) {
     return !children(parent, tag).isEmpty();
   }
 
-  private static String messageOf(Element testcase) {
+  private static String messageOf(JUnitXmlElement testcase) {
     for (String tag : List.of("error", "failure", "rerunError", "rerunFailure", "skipped", "flakyFailure", "flakyError")) {
-      List<Element> found = children(testcase, tag);
+      List<JUnitXmlElement> found = children(testcase, tag);
       if (!found.isEmpty()) {
         String message = found.get(0).getAttribute("message");
         return message.isEmpty() ? found.get(0).getAttribute("type") : message;
@@ -345,149 +357,13 @@ public final class JUnitXmlReader {
     }
   }
 
-  private static List<Element> children(Element parent, String tag) {
-    List<Element> found = new ArrayList<>();
-    for (Element child : parent.children) {
+  private static List<JUnitXmlElement> children(JUnitXmlElement parent, String tag) {
+    List<JUnitXmlElement> found = new ArrayList<>();
+    for (JUnitXmlElement child : parent.children) {
       if (child.tag.equals(tag)) {
         found.add(child);
       }
     }
     return found;
-  }
-
-  /**
-   * The part of the document the gate reads: {@code testsuites}, {@code testsuite} and {@code testcase}
-   * elements with their attributes, and of a test case's children only the tag and the {@code message}
-   * and {@code type} attributes. Everything else ({@code properties}, system-out/err, stack traces) is
-   * skipped by the stream parser and never kept.
-   */
-  private static final class Element {
-    final String tag;
-    final Map<String, String> attributes;
-    final List<Element> children = new ArrayList<>();
-
-    Element(String tag, Map<String, String> attributes) {
-      this.tag = tag;
-      this.attributes = attributes;
-    }
-
-    String getAttribute(String name) {
-      return attributes.getOrDefault(name, "");
-    }
-
-    String getTagName() {
-      return tag;
-    }
-  }
-
-  private static Element parse(Path file, byte[] bytes) throws UnreadableEvidenceException {
-    try {
-      XMLStreamReader xml = XmlBytes.open(Factory.INSTANCE, bytes);
-      try {
-        Element root = null;
-        Deque<Element> open = new ArrayDeque<>();
-        int skipping = 0; // depth inside an element the gate does not read
-        Element properties = null; // the suite whose <properties> are open
-        while (xml.hasNext()) {
-          int event = xml.next();
-          switch (event) {
-            case XMLStreamConstants.START_ELEMENT -> {
-              if (skipping > 0) {
-                skipping++;
-                continue;
-              }
-              String tag = xml.getLocalName();
-              Element parent = open.peek();
-              if (parent == null) {
-                root = new Element(tag, attributes(xml));
-                open.push(root);
-              } else if (parent.tag.equals("testcase")) {
-                // failure, error, skipped, flaky*, rerun*: the tag and its message decide; its text is not read.
-                Map<String, String> kept = new HashMap<>(4);
-                putIfPresent(kept, xml, "message");
-                putIfPresent(kept, xml, "type");
-                parent.children.add(new Element(tag, kept));
-                skipping = 1;
-              } else if (tag.equals("testsuite") || tag.equals("testcase")) {
-                Element element = new Element(tag, attributes(xml));
-                parent.children.add(element);
-                open.push(element);
-              } else if (tag.equals("properties") && parent.tag.equals("testsuite")) {
-                open.push(new Element(tag, Map.of())); // not kept: only its go.version property is looked at
-                properties = parent;
-              } else if (parent.tag.equals("properties")) {
-                if (tag.equals("property") && GO_VERSION.equals(xml.getAttributeValue(null, "name"))) {
-                  properties.attributes.put(GO_SUITE, "");
-                }
-                skipping = 1;
-              } else {
-                skipping = 1; // properties, system-out, system-err, anything unknown
-              }
-            }
-            case XMLStreamConstants.END_ELEMENT -> {
-              if (skipping > 0) {
-                skipping--;
-              } else {
-                open.pop();
-              }
-            }
-            case XMLStreamConstants.DTD -> throw new UnreadableEvidenceException(file,
-                "not well-formed XML (truncated, wrong encoding or a DOCTYPE): a DOCTYPE declaration, which JUnit "
-                    + "XML never needs and which is refused so that no external entity is ever resolved");
-            case XMLStreamConstants.ENTITY_REFERENCE -> throw new UnreadableEvidenceException(file,
-                "not well-formed XML: an entity reference \"&" + xml.getLocalName() + ";\", which JUnit XML never needs");
-            default -> {
-              // text, comments, processing instructions: not needed
-            }
-          }
-        }
-        if (root == null) {
-          throw new UnreadableEvidenceException(file, "not well-formed XML (truncated, wrong encoding or a DOCTYPE): "
-              + "no root element");
-        }
-        return root;
-      } finally {
-        xml.close();
-      }
-    } catch (XMLStreamException e) {
-      throw new UnreadableEvidenceException(file, "not well-formed XML (truncated, wrong encoding or a DOCTYPE): "
-          + e.getMessage(), e);
-    } catch (CharacterCodingException e) {
-      throw new UnreadableEvidenceException(file, "not well-formed XML (truncated, wrong encoding or a DOCTYPE): "
-          + "not valid UTF-8: " + e, e);
-    } catch (RuntimeException e) {
-      // The JDK's parser reports some malformed byte sequences as unchecked exceptions.
-      throw new UnreadableEvidenceException(file, "not readable as XML: " + e, e);
-    }
-  }
-
-  private static Map<String, String> attributes(XMLStreamReader xml) {
-    int count = xml.getAttributeCount();
-    Map<String, String> attributes = new HashMap<>(Math.max(4, count * 2));
-    for (int i = 0; i < count; i++) {
-      attributes.put(xml.getAttributeLocalName(i), xml.getAttributeValue(i));
-    }
-    return attributes;
-  }
-
-  private static void putIfPresent(Map<String, String> into, XMLStreamReader xml, String name) {
-    String value = xml.getAttributeValue(null, name);
-    if (value != null) {
-      into.put(name, value);
-    }
-  }
-
-  /**
-   * Built once: DTDs and external entities off, entity references reported, never resolved. The JDK's own
-   * StAX parser, named directly: the service lookup of {@code newFactory} scans the class path at every
-   * start, and the jar bundles no other StAX implementation.
-   */
-  private static XMLInputFactory factory() {
-    XMLInputFactory factory = XMLInputFactory.newDefaultFactory();
-    factory.setProperty(XMLInputFactory.SUPPORT_DTD, false);
-    factory.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
-    factory.setProperty(XMLInputFactory.IS_REPLACING_ENTITY_REFERENCES, false);
-    factory.setProperty(XMLInputFactory.IS_NAMESPACE_AWARE, false);
-    return factory;
   }
 }

@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.nio.charset.CharacterCodingException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
 import javax.xml.stream.XMLInputFactory;
 import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
@@ -18,11 +20,31 @@ import javax.xml.stream.XMLStreamReader;
  * makes the file unreadable. A report without both counters at its top level is unreadable.
  * Thread-safe.
  */
-public final class JacocoXmlReader {
+public final class JacocoXmlReader implements EvidenceReader<Coverage> {
 
   /** Built on first read, not when a collector is made. */
   private static final class Factory {
     static final XMLInputFactory INSTANCE = factory();
+  }
+
+  @Override
+  public String key() {
+    return "jacoco";
+  }
+
+  @Override
+  public List<String> defaultGlobs(Layer layer) {
+    return layer == Layer.UNIT ? List.of("**/target/site/jacoco/jacoco.xml") : List.of();
+  }
+
+  @Override
+  public Coverage read(Path file, byte[] bytes, int length) throws UnreadableEvidenceException {
+    return read(file, Arrays.copyOf(bytes, length)); // the parser streams from an array of its own
+  }
+
+  @Override
+  public void addTo(LayerEvidence.Builder layer, List<Coverage> reports) {
+    layer.addCoverage(reports);
   }
 
   /** Reads {@code file}, or throws naming it and the reason. */

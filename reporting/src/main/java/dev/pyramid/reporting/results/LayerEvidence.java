@@ -1,6 +1,8 @@
 package dev.pyramid.reporting.results;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 
 /**
@@ -45,8 +47,82 @@ public record LayerEvidence(
 
   /** The same evidence with {@code more} problems. */
   public LayerEvidence withProblems(List<Problem> more) {
-    List<Problem> all = new java.util.ArrayList<>(problems);
+    List<Problem> all = new ArrayList<>(problems);
     all.addAll(more);
     return new LayerEvidence(layer, sources, counts, testCases, all, pacts, pactFiles, assertions, requests, coverage);
+  }
+
+  /**
+   * A layer's evidence being put together: the collector adds each source's files and problems, and each
+   * source ({@link EvidenceReader#addTo}) what it read. Not thread-safe: one per layer.
+   */
+  public static final class Builder {
+    private final Layer layer;
+    private final List<Path> sources = new ArrayList<>();
+    private final List<TestCase> testCases = new ArrayList<>();
+    private final List<Problem> problems = new ArrayList<>();
+    private final List<PactVerification> pacts = new ArrayList<>();
+    private final List<PactFile> pactFiles = new ArrayList<>();
+    private final List<PerfAssertion> assertions = new ArrayList<>();
+    private final List<RequestStats> requests = new ArrayList<>();
+    private final List<Coverage> coverage = new ArrayList<>();
+
+    public Builder(Layer layer) {
+      this.layer = layer;
+    }
+
+    public Builder addSources(Collection<Path> more) {
+      sources.addAll(more);
+      return this;
+    }
+
+    public Builder addProblems(Collection<Problem> more) {
+      problems.addAll(more);
+      return this;
+    }
+
+    public Builder addTestCases(Collection<TestCase> more) {
+      testCases.addAll(more);
+      return this;
+    }
+
+    public Builder addPacts(Collection<PactVerification> more) {
+      pacts.addAll(more);
+      return this;
+    }
+
+    public Builder addPactFiles(Collection<PactFile> more) {
+      pactFiles.addAll(more);
+      return this;
+    }
+
+    public Builder addAssertions(Collection<PerfAssertion> more) {
+      assertions.addAll(more);
+      return this;
+    }
+
+    public Builder addRequests(Collection<RequestStats> more) {
+      requests.addAll(more);
+      return this;
+    }
+
+    public Builder addCoverage(Collection<Coverage> more) {
+      coverage.addAll(more);
+      return this;
+    }
+
+    /**
+     * The evidence. Its counts are those of the test cases; a {@link Layer#PERF} layer without test cases
+     * counts its Gatling assertions, one test each.
+     */
+    public LayerEvidence build() {
+      Counts counts = Counts.of(testCases);
+      if (layer == Layer.PERF && testCases.isEmpty()) {
+        int passed = (int) assertions.stream().filter(PerfAssertion::passed).count();
+        counts = new Counts(assertions.size(), passed, assertions.size() - passed, 0, 0);
+      }
+      return new LayerEvidence(layer, sources, counts, testCases, problems, pacts, pactFiles, assertions, requests,
+          coverage);
+    }
   }
 }

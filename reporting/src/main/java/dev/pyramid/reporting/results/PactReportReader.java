@@ -7,12 +7,13 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * Reads pact files and Pact JVM provider-verification JSON reports ({@code -Dpact.verification.reports=json}),
+ * Reads Pact JVM provider-verification JSON reports ({@code -Dpact.verification.reports=json}),
  * one file per provider, {@code reportFormat} 0.1.0.
  *
  * <p>Shape, from Pact JVM 4.7's {@code JsonReporter}: {@code provider.name}, and {@code execution[]},
@@ -21,42 +22,36 @@ import java.util.Map;
  * consumer are summed into one {@link PactVerification}; a load failure counts as one failed
  * interaction so that it can never pass. Thread-safe.
  */
-public final class PactReportReader {
+public final class PactReportReader implements EvidenceReader<List<PactVerification>> {
 
   /** Started up on first read, not when a collector is made. */
   private static final class Json {
     static final ObjectMapper MAPPER = new ObjectMapper();
   }
 
-  /**
-   * Reads a pact file (Pact specification 2 to 4, {@code consumer.name}, {@code provider.name},
-   * {@code interactions[].description}), or throws naming it and the reason.
-   */
-  public PactFile readPact(Path file) throws UnreadableEvidenceException {
-    return readPact(file, bytes(file));
+  @Override
+  public String key() {
+    return "pact-reports";
   }
 
-  /** Reads the pact {@code file} whose content is {@code bytes} (read once by the caller, who also hashes it). */
-  public PactFile readPact(Path file, byte[] bytes) throws UnreadableEvidenceException {
-    JsonNode root = tree(file, bytes);
-    String consumer = root.path("consumer").path("name").asText("");
-    String provider = root.path("provider").path("name").asText("");
-    JsonNode interactions = root.path("interactions");
-    if (consumer.isEmpty() || provider.isEmpty() || !interactions.isArray()) {
-      throw new UnreadableEvidenceException(file, "not a pact file: no consumer.name, provider.name or interactions[]");
-    }
-    List<String> descriptions = new ArrayList<>();
-    for (JsonNode interaction : interactions) {
-      String description = interaction.path("description").asText("");
-      if (description.isEmpty()) {
-        throw new UnreadableEvidenceException(file, "an interaction without a description");
-      }
-      descriptions.add(description);
-    }
-    return new PactFile(consumer, provider, descriptions, file);
+  @Override
+  public List<String> defaultGlobs(Layer layer) {
+    return layer == Layer.CONTRACT ? List.of("**/target/pact/reports/*.json") : List.of();
   }
 
-  private static byte[] bytes(Path file) throws UnreadableEvidenceException {
+  @Override
+  public List<PactVerification> read(Path file, byte[] bytes, int length) throws UnreadableEvidenceException {
+    return read(file, Arrays.copyOf(bytes, length));
+  }
+
+  @Override
+  public void addTo(LayerEvidence.Builder layer, List<List<PactVerification>> reports) {
+    for (List<PactVerification> report : reports) {
+      layer.addPacts(report);
+    }
+  }
+
+  static byte[] bytes(Path file) throws UnreadableEvidenceException {
     try {
       return Files.readAllBytes(file);
     } catch (IOException e) {
@@ -64,7 +59,8 @@ public final class PactReportReader {
     }
   }
 
-  private static JsonNode tree(Path file, byte[] bytes) throws UnreadableEvidenceException {
+  /** The JSON object in {@code bytes}, or throws naming {@code file} and the reason. */
+  static JsonNode tree(Path file, byte[] bytes) throws UnreadableEvidenceException {
     JsonNode root;
     try {
       root = Json.MAPPER.readTree(bytes);

@@ -1,13 +1,17 @@
 package dev.pyramid.reporting.results;
 
+import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
 /**
- * Which result files belong to which layer: globs relative to a result root, per layer and kind.
+ * Which result files belong to which layer: globs relative to a result root, per layer and per source
+ * (a key of {@link EvidenceReaders}).
  *
- * <p>A glob starting with {@code **}{@code /} also matches at the root itself. Gatling globs match run
+ * <p>Globs mean what {@link FileGlob} says. Those of a source that reads directories (Gatling) match run
  * directories, all others files.
  *
  * @param layers every layer's globs; a layer not in the map has none
@@ -27,85 +31,80 @@ public record Sources(Map<Layer, LayerSources> layers) {
     return layers.get(layer);
   }
 
-  /** Every file glob of every layer (a Gatling run glob {@code g} as {@code g/**}): what the Maven build stamps. */
+  /** Every file glob of every layer (a run directory glob {@code g} as {@code g/**}): what the Maven build stamps. */
   public List<String> allFileGlobs() {
-    return layers.values().stream()
-        .flatMap(s -> java.util.stream.Stream.concat(
-            java.util.stream.Stream.of(s.junit(), s.allure(), s.pacts(), s.pactReports(), s.jacoco()).flatMap(List::stream),
-            s.gatling().stream().map(g -> g + "/**")))
-        .distinct().sorted().toList();
+    List<String> globs = new ArrayList<>();
+    for (LayerSources of : layers.values()) {
+      for (EvidenceReader<?> reader : EvidenceReaders.ALL) {
+        for (String glob : of.globs(reader.key())) {
+          globs.add(reader.readsDirectories() ? glob + "/**" : glob);
+        }
+      }
+    }
+    return globs.stream().distinct().sorted().toList();
   }
 
-  /** Where a Pyramid build writes each layer's results. */
+  /** Where a Pyramid build writes each layer's results: each source's default globs. */
   public static Sources defaults() {
     Map<Layer, LayerSources> layers = new EnumMap<>(Layer.class);
-    layers.put(Layer.UNIT, LayerSources.NONE
-        .withJunit(List.of("**/target/surefire-reports/unit/TEST-*.xml"))
-        .withJacoco(List.of("**/target/site/jacoco/jacoco.xml")));
-    layers.put(Layer.CONTRACT, LayerSources.NONE
-        .withJunit(List.of("**/target/surefire-reports/contract/TEST-*.xml",
-            "**/target/failsafe-reports/contract/TEST-*.xml"))
-        .withPacts(List.of("**/target/pacts/*.json"))
-        .withPactReports(List.of("**/target/pact/reports/*.json")));
-    layers.put(Layer.E2E, LayerSources.NONE.withJunit(List.of("**/target/failsafe-reports/e2e/TEST-*.xml")));
-    layers.put(Layer.PERF, LayerSources.NONE.withGatling(List.of("**/target/gatling/*")));
+    for (Layer layer : Layer.values()) {
+      LayerSources of = LayerSources.NONE;
+      for (EvidenceReader<?> reader : EvidenceReaders.ALL) {
+        of = of.with(reader.key(), reader.defaultGlobs(layer));
+      }
+      layers.put(layer, of);
+    }
     return new Sources(layers);
   }
 
   /**
-   * One layer's globs by kind.
+   * One layer's globs by source key.
    *
-   * @param junit JUnit XML reports
-   * @param allure Allure {@code *-result.json} files
-   * @param pacts pact files whose interactions must all be verified (contract)
-   * @param pactReports Pact JVM verification reports (contract)
-   * @param gatling Gatling run directories (perf)
-   * @param jacoco JaCoCo XML reports (coverage of this layer's tests)
+   * @param globs per key of {@link EvidenceReaders}; a key not in the map has no globs
    */
-  public record LayerSources(List<String> junit, List<String> allure, List<String> pacts, List<String> pactReports,
-      List<String> gatling, List<String> jacoco) {
+  public record LayerSources(Map<String, List<String>> globs) {
 
     /** No globs. */
-    public static final LayerSources NONE =
-        new LayerSources(List.of(), List.of(), List.of(), List.of(), List.of(), List.of());
+    public static final LayerSources NONE = new LayerSources(Map.of());
+
+    /**
+     * The order in which {@link #all} lists the first sources' globs (decision.json shows them so); the
+     * sources added after them follow in table order.
+     */
+    private static final List<String> LISTED = List.of("junit", "allure", "pacts", "pact-reports", "gatling",
+        "jacoco");
 
     public LayerSources {
-      junit = List.copyOf(junit);
-      allure = List.copyOf(allure);
-      pacts = List.copyOf(pacts);
-      pactReports = List.copyOf(pactReports);
-      gatling = List.copyOf(gatling);
-      jacoco = List.copyOf(jacoco);
+      Map<String, List<String>> copied = new LinkedHashMap<>();
+      for (Map.Entry<String, List<String>> entry : globs.entrySet()) {
+        if (EvidenceReaders.byKey(entry.getKey()).isEmpty()) {
+          throw new IllegalArgumentException("no source \"" + entry.getKey() + "\"; known: "
+              + EvidenceReaders.keys());
+        }
+        if (!entry.getValue().isEmpty()) {
+          copied.put(entry.getKey(), List.copyOf(entry.getValue()));
+        }
+      }
+      globs = Map.copyOf(copied);
     }
 
-    public LayerSources withJunit(List<String> globs) {
-      return new LayerSources(globs, allure, pacts, pactReports, gatling, jacoco);
+    /** The globs of the source {@code key}; never null. */
+    public List<String> globs(String key) {
+      return globs.getOrDefault(key, List.of());
     }
 
-    public LayerSources withAllure(List<String> globs) {
-      return new LayerSources(junit, globs, pacts, pactReports, gatling, jacoco);
-    }
-
-    public LayerSources withPacts(List<String> globs) {
-      return new LayerSources(junit, allure, globs, pactReports, gatling, jacoco);
-    }
-
-    public LayerSources withPactReports(List<String> globs) {
-      return new LayerSources(junit, allure, pacts, globs, gatling, jacoco);
-    }
-
-    public LayerSources withGatling(List<String> globs) {
-      return new LayerSources(junit, allure, pacts, pactReports, globs, jacoco);
-    }
-
-    public LayerSources withJacoco(List<String> globs) {
-      return new LayerSources(junit, allure, pacts, pactReports, gatling, globs);
+    /** The same globs, with those of the source {@code key} replaced by {@code replacing}. */
+    public LayerSources with(String key, List<String> replacing) {
+      Map<String, List<String>> changed = new LinkedHashMap<>(globs);
+      changed.put(key, replacing);
+      return new LayerSources(changed);
     }
 
     /** Every glob of this layer. */
     public List<String> all() {
-      return java.util.stream.Stream.of(junit, allure, pacts, pactReports, gatling, jacoco)
-          .flatMap(List::stream).toList();
+      Stream<String> keys = Stream.concat(LISTED.stream(),
+          EvidenceReaders.keys().stream().filter(key -> !LISTED.contains(key)));
+      return keys.flatMap(key -> globs(key).stream()).toList();
     }
   }
 }

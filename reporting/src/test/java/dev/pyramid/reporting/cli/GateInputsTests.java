@@ -10,7 +10,7 @@ import dev.pyramid.reporting.policy.PolicyReader;
 import dev.pyramid.reporting.results.Evidence;
 import dev.pyramid.reporting.results.EvidenceCollector;
 import dev.pyramid.reporting.results.Layer;
-import dev.pyramid.reporting.stamp.Stamps;
+import dev.pyramid.reporting.stamp.StampCheck;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -57,10 +57,10 @@ class GateInputsTests {
     GateInputs inputs = GateInputs.start(narrow, List.of(results));
     inputs.policy();
 
-    Evidence evidence = inputs.evidence();
+    Evidence evidence = inputs.evidence().evidence();
 
     assertThat(evidence.of(Layer.UNIT).counts().tests()).isZero();
-    assertThat(new EvidenceCollector().collect(List.of(results)).of(Layer.UNIT).counts().tests()).isPositive();
+    assertThat(new EvidenceCollector().collect(List.of(results)).evidence().of(Layer.UNIT).counts().tests()).isPositive();
   }
 
   @Test
@@ -70,8 +70,8 @@ class GateInputsTests {
     new BuildTree(second).stamp();
 
     GateInputs inputs = GateInputs.start(BuildTree.resource(BuildTree.POLICY), List.of(first, second));
-    Stamps.Loaded unstamped = inputs.stamp(0);
-    Stamps.Loaded stamped = inputs.stamp(1);
+    StampCheck.Loaded unstamped = inputs.stamp(0);
+    StampCheck.Loaded stamped = inputs.stamp(1);
 
     assertThat(unstamped.root()).isEqualTo(first);
     assertThat(unstamped.stamp()).isEmpty(); // no stamp there: the check reports it

@@ -11,7 +11,7 @@ import dev.pyramid.reporting.policy.PolicyReader;
 import dev.pyramid.reporting.quarantine.Quarantine;
 import dev.pyramid.reporting.results.Evidence;
 import dev.pyramid.reporting.results.EvidenceCollector;
-import dev.pyramid.reporting.stamp.Stamps;
+import dev.pyramid.reporting.stamp.StampCheck;
 import java.time.LocalDate;
 import java.util.Optional;
 import dev.pyramid.reporting.results.Layer;
@@ -195,8 +195,8 @@ class GateTests {
 
   private Decision decide(String stage, List<Layer> level) throws UsageException {
     tree.stamp();
-    Evidence evidence = new EvidenceCollector().collect(List.of(root), policy.sources());
-    return new Gate().decide(new Gate.Request(evidence, List.of(Stamps.check(root, BuildTree.BUILD)), policy,
+    Evidence evidence = new EvidenceCollector().collect(List.of(root), policy.sources()).evidence();
+    return new Gate().decide(new Gate.Request(evidence, List.of(StampCheck.check(root, BuildTree.BUILD)), policy,
         Policy.DEFAULT_LANE, stage, level, BuildTree.BUILD, Quarantine.NONE, Optional.empty(), LocalDate.now()));
   }
 

@@ -20,7 +20,7 @@ class EvidenceCollectorTests {
     Path oneDeep = tree.unit("framework", BuildTree.REAL_PASSING);
     Path twoDeep = tree.unit("platform/fleet-core", BuildTree.REAL_MIXED);
 
-    LayerEvidence unit = collector.collect(List.of(root)).of(Layer.UNIT);
+    LayerEvidence unit = collector.collect(List.of(root)).evidence().of(Layer.UNIT);
 
     assertThat(unit.sources()).containsExactlyInAnyOrder(oneDeep, twoDeep);
     assertThat(unit.counts()).isEqualTo(new Counts(10, 7, 1, 1, 1));
@@ -31,7 +31,7 @@ class EvidenceCollectorTests {
     BuildTree tree = new BuildTree(root).stagingPasses();
     tree.gatlingRun("ridebookingsimulation-20251126131500123");
 
-    Evidence evidence = collector.collect(List.of(root));
+    Evidence evidence = collector.collect(List.of(root)).evidence();
 
     assertThat(evidence.of(Layer.CONTRACT).pacts()).hasSize(1);
     assertThat(evidence.of(Layer.CONTRACT).counts().tests()).isEqualTo(7);
@@ -43,7 +43,7 @@ class EvidenceCollectorTests {
   void does_not_search_node_modules(@TempDir Path root) {
     new BuildTree(root).unit("ui/node_modules/some-lib", BuildTree.REAL_PASSING);
 
-    assertThat(collector.collect(List.of(root)).of(Layer.UNIT).sources()).isEmpty();
+    assertThat(collector.collect(List.of(root)).evidence().of(Layer.UNIT).sources()).isEmpty();
   }
 
   @Test
@@ -52,7 +52,7 @@ class EvidenceCollectorTests {
     tree.gatlingRun("ridebookingsimulation-20251126120000000");
     Path newest = tree.gatlingRun("ridebookingsimulation-20251126131500123");
 
-    assertThat(collector.collect(List.of(root)).of(Layer.PERF).sources()).containsExactly(newest);
+    assertThat(collector.collect(List.of(root)).evidence().of(Layer.PERF).sources()).containsExactly(newest);
   }
 
   @Test
@@ -60,7 +60,7 @@ class EvidenceCollectorTests {
     new BuildTree(root.resolve("shard-1")).unit("framework", BuildTree.REAL_PASSING);
     new BuildTree(root.resolve("shard-2")).unit("framework", BuildTree.REAL_PASSING_2);
 
-    LayerEvidence unit = collector.collect(List.of(root.resolve("shard-1"), root.resolve("shard-2"))).of(Layer.UNIT);
+    LayerEvidence unit = collector.collect(List.of(root.resolve("shard-1"), root.resolve("shard-2"))).evidence().of(Layer.UNIT);
 
     assertThat(unit.counts().tests()).isEqualTo(12);
   }

@@ -1,6 +1,7 @@
 package dev.pyramid.reporting.results;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.pyramid.framework.api.UnitTest;
 import java.nio.file.FileSystems;
@@ -76,10 +77,9 @@ class FileGlobTests {
       PathMatcher jdk = FileSystems.getDefault()
           .getPathMatcher("glob:" + (glob.startsWith("**/") ? glob : "root/" + glob));
       FileGlob ours = new FileGlob(glob);
-      Path root = Path.of("/results");
       for (String relative : PATHS) {
         boolean expected = jdk.matches(Path.of("root").resolve(relative));
-        assertThat(ours.matches(relative, root, root.resolve(relative)))
+        assertThat(ours.matches(relative))
             .as("%s against %s", glob, relative)
             .isEqualTo(expected);
       }
@@ -92,5 +92,21 @@ class FileGlobTests {
     assertThat(FileGlob.segmentMatches("*a*a", "banana", 0, 6)).isTrue();
     assertThat(FileGlob.segmentMatches("*a*a", "banan", 0, 5)).isFalse();
     assertThat(FileGlob.segmentMatches("", "", 0, 0)).isTrue();
+  }
+
+  @Test
+  void says_why_a_glob_is_invalid_where_it_is_written() {
+    assertThat(FileGlob.invalid("**/target/*.xml")).isEmpty();
+    assertThat(FileGlob.invalid("reports/{a,b/*.xml")).hasValue("Missing '} near index 17");
+    assertThatThrownBy(() -> new FileGlob("reports/[a.xml"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageStartingWith("Missing ']");
+  }
+
+  @Test
+  void a_glob_starting_with_any_directories_also_matches_at_the_root() {
+    assertThat(new FileGlob("**/target/gatling/*").matches("target/gatling/run-1")).isTrue();
+    assertThat(new FileGlob("target/gatling/*").matches("a/target/gatling/run-1")).isFalse();
+    assertThat(new FileGlob("**").matches("a/b/c.json")).isTrue();
   }
 }

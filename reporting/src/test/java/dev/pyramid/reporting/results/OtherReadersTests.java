@@ -118,8 +118,8 @@ class OtherReadersTests {
   private static Read read(Path runner) throws Exception {
     if (Files.isDirectory(runner.resolve("allure-results"))) {
       Sources sources = new Sources(java.util.Map.of(Layer.E2E,
-          Sources.LayerSources.NONE.withAllure(List.of("allure-results/*-result.json"))));
-      Counts counts = new EvidenceCollector().collect(List.of(runner), sources).of(Layer.E2E).counts();
+          Sources.LayerSources.NONE.with("allure", List.of("allure-results/*-result.json"))));
+      Counts counts = new EvidenceCollector().collect(List.of(runner), sources).evidence().of(Layer.E2E).counts();
       return new Read(counts, counts);
     }
     if (Files.exists(runner.resolve("junit.xml"))) {
@@ -178,9 +178,9 @@ class OtherReadersTests {
     write("f-result.json", "{\"name\":\"u\",\"status\":\"failed\",\"historyId\":\"5\",\"stop\":1,"
         + "\"labels\":[{\"name\":\"layer\",\"value\":\"unit\"}]}");
     Sources sources = new Sources(java.util.Map.of(Layer.E2E,
-        Sources.LayerSources.NONE.withAllure(List.of("allure-results/*-result.json"))));
+        Sources.LayerSources.NONE.with("allure", List.of("allure-results/*-result.json"))));
 
-    Evidence evidence = new EvidenceCollector().collect(List.of(dir), sources);
+    Evidence evidence = new EvidenceCollector().collect(List.of(dir), sources).evidence();
 
     // t1 passed, t2 broken = errored, t3 failed then passed = flaky, t4 skipped; "u" is labelled unit, but
     // only e2e's globs find it: neither counted for e2e nor dropped, a problem naming the fix.
@@ -196,7 +196,7 @@ class OtherReadersTests {
     Path pact = Files.writeString(dir.resolve("gw-core.json"), "{\"consumer\":{\"name\":\"gw\"},\"provider\":{\"name\":"
         + "\"core\"},\"interactions\":[{\"description\":\"a ride\"},{\"description\":\"a vehicle\"}]}");
 
-    PactFile read = new PactReportReader().readPact(pact);
+    PactFile read = new PactFileReader().read(pact);
 
     assertThat(read.interactions()).containsExactly("a ride", "a vehicle");
   }

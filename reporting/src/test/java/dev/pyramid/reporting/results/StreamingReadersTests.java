@@ -127,17 +127,18 @@ class StreamingReadersTests {
     Path results = Files.createDirectories(root.resolve("allure-results"));
     Path file = Files.writeString(results.resolve("u1-result.json"),
         "{\"name\":\"t\",\"fullName\":\"a.T.t\",\"status\":\"passed\",\"labels\":[{\"name\":\"layer\",\"value\":\"e2e\"}]}");
-    Sources.LayerSources allure = Sources.LayerSources.NONE.withAllure(List.of("allure-results/*-result.json"));
+    Sources.LayerSources allure = Sources.LayerSources.NONE.with("allure", List.of("allure-results/*-result.json"));
     Sources sources = new Sources(java.util.Map.of(Layer.UNIT, allure, Layer.E2E, allure));
 
-    Evidence evidence = new EvidenceCollector().collect(List.of(root), sources);
+    CollectedEvidence collected = new EvidenceCollector().collect(List.of(root), sources);
+    Evidence evidence = collected.evidence();
 
     assertThat(evidence.of(Layer.E2E).counts().tests()).isEqualTo(1);
     assertThat(evidence.of(Layer.UNIT).counts().tests()).isZero();
-    assertThat(evidence.digests()).containsEntry(file, sha256(file));
-    assertThat(evidence.files().get(root).files()).containsExactly(file);
-    assertThat(evidence.files().get(root).unhashed()).isEmpty();
-    assertThat(evidence.files().get(root).hashed().count()).isEqualTo(1);
+    assertThat(collected.files().digests()).containsEntry(file, sha256(file));
+    assertThat(collected.files().roots().get(root).files()).containsExactly(file);
+    assertThat(collected.files().roots().get(root).unhashed()).isEmpty();
+    assertThat(collected.files().roots().get(root).hashed().count()).isEqualTo(1);
   }
 
   @Test
@@ -155,9 +156,9 @@ class StreamingReadersTests {
           + "\"/></testsuite>");
     }
     Sources sources = new Sources(java.util.Map.of(Layer.UNIT,
-        Sources.LayerSources.NONE.withJunit(List.of("**/*.x"))));
+        Sources.LayerSources.NONE.with("junit", List.of("**/*.x"))));
 
-    List<Path> sourcesRead = new EvidenceCollector().collect(List.of(root), sources).of(Layer.UNIT).sources();
+    List<Path> sourcesRead = new EvidenceCollector().collect(List.of(root), sources).evidence().of(Layer.UNIT).sources();
 
     assertThat(sourcesRead).hasSize(names.size()).isSortedAccordingTo(java.util.Comparator
         .comparing((Path file) -> file.getParent()).thenComparing(file -> file.getFileName().toString()));

@@ -9,11 +9,13 @@ import dev.pyramid.reporting.decision.Outcome;
 import dev.pyramid.reporting.policy.Policy;
 import dev.pyramid.reporting.policy.PolicyReader;
 import dev.pyramid.reporting.quarantine.Quarantine;
+import dev.pyramid.reporting.results.CollectedEvidence;
 import dev.pyramid.reporting.results.Evidence;
 import dev.pyramid.reporting.results.EvidenceCollector;
 import dev.pyramid.reporting.stamp.BuildIdentity;
 import dev.pyramid.reporting.stamp.RootCheck;
-import dev.pyramid.reporting.stamp.Stamps;
+import dev.pyramid.reporting.stamp.StampCheck;
+import dev.pyramid.reporting.stamp.StampWriter;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -91,7 +93,7 @@ class FailClosedTests {
       case ADD -> stampAfter = true;
     }
     if (stampedFor != null) {
-      Stamps.write(root, stampedFor, List.of(), null, Instant.now());
+      StampWriter.write(root, stampedFor, List.of(), null, Instant.now());
     }
     if (stampAfter) {
       if (spoil == Spoil.TAMPER) {
@@ -120,9 +122,11 @@ class FailClosedTests {
    * hashed, and with the stamp checked by a walk of the root that hashes every file again.
    */
   private static List<Decision> decide(Path root) throws Exception {
-    Evidence evidence = new EvidenceCollector().collect(List.of(root), policy.sources());
+    CollectedEvidence collected = new EvidenceCollector().collect(List.of(root), policy.sources());
+    Evidence evidence = collected.evidence();
     List<Decision> decisions = new java.util.ArrayList<>();
-    for (RootCheck check : List.of(Stamps.check(Stamps.load(root), BUILD, evidence), Stamps.check(root, BUILD))) {
+    for (RootCheck check : List.of(StampCheck.check(StampCheck.load(root), BUILD, collected),
+        StampCheck.check(root, BUILD))) {
       decisions.add(new Gate().decide(new Gate.Request(evidence, List.of(check), policy, Policy.DEFAULT_LANE,
           "staging", List.of(), BUILD, Quarantine.NONE, Optional.empty(), LocalDate.now())));
     }

@@ -3,6 +3,7 @@ package dev.pyramid.reporting.stamp;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.pyramid.framework.api.UnitTest;
+import dev.pyramid.reporting.results.CollectedEvidence;
 import dev.pyramid.reporting.results.Evidence;
 import dev.pyramid.reporting.results.EvidenceCollector;
 import dev.pyramid.reporting.results.FilesSum;
@@ -31,7 +32,7 @@ class StampManifestTests {
   void sha256sum_checks_the_manifest_and_finds_the_file_edited_after_stamping() throws Exception {
     write("a/TEST-one.xml", "<testsuite/>");
     write("b/odd \\ name.xml", "<testsuite tests=\"0\"/>");
-    Stamps.write(root, BUILD, List.of(), null, Instant.now());
+    StampWriter.write(root, BUILD, List.of(), null, Instant.now());
 
     assertThat(sha256sumCheck()).isZero();
     write("a/TEST-one.xml", "<testsuite/> ");
@@ -42,12 +43,12 @@ class StampManifestTests {
   void the_sum_of_the_files_found_stands_for_the_manifest_until_a_file_changes() throws Exception {
     write("a/TEST-one.xml", "<testsuite/>");
     write("a/TEST-two.xml", "<testsuite tests=\"1\"/>");
-    Stamps.write(root, BUILD, List.of(), null, Instant.now());
+    StampWriter.write(root, BUILD, List.of(), null, Instant.now());
     Files.delete(root.resolve(Stamp.MANIFEST)); // not needed while every file is as stamped
 
-    assertThat(Stamps.check(root, BUILD).problems()).isEmpty();
+    assertThat(StampCheck.check(root, BUILD).problems()).isEmpty();
     write("a/TEST-two.xml", "<testsuite tests=\"2\"/>");
-    assertThat(Stamps.check(root, BUILD).problems()).extracting(Problem::reason)
+    assertThat(StampCheck.check(root, BUILD).problems()).extracting(Problem::reason)
         .singleElement().asString().startsWith("unreadable manifest");
   }
 
@@ -56,23 +57,23 @@ class StampManifestTests {
     for (int i = 0; i < 9_000; i++) {
       write("results/r" + i + "-result.json", "{\"n\":" + i + "}");
     }
-    Stamps.write(root, BUILD, List.of(), null, Instant.now());
+    StampWriter.write(root, BUILD, List.of(), null, Instant.now());
 
-    assertThat(Stamps.check(root, BUILD).problems()).isEmpty();
+    assertThat(StampCheck.check(root, BUILD).problems()).isEmpty();
     write("results/r4242-result.json", "{\"n\":-1}");
-    assertThat(Stamps.check(root, BUILD).problems()).singleElement()
+    assertThat(StampCheck.check(root, BUILD).problems()).singleElement()
         .satisfies(problem -> assertThat(problem.file()).isEqualTo(root.resolve("results/r4242-result.json")));
   }
 
   @Test
   void a_manifest_edited_to_hide_a_change_no_longer_adds_up_to_the_stamp() throws Exception {
     write("a/TEST-one.xml", "<testsuite/>");
-    Stamps.write(root, BUILD, List.of(), null, Instant.now());
+    StampWriter.write(root, BUILD, List.of(), null, Instant.now());
     write("a/TEST-one.xml", "<testsuite failures=\"0\"/>");
     Path manifest = root.resolve(Stamp.MANIFEST);
-    Files.writeString(manifest, Stamps.manifestLine("a/TEST-one.xml", Stamps.sha256(root.resolve("a/TEST-one.xml"))));
+    Files.writeString(manifest, StampFormat.manifestLine("a/TEST-one.xml", StampFormat.sha256(root.resolve("a/TEST-one.xml"))));
 
-    List<Problem> problems = Stamps.check(root, BUILD).problems();
+    List<Problem> problems = StampCheck.check(root, BUILD).problems();
 
     assertThat(problems).singleElement().satisfies(problem -> {
       assertThat(problem.file()).isEqualTo(manifest);
@@ -85,7 +86,7 @@ class StampManifestTests {
     write("a/TEST-one.xml", "<testsuite/>");
     write("b/TEST-two.xml", "<testsuite tests=\"1\"/>");
 
-    Stamp stamp = Stamps.write(root, BUILD, List.of(), null, Instant.now());
+    Stamp stamp = StampWriter.write(root, BUILD, List.of(), null, Instant.now());
 
     Process process = new ProcessBuilder("sha256sum", Stamp.MANIFEST).directory(root.toFile()).start();
     String printed = new String(process.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
@@ -129,7 +130,7 @@ class StampManifestTests {
       write("allure-results/r" + i + "-result.json", "{\"name\":\"t" + i + "\",\"status\":\"passed\"}");
     }
     write("allure-results/environment.properties", "os=linux"); // no glob matches it: not hashed by the collector
-    Stamps.write(root, BUILD, List.of(), null, Instant.now());
+    StampWriter.write(root, BUILD, List.of(), null, Instant.now());
 
     assertThat(collectedCheck()).isEmpty();
 
@@ -140,10 +141,10 @@ class StampManifestTests {
     assertThat(collectedCheck()).extracting(problem -> root.relativize(problem.file()) + ": " + problem.reason())
         .containsExactlyInAnyOrder(
             "allure-results/r1234-result.json: changed after stamping: SHA-256 "
-                + Stamps.sha256(root.resolve("allure-results/r1234-result.json")) + ", stamped "
+                + StampFormat.sha256(root.resolve("allure-results/r1234-result.json")) + ", stamped "
                 + manifestHash("allure-results/r1234-result.json"),
             "allure-results/environment.properties: changed after stamping: SHA-256 "
-                + Stamps.sha256(root.resolve("allure-results/environment.properties")) + ", stamped "
+                + StampFormat.sha256(root.resolve("allure-results/environment.properties")) + ", stamped "
                 + manifestHash("allure-results/environment.properties"),
             "allure-results/added-result.json: added after stamping: not in the stamp's manifest",
             "allure-results/r7-result.json: removed after stamping: in the stamp's manifest, no longer there");
@@ -153,13 +154,14 @@ class StampManifestTests {
   void evidence_read_outside_the_stamp_s_include_globs_is_named_once_though_two_layers_read_it() throws Exception {
     write("allure-results/r1-result.json", "{\"name\":\"t\",\"status\":\"passed\"}");
     write("junit/TEST-a.xml", "<testsuite tests=\"1\"><testcase classname=\"A\" name=\"a\"/></testsuite>");
-    Stamps.write(root, BUILD, List.of("allure-results/*-result.json"), null, Instant.now());
-    Sources.LayerSources junit = Sources.LayerSources.NONE.withJunit(List.of("junit/TEST-*.xml"));
+    StampWriter.write(root, BUILD, List.of("allure-results/*-result.json"), null, Instant.now());
+    Sources.LayerSources junit = Sources.LayerSources.NONE.with("junit", List.of("junit/TEST-*.xml"));
     Sources sources = new Sources(java.util.Map.of(Layer.UNIT,
-        junit.withAllure(List.of("allure-results/*-result.json")), Layer.E2E, junit));
-    Evidence evidence = new EvidenceCollector().collect(List.of(root), sources);
+        junit.with("allure", List.of("allure-results/*-result.json")), Layer.E2E, junit));
+    CollectedEvidence collected = new EvidenceCollector().collect(List.of(root), sources);
 
-    assertThat(Stamps.check(Stamps.load(root), BUILD, evidence).problems()).singleElement().satisfies(problem -> {
+    List<Problem> problems = StampCheck.check(StampCheck.load(root), BUILD, collected).problems();
+    assertThat(problems).singleElement().satisfies(problem -> {
       assertThat(problem.file()).isEqualTo(root.resolve("junit/TEST-a.xml"));
       assertThat(problem.reason()).startsWith("read as evidence but not covered by the stamp of " + root);
     });
@@ -168,13 +170,13 @@ class StampManifestTests {
   @Test
   void a_stamp_whose_sum_was_edited_is_refused_though_every_file_matches_the_manifest() throws Exception {
     write("a/TEST-one.xml", "<testsuite/>");
-    Stamps.write(root, BUILD, List.of(), null, Instant.now());
+    StampWriter.write(root, BUILD, List.of(), null, Instant.now());
     Path stamp = root.resolve(Stamp.FILE);
     String json = Files.readString(stamp);
     String sum = json.replaceAll("(?s).*\"filesSum\" : \"([0-9a-f]{64})\".*", "$1");
     Files.writeString(stamp, json.replace(sum, "0".repeat(64)));
 
-    assertThat(Stamps.check(root, BUILD).problems()).singleElement().satisfies(problem -> {
+    assertThat(StampCheck.check(root, BUILD).problems()).singleElement().satisfies(problem -> {
       assertThat(problem.file()).isEqualTo(stamp);
       assertThat(problem.reason()).startsWith("edited after stamping");
     });
@@ -183,10 +185,10 @@ class StampManifestTests {
   /** The stamp check as the gate makes it: from what the evidence collector found and hashed under the root. */
   private List<Problem> collectedCheck() {
     Sources sources = new Sources(java.util.Map.of(Layer.UNIT,
-        Sources.LayerSources.NONE.withAllure(List.of("allure-results/*-result.json"))));
-    Evidence evidence = new EvidenceCollector().collect(List.of(root), sources);
-    assertThat(evidence.files().get(root).unhashed()).isNotEmpty(); // the check hashes those itself
-    return Stamps.check(Stamps.load(root), BUILD, evidence).problems();
+        Sources.LayerSources.NONE.with("allure", List.of("allure-results/*-result.json"))));
+    CollectedEvidence collected = new EvidenceCollector().collect(List.of(root), sources);
+    assertThat(collected.files().roots().get(root).unhashed()).isNotEmpty(); // the check hashes those itself
+    return StampCheck.check(StampCheck.load(root), BUILD, collected).problems();
   }
 
   private String manifestHash(String relative) throws IOException {

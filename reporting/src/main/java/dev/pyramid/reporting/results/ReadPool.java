@@ -1,0 +1,196 @@
+package dev.pyramid.reporting.results;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.SeekableByteChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
+import java.util.concurrent.LinkedBlockingQueue;
+
+/**
+ * The reader threads of one collection: each takes the next batch of paths found from a queue until the end
+ * mark, reads each file's bytes once, hashes them (SHA-256, added to its root's {@link FilesSum}) and hands
+ * the same bytes to every source that reads the file.
+ *
+ * <p>Paths are handed over in batches: one hand-over per path costs the walk a lock and a wake-up each,
+ * which on 100,000 files made the walk, not the reading, the bottleneck. {@link #add} and {@link #finish}
+ * are called by one thread, the walking one.
+ */
+final class ReadPool {
+
+  private static final int BATCH = 256;
+  private static final List<EvidenceReader<?>> SOURCES = EvidenceReaders.ALL;
+
+  private final BlockingQueue<List<FoundPath>> queue = new LinkedBlockingQueue<>();
+  private final List<FoundPath> end = List.of();
+  private final List<Future<ReaderState>> running = new ArrayList<>();
+  private final int threads;
+  private final int roots;
+  private List<FoundPath> batch = new ArrayList<>(BATCH);
+
+  /** Starts {@code threads} readers on {@code pool} for paths found under {@code roots} roots. */
+  ReadPool(ExecutorService pool, int threads, int roots) {
+    this.threads = threads;
+    this.roots = roots;
+    for (int t = 0; t < threads; t++) {
+      running.add(pool.submit(() -> {
+        ReaderState state = new ReaderState(roots);
+        for (List<FoundPath> next = take(); next != end; next = take()) {
+          for (FoundPath found : next) {
+            read(found, state);
+          }
+        }
+        return state;
+      }));
+    }
+  }
+
+  /** Queues {@code found} to be read. */
+  void add(FoundPath found) {
+    batch.add(found);
+    if (batch.size() == BATCH) {
+      queue.add(batch);
+      batch = new ArrayList<>(BATCH);
+    }
+  }
+
+  private List<FoundPath> take() {
+    try {
+      return queue.take();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return end;
+    }
+  }
+
+  /**
+   * Waits until every path queued is read; returns, per root (by its place among the roots), the
+   * {@link FilesSum} of the files hashed.
+   */
+  FilesSum[] finish() {
+    if (!batch.isEmpty()) {
+      queue.add(batch);
+      batch = new ArrayList<>(BATCH);
+    }
+    for (int t = 0; t < threads; t++) {
+      queue.add(end);
+    }
+    FilesSum[] sums = new FilesSum[roots];
+    for (int root = 0; root < roots; root++) {
+      sums[root] = new FilesSum();
+    }
+    for (Future<ReaderState> future : running) {
+      ReaderState state = await(future);
+      for (int root = 0; root < roots; root++) {
+        sums[root].add(state.sums[root]);
+      }
+    }
+    return sums;
+  }
+
+  /** The value of a task of the collection's pool, or an unchecked exception saying why there is none. */
+  static <T> T await(Future<T> future) {
+    try {
+      return future.get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while reading the evidence", e);
+    } catch (ExecutionException e) {
+      throw new IllegalStateException("a reader failed unexpectedly: " + e.getCause(), e.getCause());
+    }
+  }
+
+  /**
+   * A reader thread's tools: its digest, a read buffer reused from file to file (100,000 result files of a
+   * kilobyte or two would otherwise each be a new array), and the sums of what it hashed, per root.
+   */
+  private static final class ReaderState {
+    final MessageDigest digest = sha256();
+    byte[] buffer = new byte[64 * 1024];
+    final FilesSum[] sums;
+
+    ReaderState(int roots) {
+      sums = new FilesSum[roots];
+      for (int root = 0; root < roots; root++) {
+        sums[root] = new FilesSum();
+      }
+    }
+  }
+
+  /** Reads a file's bytes once (a run directory is read by its source), hashes and parses them. */
+  private static void read(FoundPath into, ReaderState state) {
+    Path path = into.path;
+    if (into.relative == null) {
+      for (int source = 0; source < SOURCES.size(); source++) {
+        if (into.isReadBy(source)) {
+          into.outcomes[source] = outcome(source, into, null, 0);
+        }
+      }
+      return;
+    }
+    int length;
+    try (SeekableByteChannel channel = Files.newByteChannel(path)) {
+      length = 0;
+      while (true) {
+        if (length == state.buffer.length) {
+          state.buffer = Arrays.copyOf(state.buffer, state.buffer.length * 2);
+        }
+        int n = channel.read(ByteBuffer.wrap(state.buffer, length, state.buffer.length - length));
+        if (n < 0) {
+          break;
+        }
+        length += n;
+      }
+    } catch (IOException | RuntimeException e) {
+      Problem problem = new Problem(path, "cannot read: " + e.getMessage());
+      for (int source = 0; source < SOURCES.size(); source++) {
+        if (into.isReadBy(source)) {
+          into.outcomes[source] = new FoundPath.Outcome(null, problem, 0);
+        }
+      }
+      return;
+    }
+    MessageDigest digest = state.digest;
+    digest.reset();
+    digest.update(state.buffer, 0, length);
+    into.sha256 = digest.digest();
+    state.sums[into.root].add(into.relative, into.sha256);
+    for (int source = 0; source < SOURCES.size(); source++) {
+      if (into.isReadBy(source)) {
+        into.outcomes[source] = outcome(source, into, state.buffer, length);
+      }
+    }
+  }
+
+  /** What the source at {@code source} reads from {@code found}, and the layers it counts in, or why not. */
+  private static FoundPath.Outcome outcome(int source, FoundPath found, byte[] bytes, int length) {
+    return outcome(SOURCES.get(source), found, found.layers[source], bytes, length);
+  }
+
+  private static <T> FoundPath.Outcome outcome(EvidenceReader<T> reader, FoundPath found, int matching, byte[] bytes,
+      int length) {
+    try {
+      T value = reader.read(found.path, bytes, length);
+      return new FoundPath.Outcome(value, null, reader.layers(found.path, value, matching));
+    } catch (UnreadableEvidenceException e) {
+      return new FoundPath.Outcome(null, e.toProblem(), 0);
+    }
+  }
+
+  private static MessageDigest sha256() {
+    try {
+      return MessageDigest.getInstance("SHA-256");
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("every JVM has SHA-256", e);
+    }
+  }
+}

@@ -1,0 +1,45 @@
+package dev.pyramid.reporting.results;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.pyramid.framework.api.UnitTest;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+@UnitTest
+class EvidenceReadersTests {
+
+  @Test
+  void every_source_has_its_own_policy_key() {
+    assertThat(EvidenceReaders.keys()).doesNotHaveDuplicates()
+        .containsExactlyInAnyOrder("junit", "allure", "pacts", "pact-reports", "gatling", "jacoco");
+  }
+
+  @Test
+  void the_default_sources_are_each_source_s_default_globs() {
+    Sources defaults = Sources.defaults();
+
+    for (EvidenceReader<?> reader : EvidenceReaders.ALL) {
+      for (Layer layer : Layer.values()) {
+        assertThat(defaults.of(layer).globs(reader.key())).as("%s of %s", reader.key(), layer)
+            .isEqualTo(reader.defaultGlobs(layer));
+      }
+    }
+    assertThat(defaults.of(Layer.CONTRACT).all()).containsExactly("**/target/surefire-reports/contract/TEST-*.xml",
+        "**/target/failsafe-reports/contract/TEST-*.xml", "**/target/pacts/*.json", "**/target/pact/reports/*.json");
+  }
+
+  @Test
+  void a_run_directory_glob_is_stamped_as_every_file_below_it() {
+    assertThat(Sources.defaults().allFileGlobs()).contains("**/target/gatling/*/**")
+        .doesNotContain("**/target/gatling/*");
+  }
+
+  @Test
+  void layer_sources_refuse_a_key_no_source_has() {
+    assertThatThrownBy(() -> Sources.LayerSources.NONE.with("openapi", List.of("*.yaml")))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("no source \"openapi\"");
+  }
+}
