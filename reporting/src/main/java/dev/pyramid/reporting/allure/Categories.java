@@ -25,7 +25,7 @@ import java.util.regex.Pattern;
  * specific ones; "Product defects" and "Test defects" are Allure's own names for failed and broken,
  * so a result without a message lands in the same group.
  */
-public final class Categories {
+final class Categories {
 
   static final String PERFORMANCE = "Gatling assertion KO";
   static final String CONTRACT = "Verifying a pact between|Pact verification of|has a matching body"

@@ -20,7 +20,7 @@ import java.util.regex.Pattern;
  * built the report ({@code executor.json}, from GitHub Actions', GitLab CI's or Jenkins' own variables,
  * else the local host).
  */
-public final class ReportEnvironment {
+final class ReportEnvironment {
 
   private static final ObjectMapper JSON = new ObjectMapper();
 

@@ -13,7 +13,7 @@ import java.util.List;
  *
  * @param <T> what one file or run directory is read into
  */
-public interface EvidenceReader<T> {
+interface EvidenceReader<T> {
 
   /** The key of this source in a layer's {@code sources} in the policy, e.g. {@code junit}. */
   String key();

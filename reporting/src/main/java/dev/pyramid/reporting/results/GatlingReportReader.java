@@ -26,7 +26,7 @@ import java.util.regex.Pattern;
  * Cnt/s, then the response-time columns whose labels the header names). A directory without
  * {@code index.html} (a crashed run leaves only {@code simulation.log}) is unreadable. Thread-safe.
  */
-public final class GatlingReportReader implements EvidenceReader<GatlingReportReader.Run> {
+final class GatlingReportReader implements EvidenceReader<GatlingReportReader.Run> {
 
   /** What one run's report holds. */
   public record Run(Path directory, String simulation, List<PerfAssertion> assertions, List<RequestStats> requests) {}

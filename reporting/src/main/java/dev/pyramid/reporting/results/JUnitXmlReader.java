@@ -50,7 +50,7 @@ import java.util.Map;
  * and message of a test case's children and whether a suite has the {@code go.version} property are kept.
  * Thread-safe.
  */
-public final class JUnitXmlReader implements EvidenceReader<JUnitXmlReader.Report> {
+final class JUnitXmlReader implements EvidenceReader<JUnitXmlReader.Report> {
 
   /**
    * What one report file holds.

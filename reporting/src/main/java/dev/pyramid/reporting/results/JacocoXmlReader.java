@@ -20,7 +20,7 @@ import javax.xml.stream.XMLStreamReader;
  * makes the file unreadable. A report without both counters at its top level is unreadable.
  * Thread-safe.
  */
-public final class JacocoXmlReader implements EvidenceReader<Coverage> {
+final class JacocoXmlReader implements EvidenceReader<Coverage> {
 
   /** Built on first read, not when a collector is made. */
   private static final class Factory {

@@ -7,7 +7,7 @@ import java.util.Arrays;
 import java.util.List;
 
 /** Reads pact files: every interaction of each must be verified by the contract layer. Thread-safe. */
-public final class PactFileReader implements EvidenceReader<PactFile> {
+final class PactFileReader implements EvidenceReader<PactFile> {
 
   @Override
   public String key() {

@@ -22,7 +22,7 @@ import java.util.Map;
  * consumer are summed into one {@link PactVerification}; a load failure counts as one failed
  * interaction so that it can never pass. Thread-safe.
  */
-public final class PactReportReader implements EvidenceReader<List<PactVerification>> {
+final class PactReportReader implements EvidenceReader<List<PactVerification>> {
 
   /** Started up on first read, not when a collector is made. */
   private static final class Json {

@@ -3,7 +3,7 @@ package dev.pyramid.reporting.results;
 import java.nio.file.Path;
 
 /** Thrown by a reader when a result file exists but cannot be read as what it claims to be. */
-public final class UnreadableEvidenceException extends Exception {
+final class UnreadableEvidenceException extends Exception {
 
   private static final long serialVersionUID = 1L;
 

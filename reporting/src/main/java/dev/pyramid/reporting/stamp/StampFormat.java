@@ -34,7 +34,7 @@ import java.util.Optional;
  * matches, except in the directories the gate never searches ({@link EvidenceCollector#NOT_SEARCHED}, which
  * include {@code .pyramid} where the stamp itself lies); {@code **} covers every such file. Thread-safe.
  */
-public final class StampFormat {
+final class StampFormat {
 
   private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
