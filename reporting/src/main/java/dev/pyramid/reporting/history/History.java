@@ -52,6 +52,7 @@ public final class History {
   }
 
   /** Appends {@code line} (one JSON object) as one line. */
+  @SuppressWarnings("try") // the file lock is held by the try block alone: other gate runs wait for it
   public void append(ObjectNode line) throws IOException {
     byte[] bytes = (JSON.writeValueAsString(line) + "\n").getBytes(StandardCharsets.UTF_8);
     Files.createDirectories(file.getParent());

@@ -1,7 +1,6 @@
 package dev.pyramid.reporting.results;
 
 import java.io.IOException;
-import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
@@ -107,6 +106,16 @@ final class EvidenceWalk {
     walkDirectory(root, root.root, "", top);
   }
 
+  /** Why {@code dir} cannot be listed: {@code File.list} says nothing of why, so the directory is opened again. */
+  private static String whyUnlistable(Path dir) {
+    try {
+      Files.newDirectoryStream(dir).close();
+      return "the directory could not be listed";
+    } catch (IOException e) {
+      return e.getMessage();
+    }
+  }
+
   /** One directory of {@link #walk}; {@code prefix} is its path relative to the root, with a trailing '/'. */
   private void walkDirectory(RootListing root, Path dir, String prefix, FoundPath.Directory directory) {
     List<Path> subdirectories = new ArrayList<>();
@@ -114,13 +123,7 @@ final class EvidenceWalk {
     // DirectoryStream, whose entries would each need their file name turned back into a String.
     String[] names = dir.toFile().list();
     if (names == null) {
-      String why;
-      try (DirectoryStream<Path> again = Files.newDirectoryStream(dir)) {
-        why = "the directory could not be listed";
-      } catch (IOException e) {
-        why = e.getMessage(); // File.list says nothing of why: ask again for the reason
-      }
-      unreadable.add(new Problem(dir, "cannot read: " + why));
+      unreadable.add(new Problem(dir, "cannot read: " + whyUnlistable(dir)));
       return;
     }
     for (String name : names) {
