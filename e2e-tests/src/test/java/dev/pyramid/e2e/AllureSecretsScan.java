@@ -19,9 +19,9 @@ import org.junit.jupiter.api.Test;
  *
  * <p>Runs in a Failsafe execution of its own, after the journeys (see this module's pom). The
  * journeys' JVM recorded SHA-256 fingerprints of every secret it masked in the ledger named by
- * {@code pyramid.secrets.ledger}; this scan looks for those fingerprints, so the secrets
- * themselves are never written anywhere. It fails closed: no ledger, too few secrets or no
- * attachment to read is a failure, not a pass.
+ * {@code pyramid.secrets.ledger}; this scan looks for those fingerprints, so the secrets themselves
+ * are never written anywhere. It fails closed: no ledger, too few secrets or no attachment to read
+ * is a failure, not a pass.
  */
 @EndToEndTest
 class AllureSecretsScan {
@@ -30,11 +30,18 @@ class AllureSecretsScan {
 
   @Test
   void no_secret_of_the_run_reached_any_allure_result() throws IOException {
-    Path ledger = Path.of(System.getProperty("pyramid.secrets.ledger", "target/failsafe-reports/secret-ledger.txt"));
+    Path ledger =
+        Path.of(
+            System.getProperty(
+                "pyramid.secrets.ledger", "target/failsafe-reports/secret-ledger.txt"));
     Path root = Path.of(System.getProperty("pyramid.scan.root", ".."));
-    assertThat(ledger).as("the journeys' secret ledger (did the e2e journeys run?)").isRegularFile();
+    assertThat(ledger)
+        .as("the journeys' secret ledger (did the e2e journeys run?)")
+        .isRegularFile();
     List<Path> resultFolders = allureResults(root);
-    assertThat(resultFolders).as("allure-results folders under %s", root.toAbsolutePath().normalize()).isNotEmpty();
+    assertThat(resultFolders)
+        .as("allure-results folders under %s", root.toAbsolutePath().normalize())
+        .isNotEmpty();
     assertThat(resultFolders.stream().map(Path::toAbsolutePath))
         .as("this module's allure-results")
         .contains(Path.of("target/allure-results").toAbsolutePath());
@@ -42,9 +49,12 @@ class AllureSecretsScan {
     SecretScan scan = SecretScan.fromLedger(ledger);
     SecretScan.Result result = scan.scan(resultFolders);
 
-    assertThat(result.secrets()).as("secrets the journeys sent").isGreaterThanOrEqualTo(MIN_SECRETS);
+    assertThat(result.secrets())
+        .as("secrets the journeys sent")
+        .isGreaterThanOrEqualTo(MIN_SECRETS);
     assertThat(result.filesScanned()).as("files scanned").isGreaterThan(0);
-    System.out.printf("Secret scan: %d secrets, %d files in %d allure-results folders, %d leaks%n",
+    System.out.printf(
+        "Secret scan: %d secrets, %d files in %d allure-results folders, %d leaks%n",
         result.secrets(), result.filesScanned(), resultFolders.size(), result.leaks().size());
     assertThat(result.leaks()).as("files holding a secret of this run").isEmpty();
   }
@@ -63,7 +73,8 @@ class AllureSecretsScan {
 
   private static List<Path> children(Path dir) throws IOException {
     List<Path> children = new ArrayList<>();
-    if (!Files.isDirectory(dir) || dir.getFileName() != null && dir.getFileName().toString().equals("target")) {
+    if (!Files.isDirectory(dir)
+        || dir.getFileName() != null && dir.getFileName().toString().equals("target")) {
       return children;
     }
     try (DirectoryStream<Path> entries = Files.newDirectoryStream(dir, Files::isDirectory)) {

@@ -28,7 +28,12 @@ import org.junit.jupiter.api.Test;
 class EtaBufferFlagIT {
   private static final int ROUTING_ETA = 180;
 
-  private static void bookAndExpectEta(PlatformEndpoints platform, FleetStates states, StubServer routing, String rider, int expected) {
+  private static void bookAndExpectEta(
+      PlatformEndpoints platform,
+      FleetStates states,
+      StubServer routing,
+      String rider,
+      int expected) {
     Place station = Stations.isolated(rider);
     states.establish(FleetStates.VEHICLE_AVAILABLE_NEAR_STATION, Rides.at(station));
     RoutingStubs.eta(routing, ROUTING_ETA, station);
@@ -41,18 +46,30 @@ class EtaBufferFlagIT {
         .body("etaSeconds", equalTo(expected));
   }
 
-  @FlagStates(flag = FleetFlags.ETA_BUFFER, values = {"on", "off"})
+  @FlagStates(
+      flag = FleetFlags.ETA_BUFFER,
+      values = {"on", "off"})
   void the_eta_includes_the_buffer_only_while_the_flag_is_on(
       FeatureFlags flags, PlatformEndpoints platform, FleetStates states, StubServer routing) {
     boolean on = flags.get(FleetFlags.ETA_BUFFER).orElseThrow().equals("on");
 
-    bookAndExpectEta(platform, states, routing, "rider-flag-" + (on ? "on" : "off"),
+    bookAndExpectEta(
+        platform,
+        states,
+        routing,
+        "rider-flag-" + (on ? "on" : "off"),
         ROUTING_ETA + (on ? FleetFlags.ETA_BUFFER_SECONDS : 0));
   }
 
   @Test
   @WithFlags(FleetFlags.ETA_BUFFER + "=on")
-  void a_test_turns_the_buffer_on_for_itself(PlatformEndpoints platform, FleetStates states, StubServer routing) {
-    bookAndExpectEta(platform, states, routing, "rider-flag-annotated", ROUTING_ETA + FleetFlags.ETA_BUFFER_SECONDS);
+  void a_test_turns_the_buffer_on_for_itself(
+      PlatformEndpoints platform, FleetStates states, StubServer routing) {
+    bookAndExpectEta(
+        platform,
+        states,
+        routing,
+        "rider-flag-annotated",
+        ROUTING_ETA + FleetFlags.ETA_BUFFER_SECONDS);
   }
 }

@@ -20,10 +20,13 @@ import org.junit.jupiter.api.Test;
 class RideCancellationIT {
 
   @Test
-  void cancelling_a_ride_frees_the_vehicle_for_the_next_rider(PlatformEndpoints platform, FleetStates states) {
-    RequestSpecification gateway = ApiSpecs.forBaseUri(platform.gatewayUrl()).apiKey(platform.apiKey()).build();
+  void cancelling_a_ride_frees_the_vehicle_for_the_next_rider(
+      PlatformEndpoints platform, FleetStates states) {
+    RequestSpecification gateway =
+        ApiSpecs.forBaseUri(platform.gatewayUrl()).apiKey(platform.apiKey()).build();
     Place station = Stations.isolated("cancellation");
-    Map<String, Object> assigned = states.establish(FleetStates.RIDE_ASSIGNED, Rides.pickupAt(station));
+    Map<String, Object> assigned =
+        states.establish(FleetStates.RIDE_ASSIGNED, Rides.pickupAt(station));
 
     RestAssured.given(gateway)
         .post("/v1/rides/{id}/cancel", assigned.get("rideId"))
@@ -41,9 +44,14 @@ class RideCancellationIT {
 
   @Test
   void a_cancelled_ride_cannot_be_cancelled_again(PlatformEndpoints platform, FleetStates states) {
-    RequestSpecification gateway = ApiSpecs.forBaseUri(platform.gatewayUrl()).apiKey(platform.apiKey()).build();
-    Map<String, Object> assigned = states.establish(FleetStates.RIDE_ASSIGNED, Rides.pickupAt(Stations.isolated("twice")));
-    RestAssured.given(gateway).post("/v1/rides/{id}/cancel", assigned.get("rideId")).then().statusCode(200);
+    RequestSpecification gateway =
+        ApiSpecs.forBaseUri(platform.gatewayUrl()).apiKey(platform.apiKey()).build();
+    Map<String, Object> assigned =
+        states.establish(FleetStates.RIDE_ASSIGNED, Rides.pickupAt(Stations.isolated("twice")));
+    RestAssured.given(gateway)
+        .post("/v1/rides/{id}/cancel", assigned.get("rideId"))
+        .then()
+        .statusCode(200);
 
     RestAssured.given(gateway)
         .post("/v1/rides/{id}/cancel", assigned.get("rideId"))

@@ -35,10 +35,12 @@ class RideFailuresIT {
   }
 
   @Test
-  @InProcessOnly("stubs the routing API to fail inside this JVM; a deployed environment's routing API is real")
+  @InProcessOnly(
+      "stubs the routing API to fail inside this JVM; a deployed environment's routing API is real")
   void a_failing_routing_api_leaves_the_vehicle_available(StubServer routing) {
     Place station = Stations.isolated("routing down");
-    Map<String, Object> vehicle = states.establish(FleetStates.VEHICLE_AVAILABLE_NEAR_STATION, Rides.at(station));
+    Map<String, Object> vehicle =
+        states.establish(FleetStates.VEHICLE_AVAILABLE_NEAR_STATION, Rides.at(station));
     var outage = RoutingStubs.failing(routing, station);
 
     RestAssured.given(gateway)
@@ -49,20 +51,24 @@ class RideFailuresIT {
         .body("error", equalTo("routing_unavailable"));
 
     routing.remove(outage);
-    String vehicleId = RestAssured.given(gateway)
-        .body(Rides.request("rider-e2e-3", station))
-        .post("/v1/rides")
-        .then()
-        .statusCode(201)
-        .extract().path("vehicleId");
+    String vehicleId =
+        RestAssured.given(gateway)
+            .body(Rides.request("rider-e2e-3", station))
+            .post("/v1/rides")
+            .then()
+            .statusCode(201)
+            .extract()
+            .path("vehicleId");
     assertThat(vehicleId).isEqualTo(vehicle.get("vehicleId"));
   }
 
   @Test
   void no_vehicle_nearby_is_a_conflict_not_an_error() {
     Place station = Stations.isolated("no vehicle");
-    Map<String, Object> nowhere = states.establish(FleetStates.NO_VEHICLE_AVAILABLE, Rides.at(station));
-    Place pickup = new Place("pickup", (double) nowhere.get("pickupLat"), (double) nowhere.get("pickupLon"));
+    Map<String, Object> nowhere =
+        states.establish(FleetStates.NO_VEHICLE_AVAILABLE, Rides.at(station));
+    Place pickup =
+        new Place("pickup", (double) nowhere.get("pickupLat"), (double) nowhere.get("pickupLon"));
 
     RestAssured.given(gateway)
         .body(Rides.request("rider-e2e-4", pickup))
@@ -76,8 +82,9 @@ class RideFailuresIT {
   @Test
   void an_invalid_request_names_the_field() {
     RestAssured.given(gateway)
-        .body("{\"riderId\":\"rider-e2e-5\",\"pickup\":{\"lat\":123.0,\"lon\":13.4},"
-            + "\"dropoff\":{\"lat\":52.5,\"lon\":13.4}}")
+        .body(
+            "{\"riderId\":\"rider-e2e-5\",\"pickup\":{\"lat\":123.0,\"lon\":13.4},"
+                + "\"dropoff\":{\"lat\":52.5,\"lon\":13.4}}")
         .post("/v1/rides")
         .then()
         .statusCode(400)

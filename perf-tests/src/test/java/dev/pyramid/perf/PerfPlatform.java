@@ -13,8 +13,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The platform a simulation loads: the same fixtures as the other layers (PostgreSQL, the
- * routing stub, fleet-core and api-gateway in-process), seeded through the named states.
+ * The platform a simulation loads: the same fixtures as the other layers (PostgreSQL, the routing
+ * stub, fleet-core and api-gateway in-process), seeded through the named states.
  *
  * <p>Gatling builds a simulation outside JUnit, so the fixtures are started programmatically and
  * closed in reverse order by {@link #close()}.
@@ -47,7 +47,8 @@ final class PerfPlatform implements AutoCloseable {
       FleetStates states = FleetStates.on(platform.endpoints().fleetCoreUrl());
       for (int i = 0; i < vehicles; i++) {
         Place place = Stations.CENTRAL.north(25.0 * i);
-        states.establish(FleetStates.VEHICLE_AVAILABLE_NEAR_STATION,
+        states.establish(
+            FleetStates.VEHICLE_AVAILABLE_NEAR_STATION,
             Map.of("lat", place.lat(), "lon", place.lon(), "plate", "B-PERF " + i));
       }
       return new PerfPlatform(postgres, routing, platform);

@@ -10,31 +10,44 @@ import dev.pyramid.framework.api.UnitTest;
 import org.junit.jupiter.api.Test;
 
 /**
- * The reporting module's one direction of flow (DESIGN.md): results are read, conditions judge them, the
- * policy names the conditions, the gate decides, renderers render, the command line wires them. Nothing
- * reaches upward.
+ * The reporting module's one direction of flow (DESIGN.md): results are read, conditions judge
+ * them, the policy names the conditions, the gate decides, renderers render, the command line wires
+ * them. Nothing reaches upward.
  */
 @UnitTest
 class ArchitectureTests {
 
-  private static final JavaClasses MAIN = new ClassFileImporter()
-      .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-      .importPackages("dev.pyramid.reporting");
+  private static final JavaClasses MAIN =
+      new ClassFileImporter()
+          .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+          .importPackages("dev.pyramid.reporting");
 
   @Test
   void data_flows_one_way_results_conditions_policy_decision_render() {
-    layeredArchitecture().consideringOnlyDependenciesInLayers()
-        .layer("results").definedBy("dev.pyramid.reporting.results..", "dev.pyramid.reporting.stamp..")
-        .layer("conditions").definedBy("dev.pyramid.reporting.conditions..")
-        .layer("policy").definedBy("dev.pyramid.reporting.policy..", "dev.pyramid.reporting.quarantine..")
-        .layer("decision").definedBy("dev.pyramid.reporting.decision..", "dev.pyramid.reporting.history..")
-        .layer("render").definedBy("dev.pyramid.reporting.render..", "dev.pyramid.reporting.allure..")
-        .layer("cli").definedBy("dev.pyramid.reporting.cli..")
-        .whereLayer("cli").mayNotBeAccessedByAnyLayer()
-        .whereLayer("render").mayOnlyBeAccessedByLayers("cli")
-        .whereLayer("decision").mayOnlyBeAccessedByLayers("render", "cli")
-        .whereLayer("policy").mayOnlyBeAccessedByLayers("decision", "render", "cli")
-        .whereLayer("conditions").mayOnlyBeAccessedByLayers("policy", "decision", "render", "cli")
+    layeredArchitecture()
+        .consideringOnlyDependenciesInLayers()
+        .layer("results")
+        .definedBy("dev.pyramid.reporting.results..", "dev.pyramid.reporting.stamp..")
+        .layer("conditions")
+        .definedBy("dev.pyramid.reporting.conditions..")
+        .layer("policy")
+        .definedBy("dev.pyramid.reporting.policy..", "dev.pyramid.reporting.quarantine..")
+        .layer("decision")
+        .definedBy("dev.pyramid.reporting.decision..", "dev.pyramid.reporting.history..")
+        .layer("render")
+        .definedBy("dev.pyramid.reporting.render..", "dev.pyramid.reporting.allure..")
+        .layer("cli")
+        .definedBy("dev.pyramid.reporting.cli..")
+        .whereLayer("cli")
+        .mayNotBeAccessedByAnyLayer()
+        .whereLayer("render")
+        .mayOnlyBeAccessedByLayers("cli")
+        .whereLayer("decision")
+        .mayOnlyBeAccessedByLayers("render", "cli")
+        .whereLayer("policy")
+        .mayOnlyBeAccessedByLayers("decision", "render", "cli")
+        .whereLayer("conditions")
+        .mayOnlyBeAccessedByLayers("policy", "decision", "render", "cli")
         .check(MAIN);
   }
 

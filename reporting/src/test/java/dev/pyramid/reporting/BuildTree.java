@@ -1,5 +1,7 @@
 package dev.pyramid.reporting;
 
+import dev.pyramid.reporting.stamp.BuildIdentity;
+import dev.pyramid.reporting.stamp.StampWriter;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URISyntaxException;
@@ -9,26 +11,31 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.stream.Stream;
-import dev.pyramid.reporting.stamp.BuildIdentity;
-import dev.pyramid.reporting.stamp.StampWriter;
 
 /** Lays out result files the way a Pyramid build writes them, under a temporary result root. */
 public final class BuildTree {
 
-  public static final String REAL_PASSING = "real/surefire/TEST-dev.pyramid.platform.fleetcore.geo.LocationTests.xml";
+  public static final String REAL_PASSING =
+      "real/surefire/TEST-dev.pyramid.platform.fleetcore.geo.LocationTests.xml";
   public static final String REAL_PASSING_2 =
       "real/surefire/TEST-dev.pyramid.platform.fleetcore.vehicles.NearestVehicleTests.xml";
+
   /** Real Surefire 3.5.4 output: 5 tests, 2 passed, 1 failed, 1 errored, 1 skipped. */
   public static final String REAL_MIXED = "real/surefire/TEST-sample.MixedOutcomesTests.xml";
+
   public static final String PACT_OK = "handmade/pact/fleet-core.json";
   public static final String PACT_FAILED = "handmade/pact/fleet-core-failed.json";
   public static final String GATLING_RUN = "handmade/gatling-run";
 
-  /** The tests' own policy (the reference platform's), not the QA strategist's live quality-gate.yml. */
+  /**
+   * The tests' own policy (the reference platform's), not the QA strategist's live
+   * quality-gate.yml.
+   */
   public static final String POLICY = "policy/reference-policy.yml";
 
   /** The build every test tree is stamped for. */
-  public static final BuildIdentity BUILD = new BuildIdentity("0123456789abcdef0123456789abcdef01234567", "build-1");
+  public static final BuildIdentity BUILD =
+      new BuildIdentity("0123456789abcdef0123456789abcdef01234567", "build-1");
 
   private final Path root;
 
@@ -76,13 +83,16 @@ public final class BuildTree {
   /** Deletes a directory under the root, e.g. a layer's reports. */
   public void delete(String relative) {
     try (Stream<Path> files = Files.walk(root.resolve(relative))) {
-      files.sorted((a, b) -> b.compareTo(a)).forEach(path -> {
-        try {
-          Files.delete(path);
-        } catch (IOException e) {
-          throw new UncheckedIOException(e);
-        }
-      });
+      files
+          .sorted((a, b) -> b.compareTo(a))
+          .forEach(
+              path -> {
+                try {
+                  Files.delete(path);
+                } catch (IOException e) {
+                  throw new UncheckedIOException(e);
+                }
+              });
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

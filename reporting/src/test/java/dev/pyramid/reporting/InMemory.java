@@ -1,5 +1,6 @@
 package dev.pyramid.reporting;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.pyramid.reporting.conditions.Condition;
 import dev.pyramid.reporting.conditions.ConditionKind;
 import dev.pyramid.reporting.conditions.ConditionKinds;
@@ -18,7 +19,6 @@ import dev.pyramid.reporting.results.Problem;
 import dev.pyramid.reporting.results.Sources;
 import dev.pyramid.reporting.results.TestCase;
 import dev.pyramid.reporting.stamp.RootCheck;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -28,9 +28,9 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Evidence, policies and decisions built in memory, for tests of the gate and of condition kinds that need no
- * file: {@code InMemory.decide(InMemory.stage(List.of(E2E), condition("{ layer: e2e, max-skipped: 0 }")),
- * InMemory.layer(E2E).passed(3).skipped(1))}.
+ * Evidence, policies and decisions built in memory, for tests of the gate and of condition kinds
+ * that need no file: {@code InMemory.decide(InMemory.stage(List.of(E2E), condition("{ layer: e2e,
+ * max-skipped: 0 }")), InMemory.layer(E2E).passed(3).skipped(1))}.
  */
 public final class InMemory {
 
@@ -82,8 +82,15 @@ public final class InMemory {
 
     private LayerBuilder add(int count, TestCase.Status status, boolean flaky) {
       for (int i = 0; i < count; i++) {
-        cases.add(new TestCase("in.memory." + layer.id() + "Tests", status.name().toLowerCase() + "_" + cases.size(),
-            0.01, status, status == TestCase.Status.PASSED ? "" : status + " in memory", file(), flaky));
+        cases.add(
+            new TestCase(
+                "in.memory." + layer.id() + "Tests",
+                status.name().toLowerCase() + "_" + cases.size(),
+                0.01,
+                status,
+                status == TestCase.Status.PASSED ? "" : status + " in memory",
+                file(),
+                flaky));
       }
       return this;
     }
@@ -94,8 +101,17 @@ public final class InMemory {
 
     public LayerEvidence build() {
       List<Path> sources = cases.isEmpty() && problems.isEmpty() ? List.of() : List.of(file());
-      return new LayerEvidence(layer, sources, Counts.of(cases), cases, problems, List.of(), List.of(), List.of(),
-          List.of(), List.of());
+      return new LayerEvidence(
+          layer,
+          sources,
+          Counts.of(cases),
+          cases,
+          problems,
+          List.of(),
+          List.of(),
+          List.of(),
+          List.of(),
+          List.of());
     }
   }
 
@@ -108,15 +124,25 @@ public final class InMemory {
     return new Evidence(List.of(ROOT), byLayer);
   }
 
-  /** A condition as the policy would read it from its flow map, e.g. {@code { layer: e2e, max-skipped: 0 }}. */
+  /**
+   * A condition as the policy would read it from its flow map, e.g. {@code { layer: e2e,
+   * max-skipped: 0 }}.
+   */
   public static Condition condition(String yaml) {
     try {
-      Map<?, ?> map = new ObjectMapper(new com.fasterxml.jackson.dataformat.yaml.YAMLFactory()).readValue(yaml, Map.class);
+      Map<?, ?> map =
+          new ObjectMapper(new com.fasterxml.jackson.dataformat.yaml.YAMLFactory())
+              .readValue(yaml, Map.class);
       com.fasterxml.jackson.databind.JsonNode node = new ObjectMapper().valueToTree(map);
-      ConditionKind kind = ConditionKinds.ALL.stream().filter(k -> node.has(k.key())).findFirst()
-          .orElseThrow(() -> new IllegalArgumentException("no condition kind in " + yaml));
-      Layer layer = node.has("layer") ? Layer.byId(node.get("layer").asText()).orElseThrow()
-          : kind.scope().implied();
+      ConditionKind kind =
+          ConditionKinds.ALL.stream()
+              .filter(k -> node.has(k.key()))
+              .findFirst()
+              .orElseThrow(() -> new IllegalArgumentException("no condition kind in " + yaml));
+      Layer layer =
+          node.has("layer")
+              ? Layer.byId(node.get("layer").asText()).orElseThrow()
+              : kind.scope().implied();
       Map<String, String> options = new java.util.HashMap<>();
       Map<String, com.fasterxml.jackson.databind.JsonNode> given = new java.util.HashMap<>();
       for (String option : kind.options()) {
@@ -128,19 +154,29 @@ public final class InMemory {
       boolean blocking = !node.has("blocking") || node.get("blocking").asBoolean();
       double weight = node.has("weight") ? node.get("weight").asDouble() : 1;
       String id = node.has("id") ? node.get("id").asText() : kind.defaultId(layer, options);
-      return new Condition(id, kind, layer, kind.parse(new ConditionValue(node.get(kind.key()), given)), options,
-          blocking, weight, 1);
+      return new Condition(
+          id,
+          kind,
+          layer,
+          kind.parse(new ConditionValue(node.get(kind.key()), given)),
+          options,
+          blocking,
+          weight,
+          1);
     } catch (InvalidConditionException | java.io.IOException e) {
       throw new IllegalArgumentException(yaml + ": " + e.getMessage(), e);
     }
   }
 
   /**
-   * Writes into {@code dir} a policy file whose one stage, {@code production}, requires every layer and sets
-   * the one condition {@code condition} (a flow map as in quality-gate.yml) on line 10; returns the file.
+   * Writes into {@code dir} a policy file whose one stage, {@code production}, requires every layer
+   * and sets the one condition {@code condition} (a flow map as in quality-gate.yml) on line 10;
+   * returns the file.
    */
   public static Path policyFile(Path dir, String condition) throws java.io.IOException {
-    return java.nio.file.Files.writeString(dir.resolve("policy.yml"), """
+    return java.nio.file.Files.writeString(
+        dir.resolve("policy.yml"),
+        """
         version: 1
         promotion:
           path: [production]
@@ -151,10 +187,14 @@ public final class InMemory {
                 require: [unit, contract, e2e, perf]
                 conditions:
                   - %s
-        """.formatted(condition));
+        """
+            .formatted(condition));
   }
 
-  /** A policy whose one stage, {@code production}, requires {@code require} and sets {@code conditions}. */
+  /**
+   * A policy whose one stage, {@code production}, requires {@code require} and sets {@code
+   * conditions}.
+   */
   public static Policy policy(List<Layer> require, Condition... conditions) {
     return policy(Policy.Score.DEFAULT, require, conditions);
   }
@@ -163,7 +203,10 @@ public final class InMemory {
   public static Policy policy(Policy.Score score, List<Layer> require, Condition... conditions) {
     Policy.Stage stage = new Policy.Stage("production", require, List.of(conditions));
     Policy.Lane lane = new Policy.Lane(Policy.DEFAULT_LANE, score, Map.of("production", stage));
-    return new Policy(Path.of("in-memory-policy.yml"), List.of("production"), Sources.defaults(),
+    return new Policy(
+        Path.of("in-memory-policy.yml"),
+        List.of("production"),
+        Sources.defaults(),
         Map.of(Policy.DEFAULT_LANE, lane));
   }
 
@@ -174,10 +217,22 @@ public final class InMemory {
 
   /** The same with a quarantine, judged today. */
   public static Decision decide(Policy policy, Evidence evidence, Quarantine quarantine) {
-    RootCheck trusted = new RootCheck(ROOT.toAbsolutePath().normalize(), Optional.empty(), List.of());
+    RootCheck trusted =
+        new RootCheck(ROOT.toAbsolutePath().normalize(), Optional.empty(), List.of());
     try {
-      return new Gate().decide(new Gate.Request(evidence, List.of(trusted), policy, Policy.DEFAULT_LANE,
-          "production", List.of(), BuildTree.BUILD, quarantine, Optional.empty(), LocalDate.now()));
+      return new Gate()
+          .decide(
+              new Gate.Request(
+                  evidence,
+                  List.of(trusted),
+                  policy,
+                  Policy.DEFAULT_LANE,
+                  "production",
+                  List.of(),
+                  BuildTree.BUILD,
+                  quarantine,
+                  Optional.empty(),
+                  LocalDate.now()));
     } catch (UsageException e) {
       throw new IllegalArgumentException(e);
     }

@@ -39,26 +39,36 @@ class FleetCoreClientPactTests {
   static final String PROVIDER = "fleet-core";
   static final String CONSUMER = "api-gateway";
 
-  private static final Location PICKUP = new Location(Stations.CENTRAL.lat(), Stations.CENTRAL.lon());
+  private static final Location PICKUP =
+      new Location(Stations.CENTRAL.lat(), Stations.CENTRAL.lon());
   private static final Location DROPOFF = new Location(52.5163, 13.3777);
   // Where the state "no vehicle is available" says no vehicle is: nothing is deleted between
   // interactions, so the pickup must lie where no other state parks one.
-  private static final Location NOWHERE = new Location(Stations.FAR_AWAY.lat(), Stations.FAR_AWAY.lon());
+  private static final Location NOWHERE =
+      new Location(Stations.FAR_AWAY.lat(), Stations.FAR_AWAY.lon());
   private static final String EXAMPLE_RIDE_ID = "6f1c2a4e-8b7d-4c1e-9a3b-2d5e7f9a1b3c";
 
   @Pact(consumer = CONSUMER)
   V4Pact requestRideWithAVehicleNearby(PactDslWithProvider builder) {
     return builder
-        .given(FleetStates.VEHICLE_AVAILABLE_NEAR_STATION,
+        .given(
+            FleetStates.VEHICLE_AVAILABLE_NEAR_STATION,
             Map.of("lat", PICKUP.lat(), "lon", PICKUP.lon()))
         .uponReceiving("a ride request near the station")
         .method("POST")
         .path("/v1/rides")
         .headers("Content-Type", "application/json")
-        .body(new PactDslJsonBody()
-            .stringValue("riderId", "rider-1")
-            .object("pickup").numberValue("lat", PICKUP.lat()).numberValue("lon", PICKUP.lon()).closeObject()
-            .object("dropoff").numberValue("lat", DROPOFF.lat()).numberValue("lon", DROPOFF.lon()).closeObject())
+        .body(
+            new PactDslJsonBody()
+                .stringValue("riderId", "rider-1")
+                .object("pickup")
+                .numberValue("lat", PICKUP.lat())
+                .numberValue("lon", PICKUP.lon())
+                .closeObject()
+                .object("dropoff")
+                .numberValue("lat", DROPOFF.lat())
+                .numberValue("lon", DROPOFF.lon())
+                .closeObject())
         .willRespondWith()
         .status(201)
         .body(ride("ASSIGNED"))
@@ -83,26 +93,37 @@ class FleetCoreClientPactTests {
         .method("POST")
         .path("/v1/rides")
         .headers("Content-Type", "application/json")
-        .body(new PactDslJsonBody()
-            .stringValue("riderId", "rider-2")
-            .object("pickup").numberValue("lat", NOWHERE.lat()).numberValue("lon", NOWHERE.lon()).closeObject()
-            .object("dropoff").numberValue("lat", DROPOFF.lat()).numberValue("lon", DROPOFF.lon()).closeObject())
+        .body(
+            new PactDslJsonBody()
+                .stringValue("riderId", "rider-2")
+                .object("pickup")
+                .numberValue("lat", NOWHERE.lat())
+                .numberValue("lon", NOWHERE.lon())
+                .closeObject()
+                .object("dropoff")
+                .numberValue("lat", DROPOFF.lat())
+                .numberValue("lon", DROPOFF.lon())
+                .closeObject())
         .willRespondWith()
         .status(409)
-        .body(new PactDslJsonBody()
-            .stringValue("error", "no_vehicle_available")
-            .stringType("message", "No vehicle is available near the pickup"))
+        .body(
+            new PactDslJsonBody()
+                .stringValue("error", "no_vehicle_available")
+                .stringType("message", "No vehicle is available near the pickup"))
         .toPact(V4Pact.class);
   }
 
   @Test
   @PactTestFor(pactMethod = "requestRideWithNoVehicle")
   void requestRide_reports_that_no_vehicle_is_available(MockServer fleetCore) {
-    assertThatThrownBy(() -> client(fleetCore).requestRide(new RideRequest("rider-2", NOWHERE, DROPOFF)))
-        .isInstanceOfSatisfying(FleetCoreException.class, e -> {
-          assertThat(e.status()).isEqualTo(409);
-          assertThat(e.error()).isEqualTo("no_vehicle_available");
-        });
+    assertThatThrownBy(
+            () -> client(fleetCore).requestRide(new RideRequest("rider-2", NOWHERE, DROPOFF)))
+        .isInstanceOfSatisfying(
+            FleetCoreException.class,
+            e -> {
+              assertThat(e.status()).isEqualTo(409);
+              assertThat(e.error()).isEqualTo("no_vehicle_available");
+            });
   }
 
   @Pact(consumer = CONSUMER)
@@ -133,9 +154,10 @@ class FleetCoreClientPactTests {
         .path("/v1/rides/00000000-0000-4000-8000-000000000000")
         .willRespondWith()
         .status(404)
-        .body(new PactDslJsonBody()
-            .stringValue("error", "not_found")
-            .stringType("message", "No ride 00000000-0000-4000-8000-000000000000"))
+        .body(
+            new PactDslJsonBody()
+                .stringValue("error", "not_found")
+                .stringType("message", "No ride 00000000-0000-4000-8000-000000000000"))
         .toPact(V4Pact.class);
   }
 
@@ -151,7 +173,8 @@ class FleetCoreClientPactTests {
         .given(FleetStates.RIDE_ASSIGNED)
         .uponReceiving("a cancellation of an assigned ride")
         .method("POST")
-        .pathFromProviderState("/v1/rides/${rideId}/cancel", "/v1/rides/" + EXAMPLE_RIDE_ID + "/cancel")
+        .pathFromProviderState(
+            "/v1/rides/${rideId}/cancel", "/v1/rides/" + EXAMPLE_RIDE_ID + "/cancel")
         .willRespondWith()
         .status(200)
         .body(ride("CANCELLED"))
@@ -171,16 +194,24 @@ class FleetCoreClientPactTests {
         .method("POST")
         .path("/v1/vehicles")
         .headers("Content-Type", "application/json")
-        .body(new PactDslJsonBody()
-            .stringValue("plate", "B-PY 7")
-            .object("location").numberValue("lat", PICKUP.lat()).numberValue("lon", PICKUP.lon()).closeObject())
+        .body(
+            new PactDslJsonBody()
+                .stringValue("plate", "B-PY 7")
+                .object("location")
+                .numberValue("lat", PICKUP.lat())
+                .numberValue("lon", PICKUP.lon())
+                .closeObject())
         .willRespondWith()
         .status(201)
-        .body(new PactDslJsonBody()
-            .uuid("id", "0b9f2a57-3c4d-4e5f-8a6b-7c8d9e0f1a2b")
-            .stringValue("plate", "B-PY 7")
-            .stringValue("status", "AVAILABLE")
-            .object("location").decimalType("lat", PICKUP.lat()).decimalType("lon", PICKUP.lon()).closeObject())
+        .body(
+            new PactDslJsonBody()
+                .uuid("id", "0b9f2a57-3c4d-4e5f-8a6b-7c8d9e0f1a2b")
+                .stringValue("plate", "B-PY 7")
+                .stringValue("status", "AVAILABLE")
+                .object("location")
+                .decimalType("lat", PICKUP.lat())
+                .decimalType("lon", PICKUP.lon())
+                .closeObject())
         .toPact(V4Pact.class);
   }
 
@@ -201,16 +232,24 @@ class FleetCoreClientPactTests {
         .method("POST")
         .path("/v1/rides")
         .headers("Content-Type", "application/json")
-        .body(new PactDslJsonBody()
-            .stringValue("riderId", "rider-3")
-            .object("pickup").numberValue("lat", 123.0).numberValue("lon", PICKUP.lon()).closeObject()
-            .object("dropoff").numberValue("lat", DROPOFF.lat()).numberValue("lon", DROPOFF.lon()).closeObject())
+        .body(
+            new PactDslJsonBody()
+                .stringValue("riderId", "rider-3")
+                .object("pickup")
+                .numberValue("lat", 123.0)
+                .numberValue("lon", PICKUP.lon())
+                .closeObject()
+                .object("dropoff")
+                .numberValue("lat", DROPOFF.lat())
+                .numberValue("lon", DROPOFF.lon())
+                .closeObject())
         .willRespondWith()
         .status(400)
-        .body(new PactDslJsonBody()
-            .stringValue("error", "invalid_request")
-            .stringType("message", "pickup.lat must be between -90 and 90")
-            .stringValue("field", "pickup.lat"))
+        .body(
+            new PactDslJsonBody()
+                .stringValue("error", "invalid_request")
+                .stringType("message", "pickup.lat must be between -90 and 90")
+                .stringValue("field", "pickup.lat"))
         .toPact(V4Pact.class);
   }
 
@@ -220,11 +259,13 @@ class FleetCoreClientPactTests {
     RideRequest impossible = new RideRequest("rider-3", new Location(123.0, PICKUP.lon()), DROPOFF);
 
     assertThatThrownBy(() -> client(fleetCore).requestRide(impossible))
-        .isInstanceOfSatisfying(FleetCoreException.class, e -> {
-          assertThat(e.status()).isEqualTo(400);
-          assertThat(e.error()).isEqualTo("invalid_request");
-          assertThat(e.field()).hasValue("pickup.lat");
-        });
+        .isInstanceOfSatisfying(
+            FleetCoreException.class,
+            e -> {
+              assertThat(e.status()).isEqualTo(400);
+              assertThat(e.error()).isEqualTo("invalid_request");
+              assertThat(e.field()).hasValue("pickup.lat");
+            });
   }
 
   @Pact(consumer = CONSUMER)
@@ -235,9 +276,10 @@ class FleetCoreClientPactTests {
         .path("/v1/rides/00000000-0000-4000-8000-000000000000/cancel")
         .willRespondWith()
         .status(404)
-        .body(new PactDslJsonBody()
-            .stringValue("error", "not_found")
-            .stringType("message", "No ride 00000000-0000-4000-8000-000000000000"))
+        .body(
+            new PactDslJsonBody()
+                .stringValue("error", "not_found")
+                .stringType("message", "No ride 00000000-0000-4000-8000-000000000000"))
         .toPact(V4Pact.class);
   }
 
@@ -245,22 +287,31 @@ class FleetCoreClientPactTests {
   @PactTestFor(pactMethod = "cancelUnknownRide")
   void cancelRide_reports_an_unknown_ride(MockServer fleetCore) {
     assertThatThrownBy(() -> client(fleetCore).cancelRide("00000000-0000-4000-8000-000000000000"))
-        .isInstanceOfSatisfying(FleetCoreException.class, e -> {
-          assertThat(e.status()).isEqualTo(404);
-          assertThat(e.error()).isEqualTo("not_found");
-        });
+        .isInstanceOfSatisfying(
+            FleetCoreException.class,
+            e -> {
+              assertThat(e.status()).isEqualTo(404);
+              assertThat(e.error()).isEqualTo("not_found");
+            });
   }
 
   /** The ride body the client relies on: types matched, the status exact. */
   private static PactDslJsonBody ride(String status) {
-    return (PactDslJsonBody) new PactDslJsonBody()
-        .uuid("id", EXAMPLE_RIDE_ID)
-        .stringType("riderId", "rider-1")
-        .stringValue("status", status)
-        .uuid("vehicleId", "0b9f2a57-3c4d-4e5f-8a6b-7c8d9e0f1a2b")
-        .integerType("etaSeconds", 240)
-        .object("pickup").decimalType("lat", PICKUP.lat()).decimalType("lon", PICKUP.lon()).closeObject()
-        .object("dropoff").decimalType("lat", DROPOFF.lat()).decimalType("lon", DROPOFF.lon()).closeObject();
+    return (PactDslJsonBody)
+        new PactDslJsonBody()
+            .uuid("id", EXAMPLE_RIDE_ID)
+            .stringType("riderId", "rider-1")
+            .stringValue("status", status)
+            .uuid("vehicleId", "0b9f2a57-3c4d-4e5f-8a6b-7c8d9e0f1a2b")
+            .integerType("etaSeconds", 240)
+            .object("pickup")
+            .decimalType("lat", PICKUP.lat())
+            .decimalType("lon", PICKUP.lon())
+            .closeObject()
+            .object("dropoff")
+            .decimalType("lat", DROPOFF.lat())
+            .decimalType("lon", DROPOFF.lon())
+            .closeObject();
   }
 
   private static FleetCoreClient client(MockServer fleetCore) {

@@ -14,10 +14,10 @@ import org.junit.jupiter.api.TestTemplate;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * Verifies fleet-core, running in-process on a free port over a real PostgreSQL, against every
- * pact its consumers wrote. The provider states are fleet-fixtures' named states, installed as
- * they are ({@link FleetProviderStates}); this class sets none up of its own, and a pact naming
- * a state fleet-fixtures does not know fails, listing the known ones.
+ * Verifies fleet-core, running in-process on a free port over a real PostgreSQL, against every pact
+ * its consumers wrote. The provider states are fleet-fixtures' named states, installed as they are
+ * ({@link FleetProviderStates}); this class sets none up of its own, and a pact naming a state
+ * fleet-fixtures does not know fails, listing the known ones.
  */
 @ContractTest
 @WithFleetPlatform

@@ -14,27 +14,26 @@ import java.util.Objects;
 import java.util.Set;
 
 /**
- * REST Assured request specifications for a service under test: JSON in and out, every request
- * and response attached to the Allure report, secrets masked.
+ * REST Assured request specifications for a service under test: JSON in and out, every request and
+ * response attached to the Allure report, secrets masked.
  *
  * <pre>{@code
  * RequestSpecification api = ApiSpecs.forBaseUri(endpoints.gatewayUrl()).apiKey(endpoints.apiKey()).build();
  * given().spec(api).body(ride).post("/v1/rides").then().statusCode(201);
  * }</pre>
  *
- * <p>The values of {@code Authorization}, {@code Proxy-Authorization}, {@code X-Api-Key},
- * {@code Cookie} and {@code Set-Cookie}, every cookie, and credential-like query parameters
- * ({@code api_key}, {@code token}, {@code access_token}, {@code password}, {@code secret}) are
- * replaced with {@code [masked]} in the Allure attachments and in REST Assured's own console
- * logging ({@code log().all()}). So are the values of secret body fields, in JSON (at any depth)
- * and form bodies of requests and responses: {@code password}, {@code token}, {@code apiKey},
- * {@code secret}, {@code accessToken}, {@code refreshToken}, {@code clientSecret},
- * {@code paymentToken} and their snake_case forms by default, more through
- * {@link Builder#maskBodyFields(String...)} or the system property
- * {@code pyramid.masking.body-fields=pin,cvv}. Field names compare case-insensitively.
+ * <p>The values of {@code Authorization}, {@code Proxy-Authorization}, {@code X-Api-Key}, {@code
+ * Cookie} and {@code Set-Cookie}, every cookie, and credential-like query parameters ({@code
+ * api_key}, {@code token}, {@code access_token}, {@code password}, {@code secret}) are replaced
+ * with {@code [masked]} in the Allure attachments and in REST Assured's own console logging ({@code
+ * log().all()}). So are the values of secret body fields, in JSON (at any depth) and form bodies of
+ * requests and responses: {@code password}, {@code token}, {@code apiKey}, {@code secret}, {@code
+ * accessToken}, {@code refreshToken}, {@code clientSecret}, {@code paymentToken} and their
+ * snake_case forms by default, more through {@link Builder#maskBodyFields(String...)} or the system
+ * property {@code pyramid.masking.body-fields=pin,cvv}. Field names compare case-insensitively.
  *
- * <p>With the system property {@code pyramid.secrets.ledger=<file>} set, every value masked is
- * also recorded there as a fingerprint, for {@link SecretScan} to search the reports with.
+ * <p>With the system property {@code pyramid.secrets.ledger=<file>} set, every value masked is also
+ * recorded there as a fingerprint, for {@link SecretScan} to search the reports with.
  */
 public final class ApiSpecs {
   /** The header that carries an API key, as the reference platform's gateway expects it. */
@@ -58,7 +57,10 @@ public final class ApiSpecs {
       this.baseUri = baseUri;
     }
 
-    /** Also masks the values of these body fields (JSON properties or form fields), case-insensitively. */
+    /**
+     * Also masks the values of these body fields (JSON properties or form fields),
+     * case-insensitively.
+     */
     public Builder maskBodyFields(String... fields) {
       for (String field : fields) {
         bodyFields.add(Objects.requireNonNull(field, "field").trim().toLowerCase(Locale.ROOT));
@@ -86,7 +88,8 @@ public final class ApiSpecs {
               .setAccept(ContentType.JSON)
               .setConfig(
                   RestAssuredConfig.config()
-                      .logConfig(LogConfig.logConfig().blacklistHeaders(SecretMasking.SECRET_HEADERS)))
+                      .logConfig(
+                          LogConfig.logConfig().blacklistHeaders(SecretMasking.SECRET_HEADERS)))
               .addFilter(new MaskedAllureFilter(bodyFields));
       if (apiKey != null) {
         spec.addHeader(API_KEY_HEADER, apiKey);

@@ -11,14 +11,15 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * Marks a test class or method as part of the contract layer (contract tests: Pact consumer tests and provider verification).
+ * Marks a test class or method as part of the contract layer (contract tests: Pact consumer tests
+ * and provider verification).
  *
  * <p>Carries the JUnit tag {@value Layers#CONTRACT} that the {@code level=contract} profile
  * selects, the Allure labels {@code layer}, {@code parentSuite} and {@code epic} (so that the
- * report groups suites and behaviors by layer first) set to {@code contract}, and the
- * layer's extension, which refuses a test that also carries another layer. Usable inside your
- * own meta-annotations (JUnit and Allure both read them through meta-annotations) and
- * inherited by subclasses.
+ * report groups suites and behaviors by layer first) set to {@code contract}, and the layer's
+ * extension, which refuses a test that also carries another layer. Usable inside your own
+ * meta-annotations (JUnit and Allure both read them through meta-annotations) and inherited by
+ * subclasses.
  */
 @Documented
 @Inherited

@@ -20,6 +20,9 @@ public final class Deployment {
 
   /** Whether {@value #GATEWAY_URL_KEY} names a deployed environment for this run. */
   public static boolean isDeployed(ExtensionContext context) {
-    return context.getConfigurationParameter(GATEWAY_URL_KEY).filter(value -> !value.isBlank()).isPresent();
+    return context
+        .getConfigurationParameter(GATEWAY_URL_KEY)
+        .filter(value -> !value.isBlank())
+        .isPresent();
   }
 }

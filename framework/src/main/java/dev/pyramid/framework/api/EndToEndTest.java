@@ -11,14 +11,14 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * Marks a test class or method as part of the e2e layer (end-to-end tests: journeys through the running platform).
+ * Marks a test class or method as part of the e2e layer (end-to-end tests: journeys through the
+ * running platform).
  *
- * <p>Carries the JUnit tag {@value Layers#E2E} that the {@code level=e2e} profile
- * selects, the Allure labels {@code layer}, {@code parentSuite} and {@code epic} (so that the
- * report groups suites and behaviors by layer first) set to {@code e2e}, and the
- * layer's extension, which refuses a test that also carries another layer. Usable inside your
- * own meta-annotations (JUnit and Allure both read them through meta-annotations) and
- * inherited by subclasses.
+ * <p>Carries the JUnit tag {@value Layers#E2E} that the {@code level=e2e} profile selects, the
+ * Allure labels {@code layer}, {@code parentSuite} and {@code epic} (so that the report groups
+ * suites and behaviors by layer first) set to {@code e2e}, and the layer's extension, which refuses
+ * a test that also carries another layer. Usable inside your own meta-annotations (JUnit and Allure
+ * both read them through meta-annotations) and inherited by subclasses.
  */
 @Documented
 @Inherited

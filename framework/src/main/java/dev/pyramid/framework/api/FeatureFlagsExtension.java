@@ -12,10 +12,9 @@ import org.junit.jupiter.api.extension.ParameterResolver;
 import org.junit.platform.commons.support.AnnotationSupport;
 
 /**
- * The extension behind {@link WithFlags} (and part of {@link FlagStates}): skips against a
- * deployed environment, clears the flags around each test, sets the annotation's flags, and
- * resolves {@link FeatureFlags} parameters. Parallel-safe under the resource lock the annotations
- * take.
+ * The extension behind {@link WithFlags} (and part of {@link FlagStates}): skips against a deployed
+ * environment, clears the flags around each test, sets the annotation's flags, and resolves {@link
+ * FeatureFlags} parameters. Parallel-safe under the resource lock the annotations take.
  */
 final class FeatureFlagsExtension
     implements ExecutionCondition, BeforeEachCallback, AfterEachCallback, ParameterResolver {
@@ -24,7 +23,9 @@ final class FeatureFlagsExtension
   public ConditionEvaluationResult evaluateExecutionCondition(ExtensionContext context) {
     if (Deployment.isDeployed(context)) {
       return ConditionEvaluationResult.disabled(
-          "Skipped against the deployed environment (" + Deployment.GATEWAY_URL_KEY + " is set):"
+          "Skipped against the deployed environment ("
+              + Deployment.GATEWAY_URL_KEY
+              + " is set):"
               + " the test sets feature flags inside this JVM; a deployed environment's flags are its own provider's");
     }
     return ConditionEvaluationResult.enabled("flags are set in-process");
@@ -61,10 +62,14 @@ final class FeatureFlagsExtension
                 int equals = setting.indexOf('=');
                 if (equals <= 0 || equals == setting.length() - 1) {
                   throw new ExtensionConfigurationException(
-                      "@WithFlags(\"" + setting + "\") on " + element
+                      "@WithFlags(\""
+                          + setting
+                          + "\") on "
+                          + element
                           + ": expected name=value, such as \"eta-buffer=on\"");
                 }
-                flags.set(setting.substring(0, equals).trim(), setting.substring(equals + 1).trim());
+                flags.set(
+                    setting.substring(0, equals).trim(), setting.substring(equals + 1).trim());
               }
             });
   }

@@ -11,9 +11,9 @@ import org.junit.jupiter.api.parallel.ResourceAccessMode;
 import org.junit.jupiter.api.parallel.ResourceLock;
 
 /**
- * Runs a test once per state of a feature flag: each run sets the flag, is named after the
- * state ({@code [eta-buffer=on]}) and carries it in Allure as a parameter and a {@code flag}
- * label, so the report and the gate tell the runs apart.
+ * Runs a test once per state of a feature flag: each run sets the flag, is named after the state
+ * ({@code [eta-buffer=on]}) and carries it in Allure as a parameter and a {@code flag} label, so
+ * the report and the gate tell the runs apart.
  *
  * <pre>{@code
  * @FlagStates(flag = "eta-buffer", values = {"on", "off"})
@@ -23,8 +23,8 @@ import org.junit.jupiter.api.parallel.ResourceLock;
  * }
  * }</pre>
  *
- * <p>A test method annotated with it is a JUnit test template: do not add {@code @Test}. Holds
- * the resource lock {@value FeatureFlags#LOCK} for writing; skipped, with the reason, against a
+ * <p>A test method annotated with it is a JUnit test template: do not add {@code @Test}. Holds the
+ * resource lock {@value FeatureFlags#LOCK} for writing; skipped, with the reason, against a
  * deployed environment.
  */
 @Documented

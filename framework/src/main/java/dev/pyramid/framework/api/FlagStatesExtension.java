@@ -19,16 +19,25 @@ final class FlagStatesExtension implements TestTemplateInvocationContextProvider
 
   @Override
   public boolean supportsTestTemplate(ExtensionContext context) {
-    return context.getTestMethod().flatMap(m -> AnnotationSupport.findAnnotation(m, FlagStates.class)).isPresent();
+    return context
+        .getTestMethod()
+        .flatMap(m -> AnnotationSupport.findAnnotation(m, FlagStates.class))
+        .isPresent();
   }
 
   @Override
-  public Stream<TestTemplateInvocationContext> provideTestTemplateInvocationContexts(ExtensionContext context) {
+  public Stream<TestTemplateInvocationContext> provideTestTemplateInvocationContexts(
+      ExtensionContext context) {
     FlagStates states =
-        context.getTestMethod().flatMap(m -> AnnotationSupport.findAnnotation(m, FlagStates.class)).orElseThrow();
+        context
+            .getTestMethod()
+            .flatMap(m -> AnnotationSupport.findAnnotation(m, FlagStates.class))
+            .orElseThrow();
     if (states.flag().isBlank() || states.values().length == 0) {
       throw new ExtensionConfigurationException(
-          "@FlagStates on " + context.getDisplayName() + " needs a flag name and at least one value");
+          "@FlagStates on "
+              + context.getDisplayName()
+              + " needs a flag name and at least one value");
     }
     return Arrays.stream(states.values()).map(value -> invocation(states.flag(), value));
   }

@@ -9,10 +9,10 @@ import java.lang.annotation.Target;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * Marks a test that needs the systems under test started in-process, for instance because it
- * stubs a third party inside the JVM to fail. Against a deployed environment (see
- * {@link Deployment}) the test is skipped, and reported as skipped with the reason given here:
- * never run against the wrong thing, never silently passed.
+ * Marks a test that needs the systems under test started in-process, for instance because it stubs
+ * a third party inside the JVM to fail. Against a deployed environment (see {@link Deployment}) the
+ * test is skipped, and reported as skipped with the reason given here: never run against the wrong
+ * thing, never silently passed.
  *
  * <pre>{@code
  * @Test

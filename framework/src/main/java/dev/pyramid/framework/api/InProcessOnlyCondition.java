@@ -12,13 +12,14 @@ final class InProcessOnlyCondition implements ExecutionCondition {
 
   @Override
   public ConditionEvaluationResult evaluateExecutionCondition(ExtensionContext context) {
-    Optional<InProcessOnly> annotation =
-        context.getElement().flatMap(element -> find(element));
+    Optional<InProcessOnly> annotation = context.getElement().flatMap(element -> find(element));
     if (annotation.isEmpty() || !Deployment.isDeployed(context)) {
       return ConditionEvaluationResult.enabled("runs in-process");
     }
     return ConditionEvaluationResult.disabled(
-        "Skipped against the deployed environment (" + Deployment.GATEWAY_URL_KEY + " is set): "
+        "Skipped against the deployed environment ("
+            + Deployment.GATEWAY_URL_KEY
+            + " is set): "
             + annotation.get().value());
   }
 

@@ -15,15 +15,21 @@ import org.junit.platform.commons.support.AnnotationSupport;
 
 /**
  * The extension every layer annotation carries: a test belongs to exactly one layer (the gate
- * counts it under that layer, and the level profiles select it by that tag), and its layer is
- * known to other fixtures through {@link Layers#of(ExtensionContext)}.
+ * counts it under that layer, and the level profiles select it by that tag), and its layer is known
+ * to other fixtures through {@link Layers#of(ExtensionContext)}.
  *
  * <p>Stateless; safe under parallel execution.
  */
 final class LayerExtension implements BeforeAllCallback, BeforeEachCallback {
   static final Namespace NAMESPACE = Namespace.create(LayerExtension.class);
   private static final Map<Class<? extends Annotation>, String> LAYERS =
-      Map.of(UnitTest.class, Layers.UNIT, ContractTest.class, Layers.CONTRACT, EndToEndTest.class, Layers.E2E);
+      Map.of(
+          UnitTest.class,
+          Layers.UNIT,
+          ContractTest.class,
+          Layers.CONTRACT,
+          EndToEndTest.class,
+          Layers.E2E);
 
   @Override
   public void beforeAll(ExtensionContext context) {
@@ -41,11 +47,15 @@ final class LayerExtension implements BeforeAllCallback, BeforeEachCallback {
     context.getTestMethod().ifPresent(method -> layers.addAll(layersOf(method)));
     if (layers.size() > 1) {
       throw new ExtensionConfigurationException(
-          context.getDisplayName() + " belongs to the layers " + String.join(" and ", layers)
+          context.getDisplayName()
+              + " belongs to the layers "
+              + String.join(" and ", layers)
               + "; a test belongs to exactly one, so that the gate counts it once."
               + " Fix: keep one of @UnitTest, @ContractTest, @EndToEndTest on the class and its methods.");
     }
-    layers.stream().findFirst().ifPresent(layer -> context.getStore(NAMESPACE).put(Layers.class, layer));
+    layers.stream()
+        .findFirst()
+        .ifPresent(layer -> context.getStore(NAMESPACE).put(Layers.class, layer));
   }
 
   static Set<String> layersOf(AnnotatedElement element) {

@@ -22,9 +22,9 @@ public final class Layers {
   private Layers() {}
 
   /**
-   * The layer of the running test or class, as its layer annotation says; empty before the
-   * layer's extension ran (extensions registered before it, in their {@code beforeAll} or
-   * {@code beforeEach}) or for a test without one.
+   * The layer of the running test or class, as its layer annotation says; empty before the layer's
+   * extension ran (extensions registered before it, in their {@code beforeAll} or {@code
+   * beforeEach}) or for a test without one.
    */
   public static Optional<String> of(ExtensionContext context) {
     return LayerExtension.layerOf(context);

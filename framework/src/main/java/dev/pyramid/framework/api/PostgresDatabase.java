@@ -4,14 +4,14 @@ import javax.sql.DataSource;
 import org.postgresql.ds.PGSimpleDataSource;
 
 /**
- * A running PostgreSQL database that a test may connect to: its JDBC URL, credentials and a
- * {@link DataSource}.
+ * A running PostgreSQL database that a test may connect to: its JDBC URL, credentials and a {@link
+ * DataSource}.
  *
  * <p>Obtained from {@link PostgresFixture#start()}, or injected as a test method parameter under
  * {@link WithPostgres}. The handle itself holds no connection and is safe to share between threads.
  *
- * @param provider which provider runs the database: {@code "testcontainers"}, {@code "embedded"}
- *     or {@code "external"}
+ * @param provider which provider runs the database: {@code "testcontainers"}, {@code "embedded"} or
+ *     {@code "external"}
  * @param jdbcUrl the JDBC URL, for example {@code jdbc:postgresql://localhost:54321/postgres}; the
  *     port is a free one chosen at start, never a fixed one
  * @param username the user to connect as
@@ -36,6 +36,12 @@ public record PostgresDatabase(String provider, String jdbcUrl, String username,
   /** Keeps the password out of logs and assertion messages. */
   @Override
   public String toString() {
-    return "PostgresDatabase[provider=" + provider + ", jdbcUrl=" + jdbcUrl + ", username=" + username + "]";
+    return "PostgresDatabase[provider="
+        + provider
+        + ", jdbcUrl="
+        + jdbcUrl
+        + ", username="
+        + username
+        + "]";
   }
 }

@@ -14,9 +14,9 @@ import org.junit.jupiter.api.extension.ExtensionContext.Namespace;
  * Starts a PostgreSQL database for tests (in a container, embedded, or a server that already runs)
  * and stops it again.
  *
- * <p>Two ways in. In JUnit, annotate the class with {@link WithPostgres} and ask for a
- * {@link PostgresDatabase} parameter; outside JUnit (a Gatling simulation's {@code before()},
- * a main method), build one:
+ * <p>Two ways in. In JUnit, annotate the class with {@link WithPostgres} and ask for a {@link
+ * PostgresDatabase} parameter; outside JUnit (a Gatling simulation's {@code before()}, a main
+ * method), build one:
  *
  * <pre>{@code
  * try (PostgresFixture postgres = PostgresFixture.builder().provider(Provider.EMBEDDED).build()) {
@@ -25,19 +25,19 @@ import org.junit.jupiter.api.extension.ExtensionContext.Namespace;
  * }
  * }</pre>
  *
- * <p>Configuration keys, read as JUnit configuration parameters in an extension (which JUnit
- * itself falls back to system properties and {@code junit-platform.properties} for) and as system
+ * <p>Configuration keys, read as JUnit configuration parameters in an extension (which JUnit itself
+ * falls back to system properties and {@code junit-platform.properties} for) and as system
  * properties by {@link #fromSystemProperties()}:
  *
  * <ul>
  *   <li>{@value #PROVIDER_KEY}: {@code auto}, {@code testcontainers}, {@code embedded} (the
  *       default) or {@code external}; see {@link Provider}
- *   <li>{@value #IMAGE_KEY}: the container image, default {@code postgres:16-alpine}; another
- *       image (such as {@code localhost/pyramid-postgres:15}, built by
- *       {@code scripts/container-engine.sh} where no registry is reachable) is used as a compatible
+ *   <li>{@value #IMAGE_KEY}: the container image, default {@code postgres:16-alpine}; another image
+ *       (such as {@code localhost/pyramid-postgres:15}, built by {@code
+ *       scripts/container-engine.sh} where no registry is reachable) is used as a compatible
  *       substitute for {@code postgres}
- *   <li>{@value #URL_KEY}, {@value #USERNAME_KEY}, {@value #PASSWORD_KEY}: the server for
- *       {@code external}; setting only the URL selects {@code external}
+ *   <li>{@value #URL_KEY}, {@value #USERNAME_KEY}, {@value #PASSWORD_KEY}: the server for {@code
+ *       external}; setting only the URL selects {@code external}
  * </ul>
  *
  * <p>One log line at start says which provider runs and why, for example "PostgreSQL provider:
@@ -49,16 +49,16 @@ import org.junit.jupiter.api.extension.ExtensionContext.Namespace;
  * fixture, on a free port (no port is fixed), reached through {@link PostgresDatabase}; under
  * {@link WithPostgres}, one per JVM. It applies no migrations: the schema belongs to the
  * application under test (the platform fixture lets fleet-core migrate it once, at its start). It
- * does not isolate tests from each other: tests share the database, and isolation is the job of
- * the fixture that owns the data (the platform fixture truncates the application's tables before
- * each test) or of the test (unique ids). A database that cannot start fails every test that asks
- * for it with one message naming the cause and the fix; none is reported as passed. A JVM killed
- * with SIGKILL leaves no PostgreSQL behind: a watchdog process removes the embedded server or the
+ * does not isolate tests from each other: tests share the database, and isolation is the job of the
+ * fixture that owns the data (the platform fixture truncates the application's tables before each
+ * test) or of the test (unique ids). A database that cannot start fails every test that asks for it
+ * with one message naming the cause and the fix; none is reported as passed. A JVM killed with
+ * SIGKILL leaves no PostgreSQL behind: a watchdog process removes the embedded server or the
  * container when the JVM is gone, and each start removes what dead JVMs left.
  *
  * <p>{@link #start()} and {@link #close()} are thread-safe; a started fixture returns the same
- * database until closed. The database is safe to share between tests running in parallel
- * ({@code junit.jupiter.execution.parallel.enabled=true}): each caller opens its own connections.
+ * database until closed. The database is safe to share between tests running in parallel ({@code
+ * junit.jupiter.execution.parallel.enabled=true}): each caller opens its own connections.
  */
 public final class PostgresFixture implements AutoCloseable {
   /**
@@ -66,12 +66,16 @@ public final class PostgresFixture implements AutoCloseable {
    * or {@code external}.
    */
   public static final String PROVIDER_KEY = "pyramid.postgres.provider";
+
   /** Configuration key with the JDBC URL of an external server. */
   public static final String URL_KEY = "pyramid.postgres.url";
+
   /** Configuration key with the user for an external server (default {@code postgres}). */
   public static final String USERNAME_KEY = "pyramid.postgres.username";
+
   /** Configuration key with the password for an external server. */
   public static final String PASSWORD_KEY = "pyramid.postgres.password";
+
   /** Configuration key with the container image (default {@code postgres:16-alpine}). */
   public static final String IMAGE_KEY = "pyramid.postgres.image";
 
@@ -191,7 +195,10 @@ public final class PostgresFixture implements AutoCloseable {
       return this;
     }
 
-    /** The container image for {@code testcontainers} and {@code auto}, e.g. {@code postgres:16-alpine}. */
+    /**
+     * The container image for {@code testcontainers} and {@code auto}, e.g. {@code
+     * postgres:16-alpine}.
+     */
     public Builder image(String image) {
       this.image = image;
       return this;
@@ -207,11 +214,11 @@ public final class PostgresFixture implements AutoCloseable {
     }
 
     /**
-     * Decides the provider, asking whether a container engine answers for {@code auto} and
-     * {@code testcontainers} (about 0.6 s without one); starts nothing yet.
+     * Decides the provider, asking whether a container engine answers for {@code auto} and {@code
+     * testcontainers} (about 0.6 s without one); starts nothing yet.
      *
-     * @throws IllegalArgumentException naming cause and fix for an unknown provider,
-     *     {@code external} without a URL, or {@code testcontainers} without a container engine
+     * @throws IllegalArgumentException naming cause and fix for an unknown provider, {@code
+     *     external} without a URL, or {@code testcontainers} without a container engine
      */
     public PostgresFixture build() {
       return new PostgresFixture(
@@ -222,7 +229,10 @@ public final class PostgresFixture implements AutoCloseable {
     }
   }
 
-  /** The per-JVM database in the root store; JUnit closes AutoCloseable values in a store when its context ends. */
+  /**
+   * The per-JVM database in the root store; JUnit closes AutoCloseable values in a store when its
+   * context ends.
+   */
   private record SharedDatabase(PostgresFixture fixture, PostgresDatabase database)
       implements AutoCloseable {
 

@@ -22,12 +22,12 @@ import java.util.TreeSet;
 /**
  * Searches report folders for the secrets a test run sent, and says where any of them leaked.
  *
- * <p>The secrets come from a ledger of fingerprints: with the system property
- * {@code pyramid.secrets.ledger=<file>} set, every API key, {@code Authorization} credential,
- * cookie and masked body field that {@link ApiSpecs} sends or receives is recorded there as a
- * SHA-256 hash, never in clear. The scan hashes every substring of the right length of every
- * file under the given roots (attachments included, and HTML-unescaped as Allure renders them)
- * and reports each file that holds one.
+ * <p>The secrets come from a ledger of fingerprints: with the system property {@code
+ * pyramid.secrets.ledger=<file>} set, every API key, {@code Authorization} credential, cookie and
+ * masked body field that {@link ApiSpecs} sends or receives is recorded there as a SHA-256 hash,
+ * never in clear. The scan hashes every substring of the right length of every file under the given
+ * roots (attachments included, and HTML-unescaped as Allure renders them) and reports each file
+ * that holds one.
  *
  * <pre>{@code
  * SecretScan.Result result = SecretScan.fromLedger(ledger).scan(List.of(Path.of("target/allure-results")));
@@ -52,7 +52,8 @@ public final class SecretScan {
     try {
       lines = Files.readAllLines(ledger, StandardCharsets.UTF_8);
     } catch (IOException e) {
-      throw new UncheckedIOException("Could not read the secret ledger " + ledger + ": " + e.getMessage(), e);
+      throw new UncheckedIOException(
+          "Could not read the secret ledger " + ledger + ": " + e.getMessage(), e);
     }
     for (int i = 0; i < lines.size(); i++) {
       String line = lines.get(i).trim();
@@ -62,7 +63,12 @@ public final class SecretScan {
       String[] parts = line.split(" ");
       if (parts.length != 2 || parts[0].length() != 64 || !parts[1].matches("[0-9]+")) {
         throw new IllegalArgumentException(
-            ledger + " line " + (i + 1) + ": expected '<sha-256 hex> <length>', was '" + line + "'");
+            ledger
+                + " line "
+                + (i + 1)
+                + ": expected '<sha-256 hex> <length>', was '"
+                + line
+                + "'");
       }
       fingerprints.put(parts[0], Integer.parseInt(parts[1]));
     }
@@ -80,24 +86,27 @@ public final class SecretScan {
     for (Path root : roots) {
       if (Files.isDirectory(root)) {
         try {
-          Files.walkFileTree(root, new SimpleFileVisitor<>() {
-            @Override
-            public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) {
-              if (attributes.isRegularFile()) {
-                files.add(file);
-              }
-              return FileVisitResult.CONTINUE;
-            }
+          Files.walkFileTree(
+              root,
+              new SimpleFileVisitor<>() {
+                @Override
+                public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) {
+                  if (attributes.isRegularFile()) {
+                    files.add(file);
+                  }
+                  return FileVisitResult.CONTINUE;
+                }
 
-            // Another build may empty a result folder while this one lists it.
-            @Override
-            public FileVisitResult visitFileFailed(Path file, IOException e) throws IOException {
-              if (e instanceof NoSuchFileException) {
-                return FileVisitResult.CONTINUE;
-              }
-              throw e;
-            }
-          });
+                // Another build may empty a result folder while this one lists it.
+                @Override
+                public FileVisitResult visitFileFailed(Path file, IOException e)
+                    throws IOException {
+                  if (e instanceof NoSuchFileException) {
+                    return FileVisitResult.CONTINUE;
+                  }
+                  throw e;
+                }
+              });
         } catch (IOException e) {
           throw new UncheckedIOException("Could not list " + root + ": " + e.getMessage(), e);
         }
@@ -151,7 +160,10 @@ public final class SecretScan {
   }
 
   private static String htmlUnescaped(String text) {
-    return text.replace("&quot;", "\"").replace("&#39;", "'").replace("&lt;", "<").replace("&gt;", ">")
+    return text.replace("&quot;", "\"")
+        .replace("&#39;", "'")
+        .replace("&lt;", "<")
+        .replace("&gt;", ">")
         .replace("&amp;", "&");
   }
 
@@ -169,7 +181,8 @@ public final class SecretScan {
   /**
    * What a scan saw.
    *
-   * @param filesScanned regular files read under the roots (a file removed while the scan ran is not counted)
+   * @param filesScanned regular files read under the roots (a file removed while the scan ran is
+   *     not counted)
    * @param secrets distinct secrets looked for
    * @param leaks files holding a secret; empty when masking held
    */

@@ -29,28 +29,27 @@ import org.slf4j.LoggerFactory;
  * port.
  *
  * <p>In JUnit, annotate the class with {@link WithStubServer} and ask for a {@code StubServer}
- * parameter; elsewhere, {@link #start()} one and close it. Stubs come from code, in WireMock's
- * own DSL, or from WireMock mapping files on the classpath:
+ * parameter; elsewhere, {@link #start()} one and close it. Stubs come from code, in WireMock's own
+ * DSL, or from WireMock mapping files on the classpath:
  *
  * <pre>{@code
  * routing.stubFor(get(urlPathEqualTo("/v1/eta")).willReturn(okJson("{\"etaSeconds\":240}")));
  * routing.loadMappings("stubs/routing");   // src/test/resources/stubs/routing/**.json
  * }</pre>
  *
- * <p><b>Tests share one server, each with its own view.</b> The parameter a test receives is a
- * view of the JVM's server that remembers the stubs this test added and removes them after the
- * test ({@link #reset()} on a view does the same at once); its {@link #unmatchedRequests()} are
- * those received since the test started. The server itself is never reset between tests, so
- * tests may run concurrently. Two concurrent tests that stub the same request must tell their
- * requests apart (by a path, query or body value of their own): WireMock answers with the most
- * recently added matching stub, whoever added it. Stubs with a priority number higher than 5
- * (such as the baseline files of {@value #FILES_KEY}) only answer when no test's stub matches.
- * Thread-safe.
+ * <p><b>Tests share one server, each with its own view.</b> The parameter a test receives is a view
+ * of the JVM's server that remembers the stubs this test added and removes them after the test
+ * ({@link #reset()} on a view does the same at once); its {@link #unmatchedRequests()} are those
+ * received since the test started. The server itself is never reset between tests, so tests may run
+ * concurrently. Two concurrent tests that stub the same request must tell their requests apart (by
+ * a path, query or body value of their own): WireMock answers with the most recently added matching
+ * stub, whoever added it. Stubs with a priority number higher than 5 (such as the baseline files of
+ * {@value #FILES_KEY}) only answer when no test's stub matches. Thread-safe.
  */
 public final class StubServer implements AutoCloseable {
   /**
-   * Configuration key: comma-separated classpath folders of WireMock mapping files loaded once
-   * when the shared server starts and kept for the whole run (a baseline every test sees).
+   * Configuration key: comma-separated classpath folders of WireMock mapping files loaded once when
+   * the shared server starts and kept for the whole run (a baseline every test sees).
    */
   public static final String FILES_KEY = "pyramid.stubs.files";
 
@@ -60,8 +59,10 @@ public final class StubServer implements AutoCloseable {
   private static final int JOURNAL_ENTRIES = 20_000;
 
   private final WireMockServer server;
+
   /** The stubs this view added; {@code null} for the server itself. */
   private final Set<UUID> owned;
+
   private final Date since;
 
   private StubServer(WireMockServer server, Set<UUID> owned, Date since) {
@@ -85,17 +86,18 @@ public final class StubServer implements AutoCloseable {
   }
 
   /**
-   * The stub server shared by the tests of this JVM (or of this test class, see
-   * {@link FixtureScope}), started on first use with the baseline files of {@value #FILES_KEY},
-   * and stopped by JUnit when that scope ends. This is the server itself, not a test's view:
-   * stubs added here stay until the server stops.
+   * The stub server shared by the tests of this JVM (or of this test class, see {@link
+   * FixtureScope}), started on first use with the baseline files of {@value #FILES_KEY}, and
+   * stopped by JUnit when that scope ends. This is the server itself, not a test's view: stubs
+   * added here stay until the server stops.
    *
-   * <p>For extension authors: fixtures built on this one get the same server as
-   * {@link WithStubServer}. Thread-safe.
+   * <p>For extension authors: fixtures built on this one get the same server as {@link
+   * WithStubServer}. Thread-safe.
    */
   public static StubServer shared(ExtensionContext context) {
     return FixtureScope.store(context, NAMESPACE)
-        .getOrComputeIfAbsent(Shared.class, key -> new Shared(startWithBaseline(context)), Shared.class)
+        .getOrComputeIfAbsent(
+            Shared.class, key -> new Shared(startWithBaseline(context)), Shared.class)
         .server();
   }
 
@@ -134,8 +136,8 @@ public final class StubServer implements AutoCloseable {
   }
 
   /**
-   * Adds the stubs of every WireMock mapping file under the classpath folder {@code folder}
-   * (its {@code mappings} sub-folder if it has one), in file-name order.
+   * Adds the stubs of every WireMock mapping file under the classpath folder {@code folder} (its
+   * {@code mappings} sub-folder if it has one), in file-name order.
    *
    * @throws IllegalArgumentException naming the folder or file and the fix, when there is nothing
    *     to load or a file is not a WireMock mapping
@@ -157,7 +159,10 @@ public final class StubServer implements AutoCloseable {
     }
   }
 
-  /** Checks that exactly one matching request arrived; throws WireMock's VerificationException otherwise. */
+  /**
+   * Checks that exactly one matching request arrived; throws WireMock's VerificationException
+   * otherwise.
+   */
   public void verify(RequestPatternBuilder request) {
     server.verify(request);
   }
@@ -167,7 +172,10 @@ public final class StubServer implements AutoCloseable {
     server.verify(count, request);
   }
 
-  /** A WireMock client for this server, for what this class does not delegate (stubs added through it are not removed after the test). */
+  /**
+   * A WireMock client for this server, for what this class does not delegate (stubs added through
+   * it are not removed after the test).
+   */
   public WireMock client() {
     return new WireMock("127.0.0.1", server.port());
   }
@@ -187,7 +195,10 @@ public final class StubServer implements AutoCloseable {
     }
   }
 
-  /** The requests that matched no stub: since the test started for a view, since the last reset otherwise. */
+  /**
+   * The requests that matched no stub: since the test started for a view, since the last reset
+   * otherwise.
+   */
   public List<LoggedRequest> unmatchedRequests() {
     List<LoggedRequest> all = server.findUnmatchedRequests().getRequests();
     if (since == null) {
@@ -223,7 +234,10 @@ public final class StubServer implements AutoCloseable {
 
   @Override
   public String toString() {
-    return "StubServer[" + (server.isRunning() ? baseUrl() : "stopped") + (owned == null ? "" : ", test view") + "]";
+    return "StubServer["
+        + (server.isRunning() ? baseUrl() : "stopped")
+        + (owned == null ? "" : ", test view")
+        + "]";
   }
 
   private StubServer view() {
@@ -241,13 +255,19 @@ public final class StubServer implements AutoCloseable {
     StubServer server = start();
     try {
       String folders = context.getConfigurationParameter(FILES_KEY).orElse("");
-      Arrays.stream(folders.split(",")).map(String::trim).filter(f -> !f.isEmpty()).forEach(server::loadMappings);
+      Arrays.stream(folders.split(","))
+          .map(String::trim)
+          .filter(f -> !f.isEmpty())
+          .forEach(server::loadMappings);
     } catch (RuntimeException e) {
       server.close();
       throw new org.junit.jupiter.api.extension.ExtensionConfigurationException(
           FILES_KEY + ": " + e.getMessage(), e);
     }
-    LOG.info("Fixture start: stub server {} in {} ms", server.baseUrl(), (System.nanoTime() - started) / 1_000_000);
+    LOG.info(
+        "Fixture start: stub server {} in {} ms",
+        server.baseUrl(),
+        (System.nanoTime() - started) / 1_000_000);
     return server;
   }
 
@@ -258,7 +278,10 @@ public final class StubServer implements AutoCloseable {
     }
   }
 
-  /** A test's view in the test's store: JUnit closes it, removing the test's stubs, when the test ends. */
+  /**
+   * A test's view in the test's store: JUnit closes it, removing the test's stubs, when the test
+   * ends.
+   */
   private record TestView(StubServer view) implements AutoCloseable {
     @Override
     public void close() {

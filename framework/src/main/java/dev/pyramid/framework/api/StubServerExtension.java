@@ -13,12 +13,13 @@ import org.junit.jupiter.api.extension.ParameterResolver;
 import org.junit.platform.commons.support.AnnotationSupport;
 
 /**
- * The extension behind {@link WithStubServer}: gives each test its view of the shared server,
- * loads the test's stub files into it, resolves {@link StubServer} parameters, and attaches the
- * unmatched requests of a failed test. The view's stubs are removed by JUnit closing the view
- * when the test ends.
+ * The extension behind {@link WithStubServer}: gives each test its view of the shared server, loads
+ * the test's stub files into it, resolves {@link StubServer} parameters, and attaches the unmatched
+ * requests of a failed test. The view's stubs are removed by JUnit closing the view when the test
+ * ends.
  */
-final class StubServerExtension implements BeforeEachCallback, AfterTestExecutionCallback, ParameterResolver {
+final class StubServerExtension
+    implements BeforeEachCallback, AfterTestExecutionCallback, ParameterResolver {
   static final String ATTACHMENT_NAME = "Stub server: unmatched requests";
 
   @Override

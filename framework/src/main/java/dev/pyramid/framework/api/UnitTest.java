@@ -11,14 +11,14 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * Marks a test class or method as part of the unit layer (unit tests: fast, in-process, no I/O beyond the JVM).
+ * Marks a test class or method as part of the unit layer (unit tests: fast, in-process, no I/O
+ * beyond the JVM).
  *
- * <p>Carries the JUnit tag {@value Layers#UNIT} that the {@code level=unit} profile
- * selects, the Allure labels {@code layer}, {@code parentSuite} and {@code epic} (so that the
- * report groups suites and behaviors by layer first) set to {@code unit}, and the
- * layer's extension, which refuses a test that also carries another layer. Usable inside your
- * own meta-annotations (JUnit and Allure both read them through meta-annotations) and
- * inherited by subclasses.
+ * <p>Carries the JUnit tag {@value Layers#UNIT} that the {@code level=unit} profile selects, the
+ * Allure labels {@code layer}, {@code parentSuite} and {@code epic} (so that the report groups
+ * suites and behaviors by layer first) set to {@code unit}, and the layer's extension, which
+ * refuses a test that also carries another layer. Usable inside your own meta-annotations (JUnit
+ * and Allure both read them through meta-annotations) and inherited by subclasses.
  */
 @Documented
 @Inherited

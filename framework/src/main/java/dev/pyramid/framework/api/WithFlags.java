@@ -7,12 +7,12 @@ import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.parallel.ResourceLock;
 import org.junit.jupiter.api.parallel.ResourceAccessMode;
+import org.junit.jupiter.api.parallel.ResourceLock;
 
 /**
- * Lets tests set feature flags for themselves: the flags named here, and any set through a
- * {@link FeatureFlags} parameter, hold for one test and are cleared after it.
+ * Lets tests set feature flags for themselves: the flags named here, and any set through a {@link
+ * FeatureFlags} parameter, hold for one test and are cleared after it.
  *
  * <pre>{@code
  * @Test

@@ -40,7 +40,9 @@ class FeatureFlagsTests {
       SEEN.add("b-set:" + etaBuffer());
     }
 
-    @FlagStates(flag = "eta-buffer", values = {"on", "off"})
+    @FlagStates(
+        flag = "eta-buffer",
+        values = {"on", "off"})
     void c_runs_once_per_state(FeatureFlags flags) {
       SEEN.add("c-" + flags.get("eta-buffer").orElseThrow() + ":" + etaBuffer());
     }
@@ -74,6 +76,7 @@ class FeatureFlagsTests {
     assertThat(SEEN).isEmpty();
     assertThat(events.skipped().count()).isEqualTo(3);
     assertThat(events.skipped().stream().map(e -> e.getPayload(String.class).orElse("")))
-        .allSatisfy(reason -> assertThat(reason).contains("deployed environment").contains("flags"));
+        .allSatisfy(
+            reason -> assertThat(reason).contains("deployed environment").contains("flags"));
   }
 }

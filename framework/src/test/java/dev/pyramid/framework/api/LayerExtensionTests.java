@@ -12,8 +12,8 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolver;
 import org.junit.platform.engine.TestTag;
@@ -66,7 +66,10 @@ class LayerExtensionTests {
   }
 
   private static Events run(Class<?> type) {
-    return EngineTestKit.engine("junit-jupiter").selectors(selectClass(type)).execute().testEvents();
+    return EngineTestKit.engine("junit-jupiter")
+        .selectors(selectClass(type))
+        .execute()
+        .testEvents();
   }
 
   @Test
@@ -77,7 +80,10 @@ class LayerExtensionTests {
   @Test
   void should_tag_a_test_through_a_teams_own_annotation() {
     var plan =
-        EngineTestKit.engine("junit-jupiter").selectors(selectClass(ASmokeTest.class)).execute().allEvents();
+        EngineTestKit.engine("junit-jupiter")
+            .selectors(selectClass(ASmokeTest.class))
+            .execute()
+            .allEvents();
     assertThat(plan.started().stream().map(e -> e.getTestDescriptor().getTags()))
         .anySatisfy(tags -> assertThat(tags).contains(TestTag.create(Layers.E2E)));
   }
@@ -90,7 +96,8 @@ class LayerExtensionTests {
             1,
             org.assertj.core.api.Assertions.allOf(
                 test("is_two_things_at_once"),
-                finishedWithFailure(message(m -> m.contains("belongs to the layers unit and contract")))));
+                finishedWithFailure(
+                    message(m -> m.contains("belongs to the layers unit and contract")))));
   }
 
   @Test

@@ -10,8 +10,8 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
- * Checks that Allure reads the {@code layer} label through the layer annotations, also when a
- * team wraps them in its own meta-annotation (allure-jupiter reads labels with these same utilities).
+ * Checks that Allure reads the {@code layer} label through the layer annotations, also when a team
+ * wraps them in its own meta-annotation (allure-jupiter reads labels with these same utilities).
  */
 @UnitTest
 class LayerLabelsTests {
@@ -58,15 +58,18 @@ class LayerLabelsTests {
   void should_group_suites_and_behaviors_by_layer_first() {
     assertThat(AnnotationUtils.getLabels(ASmokeTest.class))
         .extracting(Label::getName, Label::getValue)
-        .contains(org.assertj.core.groups.Tuple.tuple("parentSuite", "e2e"),
+        .contains(
+            org.assertj.core.groups.Tuple.tuple("parentSuite", "e2e"),
             org.assertj.core.groups.Tuple.tuple("epic", "e2e"));
     assertThat(AnnotationUtils.getLabels(InheritsUnit.class))
         .extracting(Label::getName, Label::getValue)
-        .contains(org.assertj.core.groups.Tuple.tuple("parentSuite", "unit"),
+        .contains(
+            org.assertj.core.groups.Tuple.tuple("parentSuite", "unit"),
             org.assertj.core.groups.Tuple.tuple("epic", "unit"));
     assertThat(AnnotationUtils.getLabels(AContractTest.class))
         .extracting(Label::getName, Label::getValue)
-        .contains(org.assertj.core.groups.Tuple.tuple("parentSuite", "contract"),
+        .contains(
+            org.assertj.core.groups.Tuple.tuple("parentSuite", "contract"),
             org.assertj.core.groups.Tuple.tuple("epic", "contract"));
   }
 

@@ -66,7 +66,8 @@ class PostgresFailureTests {
     Events events = runAgainst("external", url);
 
     events.assertStatistics(stats -> stats.started(3).succeeded(0).failed(3).aborted(0));
-    events.assertThatEvents()
+    events
+        .assertThatEvents()
         .haveExactly(
             3,
             event(
@@ -75,7 +76,10 @@ class PostgresFailureTests {
                     instanceOf(ParameterResolutionException.class),
                     message(
                         text ->
-                            text.contains("PostgreSQL at " + url + " did not accept a connection as user postgres: ")
+                            text.contains(
+                                    "PostgreSQL at "
+                                        + url
+                                        + " did not accept a connection as user postgres: ")
                                 && text.contains("Connection refused")
                                 && text.contains("Fix: check pyramid.postgres.url")))));
     assertThat(BODIES_RUN).hasValue(0);
@@ -88,7 +92,8 @@ class PostgresFailureTests {
     Events events = runAgainst("externally", "jdbc:postgresql://127.0.0.1:1/fleet");
 
     events.assertStatistics(stats -> stats.started(3).succeeded(0).failed(3));
-    events.assertThatEvents()
+    events
+        .assertThatEvents()
         .haveExactly(
             3,
             event(

@@ -18,7 +18,11 @@ class SecretScanTests {
   private Path ledger(String... secrets) throws IOException {
     StringBuilder lines = new StringBuilder();
     for (String secret : secrets) {
-      lines.append(SecretLedger.fingerprint(secret)).append(' ').append(secret.length()).append('\n');
+      lines
+          .append(SecretLedger.fingerprint(secret))
+          .append(' ')
+          .append(secret.length())
+          .append('\n');
     }
     return Files.writeString(dir.resolve("ledger.txt"), lines);
   }
@@ -27,12 +31,16 @@ class SecretScanTests {
   void should_find_a_secret_in_any_file_and_name_the_file() throws IOException {
     Path results = Files.createDirectories(dir.resolve("allure-results"));
     Files.writeString(results.resolve("a-result.json"), "{\"name\":\"books a ride\"}");
-    Files.writeString(results.resolve("b-attachment.html"), "<pre>X-Api-Key: pyramid-test-1234abcd</pre>");
+    Files.writeString(
+        results.resolve("b-attachment.html"), "<pre>X-Api-Key: pyramid-test-1234abcd</pre>");
 
-    SecretScan.Result result = SecretScan.fromLedger(ledger("pyramid-test-1234abcd")).scan(List.of(results));
+    SecretScan.Result result =
+        SecretScan.fromLedger(ledger("pyramid-test-1234abcd")).scan(List.of(results));
 
     assertThat(result.filesScanned()).isEqualTo(2);
-    assertThat(result.leaks()).extracting(SecretScan.Leak::file).containsExactly(results.resolve("b-attachment.html"));
+    assertThat(result.leaks())
+        .extracting(SecretScan.Leak::file)
+        .containsExactly(results.resolve("b-attachment.html"));
   }
 
   @Test
@@ -40,7 +48,8 @@ class SecretScanTests {
     Path results = Files.createDirectories(dir.resolve("r"));
     Files.writeString(results.resolve("attachment.html"), "password: p&amp;ss&lt;word");
 
-    assertThat(SecretScan.fromLedger(ledger("p&ss<word")).scan(List.of(results)).leaks()).hasSize(1);
+    assertThat(SecretScan.fromLedger(ledger("p&ss<word")).scan(List.of(results)).leaks())
+        .hasSize(1);
   }
 
   @Test
@@ -48,7 +57,9 @@ class SecretScanTests {
     Path results = Files.createDirectories(dir.resolve("r"));
     Files.writeString(results.resolve("attachment.html"), "X-Api-Key: [masked]");
 
-    SecretScan.Result result = SecretScan.fromLedger(ledger("pyramid-test-1234abcd")).scan(List.of(results, dir.resolve("absent")));
+    SecretScan.Result result =
+        SecretScan.fromLedger(ledger("pyramid-test-1234abcd"))
+            .scan(List.of(results, dir.resolve("absent")));
 
     assertThat(result.leaks()).isEmpty();
     assertThat(result.secrets()).isEqualTo(1);

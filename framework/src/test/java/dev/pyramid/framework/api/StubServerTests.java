@@ -24,7 +24,9 @@ class StubServerTests {
 
   private static int status(URI base, String path) {
     try {
-      return HTTP.send(HttpRequest.newBuilder(base.resolve(path)).build(), HttpResponse.BodyHandlers.discarding())
+      return HTTP.send(
+              HttpRequest.newBuilder(base.resolve(path)).build(),
+              HttpResponse.BodyHandlers.discarding())
           .statusCode();
     } catch (IOException e) {
       throw new java.io.UncheckedIOException(e);
@@ -76,11 +78,21 @@ class StubServerTests {
   @Test
   void should_fail_a_test_whose_stub_folder_does_not_exist_naming_it() {
     var events =
-        EngineTestKit.engine("junit-jupiter").selectors(selectClass(MissingFilesSample.class)).execute().testEvents();
+        EngineTestKit.engine("junit-jupiter")
+            .selectors(selectClass(MissingFilesSample.class))
+            .execute()
+            .testEvents();
 
     events.assertStatistics(stats -> stats.failed(1));
-    assertThat(events.failed().stream().map(e -> e.getPayload(org.junit.platform.engine.TestExecutionResult.class)
-            .orElseThrow().getThrowable().orElseThrow().getMessage()))
+    assertThat(
+            events.failed().stream()
+                .map(
+                    e ->
+                        e.getPayload(org.junit.platform.engine.TestExecutionResult.class)
+                            .orElseThrow()
+                            .getThrowable()
+                            .orElseThrow()
+                            .getMessage()))
         .singleElement()
         .asString()
         .contains("classpath:stubs/nowhere")

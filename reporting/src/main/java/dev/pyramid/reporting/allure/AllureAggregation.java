@@ -15,16 +15,17 @@ import java.util.Set;
 import java.util.stream.Stream;
 
 /**
- * Gathers the Allure results of a build into one directory: copies the files of every
- * {@code target/allure-results/} under the result roots (not {@code node_modules}, {@code .git} or
- * {@code src}), adds one result per failed Pact interaction ({@link PactMismatches}), groups every
- * result by layer and feature and marks reruns flaky ({@link ResultLabels}), then writes
- * {@code environment.properties} (with {@link ReportEnvironment}'s versions), {@code executor.json}
- * and {@code categories.json} ({@link Categories}).
+ * Gathers the Allure results of a build into one directory: copies the files of every {@code
+ * target/allure-results/} under the result roots (not {@code node_modules}, {@code .git} or {@code
+ * src}), adds one result per failed Pact interaction ({@link PactMismatches}), groups every result
+ * by layer and feature and marks reruns flaky ({@link ResultLabels}), then writes {@code
+ * environment.properties} (with {@link ReportEnvironment}'s versions), {@code executor.json} and
+ * {@code categories.json} ({@link Categories}).
  *
  * <p>Allure names results by UUID, so files of different modules do not collide; each module's own
  * {@code environment.properties}, {@code categories.json} and {@code executor.json} are not copied
- * because the aggregate writes its own. The destination itself is skipped when it lies under a root.
+ * because the aggregate writes its own. The destination itself is skipped when it lies under a
+ * root.
  */
 public final class AllureAggregation {
 
@@ -46,11 +47,15 @@ public final class AllureAggregation {
   }
 
   /**
-   * As {@link #aggregate(List, Path, Map)}, with {@code variables} in place of the process environment
-   * for {@code executor.json}.
+   * As {@link #aggregate(List, Path, Map)}, with {@code variables} in place of the process
+   * environment for {@code executor.json}.
    */
-  public List<Path> aggregate(List<Path> roots, Path destination, Map<String, String> environment,
-      Map<String, String> variables) throws IOException {
+  public List<Path> aggregate(
+      List<Path> roots,
+      Path destination,
+      Map<String, String> environment,
+      Map<String, String> variables)
+      throws IOException {
     Path target = destination.toAbsolutePath().normalize();
     Files.createDirectories(target);
     List<Path> sources = new ArrayList<>();
@@ -60,8 +65,10 @@ public final class AllureAggregation {
     for (Path source : sources) {
       try (Stream<Path> files = Files.list(source)) {
         for (Path file : (Iterable<Path>) files::iterator) {
-          if (Files.isRegularFile(file) && !PER_REPORT_FILES.contains(file.getFileName().toString())) {
-            Files.copy(file, target.resolve(file.getFileName()), StandardCopyOption.REPLACE_EXISTING);
+          if (Files.isRegularFile(file)
+              && !PER_REPORT_FILES.contains(file.getFileName().toString())) {
+            Files.copy(
+                file, target.resolve(file.getFileName()), StandardCopyOption.REPLACE_EXISTING);
           }
         }
       }
@@ -81,33 +88,39 @@ public final class AllureAggregation {
     if (!Files.isDirectory(root)) {
       return found;
     }
-    Files.walkFileTree(root, new SimpleFileVisitor<>() {
-      @Override
-      public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
-        if (!dir.equals(root) && NOT_SEARCHED.contains(dir.getFileName().toString())) {
-          return FileVisitResult.SKIP_SUBTREE;
-        }
-        if (dir.getFileName() != null && dir.getFileName().toString().equals("allure-results")
-            && dir.getParent() != null && dir.getParent().getFileName().toString().equals("target")) {
-          if (!dir.equals(destination)) {
-            found.add(dir);
+    Files.walkFileTree(
+        root,
+        new SimpleFileVisitor<>() {
+          @Override
+          public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
+            if (!dir.equals(root) && NOT_SEARCHED.contains(dir.getFileName().toString())) {
+              return FileVisitResult.SKIP_SUBTREE;
+            }
+            if (dir.getFileName() != null
+                && dir.getFileName().toString().equals("allure-results")
+                && dir.getParent() != null
+                && dir.getParent().getFileName().toString().equals("target")) {
+              if (!dir.equals(destination)) {
+                found.add(dir);
+              }
+              return FileVisitResult.SKIP_SUBTREE;
+            }
+            return FileVisitResult.CONTINUE;
           }
-          return FileVisitResult.SKIP_SUBTREE;
-        }
-        return FileVisitResult.CONTINUE;
-      }
 
-      @Override
-      public FileVisitResult visitFileFailed(Path file, IOException e) {
-        return FileVisitResult.CONTINUE;
-      }
-    });
+          @Override
+          public FileVisitResult visitFileFailed(Path file, IOException e) {
+            return FileVisitResult.CONTINUE;
+          }
+        });
     return found;
   }
 
-  private static void writeEnvironment(Path file, Map<String, String> environment) throws IOException {
+  private static void writeEnvironment(Path file, Map<String, String> environment)
+      throws IOException {
     StringBuilder text = new StringBuilder();
-    environment.forEach((key, value) -> text.append(escape(key)).append('=').append(escape(value)).append('\n'));
+    environment.forEach(
+        (key, value) -> text.append(escape(key)).append('=').append(escape(value)).append('\n'));
     Files.writeString(file, text.toString());
   }
 

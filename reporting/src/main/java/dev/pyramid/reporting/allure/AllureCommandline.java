@@ -21,7 +21,9 @@ public final class AllureCommandline {
 
   private final Path home;
 
-  /** @param home the unpacked commandline, the directory holding {@code bin/allure} */
+  /**
+   * @param home the unpacked commandline, the directory holding {@code bin/allure}
+   */
   public AllureCommandline(Path home) {
     this.home = home;
   }
@@ -33,16 +35,27 @@ public final class AllureCommandline {
    * @return Allure's exit code (0 on success)
    * @throws IOException when the commandline is not there or cannot be started
    */
-  public int generate(Path results, Path report, OutputStream log) throws IOException, InterruptedException {
+  public int generate(Path results, Path report, OutputStream log)
+      throws IOException, InterruptedException {
     Path script = home.resolve("bin").resolve("allure");
     if (!Files.isRegularFile(script)) {
-      throw new IOException("no Allure commandline at " + script
-          + "; build the reporting module (it unpacks allure-commandline into target/allure-commandline)"
-          + " or pass --allure-home");
+      throw new IOException(
+          "no Allure commandline at "
+              + script
+              + "; build the reporting module (it unpacks allure-commandline into target/allure-commandline)"
+              + " or pass --allure-home");
     }
-    ProcessBuilder builder = new ProcessBuilder(List.of("sh", script.toString(), "generate",
-        results.toAbsolutePath().toString(), "-o", report.toAbsolutePath().toString(), "--clean"))
-        .redirectErrorStream(true);
+    ProcessBuilder builder =
+        new ProcessBuilder(
+                List.of(
+                    "sh",
+                    script.toString(),
+                    "generate",
+                    results.toAbsolutePath().toString(),
+                    "-o",
+                    report.toAbsolutePath().toString(),
+                    "--clean"))
+            .redirectErrorStream(true);
     builder.environment().put("JAVA_HOME", System.getProperty("java.home"));
     Process process = builder.start();
     try (InputStream output = process.getInputStream()) {

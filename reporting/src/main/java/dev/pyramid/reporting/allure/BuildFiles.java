@@ -16,12 +16,22 @@ import java.util.function.Predicate;
 final class BuildFiles {
 
   private static final Set<String> NOT_SEARCHED =
-      Set.of("node_modules", ".git", "src", "allure-report", "allure-commandline", "allure-results", "classes",
+      Set.of(
+          "node_modules",
+          ".git",
+          "src",
+          "allure-report",
+          "allure-commandline",
+          "allure-results",
+          "classes",
           "test-classes");
 
   private BuildFiles() {}
 
-  /** Regular files under the roots whose path (with '/' separators) {@code wanted} accepts, in walk order. */
+  /**
+   * Regular files under the roots whose path (with '/' separators) {@code wanted} accepts, in walk
+   * order.
+   */
   static List<Path> find(List<Path> roots, Predicate<String> wanted) throws IOException {
     List<Path> found = new ArrayList<>();
     for (Path root : roots) {
@@ -29,11 +39,15 @@ final class BuildFiles {
       if (!Files.isDirectory(start)) {
         continue;
       }
-      RegularFiles.walk(start, NOT_SEARCHED, file -> {
-        if (wanted.test(file.toString().replace('\\', '/'))) {
-          found.add(file);
-        }
-      }, (file, e) -> { }); // skipped: the report shows what it can read
+      RegularFiles.walk(
+          start,
+          NOT_SEARCHED,
+          file -> {
+            if (wanted.test(file.toString().replace('\\', '/'))) {
+              found.add(file);
+            }
+          },
+          (file, e) -> {}); // skipped: the report shows what it can read
     }
     return found;
   }

@@ -14,14 +14,15 @@ final class FeatureNames {
 
   private record Rule(Pattern pattern, String feature) {}
 
-  private static final List<Rule> RULES = List.of(
-      rule("\\.fleetcore\\.vehicles\\.|Vehicle", "vehicles"),
-      rule("\\.fleetcore\\.(routing|geo)\\.|Routing", "routing"),
-      rule("\\.flags\\.|Flag", "feature flags"),
-      rule("\\.platform\\.gateway\\.|Gateway|ApiKey", "gateway"),
-      rule("Ride|\\.platform\\.fleetcore\\.|\\.contracts\\.", "rides"),
-      rule("\\.reporting\\.", "gate"),
-      rule("\\.framework\\.|\\.fixtures\\.|Allure|Postgres", "framework"));
+  private static final List<Rule> RULES =
+      List.of(
+          rule("\\.fleetcore\\.vehicles\\.|Vehicle", "vehicles"),
+          rule("\\.fleetcore\\.(routing|geo)\\.|Routing", "routing"),
+          rule("\\.flags\\.|Flag", "feature flags"),
+          rule("\\.platform\\.gateway\\.|Gateway|ApiKey", "gateway"),
+          rule("Ride|\\.platform\\.fleetcore\\.|\\.contracts\\.", "rides"),
+          rule("\\.reporting\\.", "gate"),
+          rule("\\.framework\\.|\\.fixtures\\.|Allure|Postgres", "framework"));
 
   private FeatureNames() {}
 

@@ -14,14 +14,17 @@ import javax.xml.stream.XMLStreamReader;
 
 /**
  * The tests that Surefire or Failsafe reran and that passed on a later attempt: a {@code testcase}
- * with a {@code flakyFailure} or {@code flakyError} in {@code target/surefire-reports/**} or
- * {@code target/failsafe-reports/**} ({@code rerunFailingTestsCount}).
+ * with a {@code flakyFailure} or {@code flakyError} in {@code target/surefire-reports/**} or {@code
+ * target/failsafe-reports/**} ({@code rerunFailingTestsCount}).
  */
 final class FlakyTests {
 
   private FlakyTests() {}
 
-  /** Keys {@code <class>#<method>}, the method without its parameter list, of every flaky test under the roots. */
+  /**
+   * Keys {@code <class>#<method>}, the method without its parameter list, of every flaky test under
+   * the roots.
+   */
   static Set<String> under(List<Path> roots) throws IOException {
     Set<String> flaky = new HashSet<>();
     for (Path file : BuildFiles.find(roots, FlakyTests::isTestReport)) {
@@ -38,8 +41,10 @@ final class FlakyTests {
 
   private static boolean isTestReport(String path) {
     String name = path.substring(path.lastIndexOf('/') + 1);
-    return name.startsWith("TEST-") && name.endsWith(".xml")
-        && (path.contains("/target/surefire-reports/") || path.contains("/target/failsafe-reports/"));
+    return name.startsWith("TEST-")
+        && name.endsWith(".xml")
+        && (path.contains("/target/surefire-reports/")
+            || path.contains("/target/failsafe-reports/"));
   }
 
   private static void read(Path file, Set<String> flaky) throws IOException {
@@ -64,11 +69,12 @@ final class FlakyTests {
               flaky.add(key(className, method));
             }
           }
-          default -> { }
+          default -> {}
         }
       }
     } catch (XMLStreamException e) {
-      // The gate reports unreadable test reports; here a broken file only means no flaky marks from it.
+      // The gate reports unreadable test reports; here a broken file only means no flaky marks from
+      // it.
     }
   }
 }

@@ -15,10 +15,10 @@ import java.util.regex.Pattern;
 
 /**
  * What the report's Environment and Executor sections show beyond stage and commit: the platform
- * and tool versions the build pinned (read from the checkout's root {@code pom.xml}), the PostgreSQL
- * provider the tests really used (from their own log line in the test reports), and the CI run that
- * built the report ({@code executor.json}, from GitHub Actions', GitLab CI's or Jenkins' own variables,
- * else the local host).
+ * and tool versions the build pinned (read from the checkout's root {@code pom.xml}), the
+ * PostgreSQL provider the tests really used (from their own log line in the test reports), and the
+ * CI run that built the report ({@code executor.json}, from GitHub Actions', GitLab CI's or
+ * Jenkins' own variables, else the local host).
  */
 final class ReportEnvironment {
 
@@ -27,7 +27,8 @@ final class ReportEnvironment {
   /** Root pom properties shown, under the name shown. */
   private static final Map<String, String> TOOLS = toolNames();
 
-  private static final Pattern PROPERTY = Pattern.compile("<([A-Za-z0-9.-]+)\\.version>\\s*([^<$\\s]+)\\s*</");
+  private static final Pattern PROPERTY =
+      Pattern.compile("<([A-Za-z0-9.-]+)\\.version>\\s*([^<$\\s]+)\\s*</");
   private static final Pattern PROVIDER = Pattern.compile("PostgreSQL provider: ([^&<\\r\\n(]+)");
 
   private ReportEnvironment() {}
@@ -55,8 +56,9 @@ final class ReportEnvironment {
         continue;
       }
       String text = Files.readString(pom);
-      Matcher version = Pattern.compile("<version>\\s*([^<\\s]+)\\s*</version>")
-          .matcher(text.replaceAll("(?s)<parent>.*?</parent>", ""));
+      Matcher version =
+          Pattern.compile("<version>\\s*([^<\\s]+)\\s*</version>")
+              .matcher(text.replaceAll("(?s)<parent>.*?</parent>", ""));
       if (version.find()) {
         entries.put("platform.version", version.group(1));
       }
@@ -65,15 +67,17 @@ final class ReportEnvironment {
       while (property.find()) {
         properties.putIfAbsent(property.group(1), property.group(2));
       }
-      TOOLS.forEach((property0, shown) -> {
-        if (properties.containsKey(property0)) {
-          entries.put(shown, properties.get(property0));
-        }
-      });
+      TOOLS.forEach(
+          (property0, shown) -> {
+            if (properties.containsKey(property0)) {
+              entries.put(shown, properties.get(property0));
+            }
+          });
       break;
     }
     Set<String> providers = providers(roots);
-    entries.put("postgres.provider", providers.isEmpty() ? "none ran" : String.join(", ", providers));
+    entries.put(
+        "postgres.provider", providers.isEmpty() ? "none ran" : String.join(", ", providers));
     return entries;
   }
 
@@ -91,10 +95,14 @@ final class ReportEnvironment {
 
   private static boolean isTestOutput(String path) {
     return (path.endsWith(".xml") || path.endsWith("-output.txt"))
-        && (path.contains("/target/surefire-reports/") || path.contains("/target/failsafe-reports/"));
+        && (path.contains("/target/surefire-reports/")
+            || path.contains("/target/failsafe-reports/"));
   }
 
-  /** Writes {@code executor.json} from the CI's variables in {@code variables} (the process environment). */
+  /**
+   * Writes {@code executor.json} from the CI's variables in {@code variables} (the process
+   * environment).
+   */
   public static void writeExecutor(Path file, Map<String, String> variables) throws IOException {
     JSON.writerWithDefaultPrettyPrinter().writeValue(file.toFile(), executor(variables));
   }
@@ -102,28 +110,38 @@ final class ReportEnvironment {
   static Map<String, Object> executor(Map<String, String> env) {
     Map<String, Object> executor = new LinkedHashMap<>();
     if ("true".equals(env.get("GITHUB_ACTIONS")) && env.containsKey("GITHUB_RUN_ID")) {
-      String repository = env.getOrDefault("GITHUB_SERVER_URL", "https://github.com") + "/"
-          + env.getOrDefault("GITHUB_REPOSITORY", "");
+      String repository =
+          env.getOrDefault("GITHUB_SERVER_URL", "https://github.com")
+              + "/"
+              + env.getOrDefault("GITHUB_REPOSITORY", "");
       executor.put("name", "GitHub Actions");
       executor.put("type", "github");
       executor.put("url", repository);
       order(executor, env.get("GITHUB_RUN_NUMBER"));
-      executor.put("buildName", env.getOrDefault("GITHUB_WORKFLOW", "workflow") + " #"
-          + env.getOrDefault("GITHUB_RUN_NUMBER", env.get("GITHUB_RUN_ID")));
+      executor.put(
+          "buildName",
+          env.getOrDefault("GITHUB_WORKFLOW", "workflow")
+              + " #"
+              + env.getOrDefault("GITHUB_RUN_NUMBER", env.get("GITHUB_RUN_ID")));
       executor.put("buildUrl", repository + "/actions/runs/" + env.get("GITHUB_RUN_ID"));
     } else if (env.containsKey("GITLAB_CI") || env.containsKey("CI_JOB_URL")) {
       executor.put("name", "GitLab CI");
       executor.put("type", "gitlab");
-      executor.put("url", env.getOrDefault("CI_PROJECT_URL", env.getOrDefault("CI_SERVER_URL", "")));
+      executor.put(
+          "url", env.getOrDefault("CI_PROJECT_URL", env.getOrDefault("CI_SERVER_URL", "")));
       order(executor, env.getOrDefault("CI_PIPELINE_IID", env.get("CI_PIPELINE_ID")));
-      executor.put("buildName", env.getOrDefault("CI_JOB_NAME", "job") + " #" + env.getOrDefault("CI_PIPELINE_ID", "?"));
-      executor.put("buildUrl", env.getOrDefault("CI_JOB_URL", env.getOrDefault("CI_PIPELINE_URL", "")));
+      executor.put(
+          "buildName",
+          env.getOrDefault("CI_JOB_NAME", "job") + " #" + env.getOrDefault("CI_PIPELINE_ID", "?"));
+      executor.put(
+          "buildUrl", env.getOrDefault("CI_JOB_URL", env.getOrDefault("CI_PIPELINE_URL", "")));
     } else if (env.containsKey("BUILD_URL") && env.containsKey("BUILD_NUMBER")) {
       executor.put("name", "Jenkins");
       executor.put("type", "jenkins");
       executor.put("url", env.getOrDefault("JENKINS_URL", ""));
       order(executor, env.get("BUILD_NUMBER"));
-      executor.put("buildName", env.getOrDefault("JOB_NAME", "job") + " #" + env.get("BUILD_NUMBER"));
+      executor.put(
+          "buildName", env.getOrDefault("JOB_NAME", "job") + " #" + env.get("BUILD_NUMBER"));
       executor.put("buildUrl", env.get("BUILD_URL"));
     } else {
       executor.put("name", "local");

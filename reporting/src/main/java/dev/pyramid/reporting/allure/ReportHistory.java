@@ -8,7 +8,8 @@ import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
- * Carries Allure's {@code history/} (trends, retries, "new failure" marks) from one report to the next.
+ * Carries Allure's {@code history/} (trends, retries, "new failure" marks) from one report to the
+ * next.
  *
  * <p>Before generating, the history comes from the store (a directory outside {@code target/}, so
  * that {@code mvn clean} keeps it), else from the previous report's {@code history/}; after
@@ -19,7 +20,10 @@ import java.util.stream.Stream;
  */
 public record ReportHistory(Path store) {
 
-  /** Copies the previous history into {@code results/history}; returns where it came from, if anywhere. */
+  /**
+   * Copies the previous history into {@code results/history}; returns where it came from, if
+   * anywhere.
+   */
   public Optional<Path> restore(Path previousReport, Path results) throws IOException {
     Path source = hasFiles(store) ? store : previousReport.resolve("history");
     if (!hasFiles(source)) {

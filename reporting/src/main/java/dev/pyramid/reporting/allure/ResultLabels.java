@@ -28,11 +28,15 @@ final class ResultLabels {
 
   private ResultLabels() {}
 
-  /** Rewrites the {@code *-result.json} files in {@code directory}; returns how many were changed. */
+  /**
+   * Rewrites the {@code *-result.json} files in {@code directory}; returns how many were changed.
+   */
   static int complete(Path directory, Set<String> flaky) throws IOException {
     int changed = 0;
     try (Stream<Path> files = Files.list(directory)) {
-      for (Path file : (Iterable<Path>) files.filter(f -> f.getFileName().toString().endsWith("-result.json"))::iterator) {
+      for (Path file :
+          (Iterable<Path>)
+              files.filter(f -> f.getFileName().toString().endsWith("-result.json"))::iterator) {
         JsonNode tree;
         try {
           tree = JSON.readTree(file.toFile());
@@ -50,8 +54,10 @@ final class ResultLabels {
 
   /** Completes one result in place; true when it changed. */
   static boolean complete(ObjectNode result, Set<String> flaky) {
-    ArrayNode labels = result.has("labels") && result.get("labels").isArray()
-        ? (ArrayNode) result.get("labels") : result.putArray("labels");
+    ArrayNode labels =
+        result.has("labels") && result.get("labels").isArray()
+            ? (ArrayNode) result.get("labels")
+            : result.putArray("labels");
     Map<String, String> present = new LinkedHashMap<>();
     for (JsonNode label : labels) {
       present.putIfAbsent(label.path("name").asText(""), label.path("value").asText(""));
@@ -62,7 +68,8 @@ final class ResultLabels {
     if (layer == null) {
       layer = "untagged";
       for (JsonNode label : labels) {
-        if ("tag".equals(label.path("name").asText()) && LAYER_TAGS.contains(label.path("value").asText())) {
+        if ("tag".equals(label.path("name").asText())
+            && LAYER_TAGS.contains(label.path("value").asText())) {
           layer = label.path("value").asText();
           break;
         }
@@ -71,11 +78,20 @@ final class ResultLabels {
     }
     changed |= add(labels, present, "parentSuite", layer);
     changed |= add(labels, present, "epic", layer);
-    changed |= add(labels, present, "feature", FeatureNames.of(className.isEmpty() ? present.getOrDefault("suite", "") : className));
+    changed |=
+        add(
+            labels,
+            present,
+            "feature",
+            FeatureNames.of(className.isEmpty() ? present.getOrDefault("suite", "") : className));
     String method = present.getOrDefault("testMethod", "");
-    if (!className.isEmpty() && !method.isEmpty() && flaky.contains(FlakyTests.key(className, method))) {
-      ObjectNode details = result.has("statusDetails") && result.get("statusDetails").isObject()
-          ? (ObjectNode) result.get("statusDetails") : result.putObject("statusDetails");
+    if (!className.isEmpty()
+        && !method.isEmpty()
+        && flaky.contains(FlakyTests.key(className, method))) {
+      ObjectNode details =
+          result.has("statusDetails") && result.get("statusDetails").isObject()
+              ? (ObjectNode) result.get("statusDetails")
+              : result.putObject("statusDetails");
       if (!details.path("flaky").asBoolean(false)) {
         details.put("flaky", true);
         changed = true;
@@ -84,7 +100,8 @@ final class ResultLabels {
     return changed;
   }
 
-  private static boolean add(ArrayNode labels, Map<String, String> present, String name, String value) {
+  private static boolean add(
+      ArrayNode labels, Map<String, String> present, String name, String value) {
     if (present.containsKey(name)) {
       return false;
     }

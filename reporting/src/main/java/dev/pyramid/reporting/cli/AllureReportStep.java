@@ -5,8 +5,8 @@ import dev.pyramid.reporting.allure.AllureCommandline;
 import dev.pyramid.reporting.allure.GatlingReports;
 import dev.pyramid.reporting.allure.ReportHistory;
 import java.io.IOException;
-import java.io.PrintWriter;
 import java.io.OutputStream;
+import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,7 +14,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
-/** Aggregates the build's Allure results and generates the HTML report; shared by gate and report. */
+/**
+ * Aggregates the build's Allure results and generates the HTML report; shared by gate and report.
+ */
 final class AllureReportStep {
 
   /** Where the reporting module's build unpacks the commandline, relative to the module. */
@@ -26,15 +28,22 @@ final class AllureReportStep {
   static final String HISTORY_PROPERTY = "pyramid.allure.history";
 
   /** Returns true when the report was generated; explains on {@code err} when not. */
-  static boolean run(List<Path> roots, Path results, Path report, Path home, Map<String, String> environment,
-      PrintWriter out, PrintWriter err) {
+  static boolean run(
+      List<Path> roots,
+      Path results,
+      Path report,
+      Path home,
+      Map<String, String> environment,
+      PrintWriter out,
+      PrintWriter err) {
     return run(roots, results, report, home, historyStore(null, roots), environment, out, err);
   }
 
   /**
-   * Where the Allure history lives between builds: {@code explicit} if given, else the system property
-   * {@value #HISTORY_PROPERTY}, else {@code .pyramid/allure-history} under the first result root (the
-   * checkout, outside every {@code target/}, so that {@code mvn clean} keeps the trend).
+   * Where the Allure history lives between builds: {@code explicit} if given, else the system
+   * property {@value #HISTORY_PROPERTY}, else {@code .pyramid/allure-history} under the first
+   * result root (the checkout, outside every {@code target/}, so that {@code mvn clean} keeps the
+   * trend).
    */
   static Path historyStore(Path explicit, List<Path> roots) {
     if (explicit != null) {
@@ -49,20 +58,33 @@ final class AllureReportStep {
   }
 
   /**
-   * Aggregates, carries the history from {@code historyStore} (else the previous report), generates,
-   * copies the Gatling HTML reports into the report and saves the new history to {@code historyStore}.
-   * Returns true when the report was generated; explains on {@code err} when not.
+   * Aggregates, carries the history from {@code historyStore} (else the previous report),
+   * generates, copies the Gatling HTML reports into the report and saves the new history to {@code
+   * historyStore}. Returns true when the report was generated; explains on {@code err} when not.
    */
-  static boolean run(List<Path> roots, Path results, Path report, Path home, Path historyStore,
-      Map<String, String> environment, PrintWriter out, PrintWriter err) {
+  static boolean run(
+      List<Path> roots,
+      Path results,
+      Path report,
+      Path home,
+      Path historyStore,
+      Map<String, String> environment,
+      PrintWriter out,
+      PrintWriter err) {
     try {
       List<Path> copied = new AllureAggregation().aggregate(roots, results, environment);
-      out.println("Allure results: " + results.toAbsolutePath() + " (from " + copied.size()
-          + " module result folder(s))");
+      out.println(
+          "Allure results: "
+              + results.toAbsolutePath()
+              + " (from "
+              + copied.size()
+              + " module result folder(s))");
       ReportHistory history = new ReportHistory(historyStore);
-      out.println(history.restore(report, results)
-          .map(from -> "Allure history: carried from " + from.toAbsolutePath())
-          .orElse("Allure history: none yet (the trend starts with this report)"));
+      out.println(
+          history
+              .restore(report, results)
+              .map(from -> "Allure history: carried from " + from.toAbsolutePath())
+              .orElse("Allure history: none yet (the trend starts with this report)"));
       Path allureHome = home != null ? home : defaultHome();
       int exit = new AllureCommandline(allureHome).generate(results, report, new WriterStream(out));
       if (exit != 0) {
@@ -71,7 +93,11 @@ final class AllureReportStep {
       }
       List<Path> gatling = GatlingReports.copyInto(roots, report);
       if (!gatling.isEmpty()) {
-        out.println("Gatling reports: " + gatling.size() + " run(s) under " + report.toAbsolutePath().resolve("gatling"));
+        out.println(
+            "Gatling reports: "
+                + gatling.size()
+                + " run(s) under "
+                + report.toAbsolutePath().resolve("gatling"));
       }
       if (history.save(report)) {
         out.println("Allure history: saved to " + historyStore.toAbsolutePath());
@@ -93,7 +119,8 @@ final class AllureReportStep {
     String fromEnvironment = System.getenv("ALLURE_HOME");
     if (Files.isDirectory(DEFAULT_HOME_PARENT)) {
       try (Stream<Path> dirs = Files.list(DEFAULT_HOME_PARENT)) {
-        List<Path> homes = dirs.filter(d -> d.getFileName().toString().startsWith("allure-")).toList();
+        List<Path> homes =
+            dirs.filter(d -> d.getFileName().toString().startsWith("allure-")).toList();
         if (homes.size() == 1) {
           return homes.get(0);
         }
@@ -102,8 +129,10 @@ final class AllureReportStep {
     if (fromEnvironment != null && !fromEnvironment.isBlank()) {
       return Path.of(fromEnvironment);
     }
-    throw new IOException("no Allure commandline found under " + DEFAULT_HOME_PARENT.toAbsolutePath()
-        + " and ALLURE_HOME is not set; pass --allure-home");
+    throw new IOException(
+        "no Allure commandline found under "
+            + DEFAULT_HOME_PARENT.toAbsolutePath()
+            + " and ALLURE_HOME is not set; pass --allure-home");
   }
 
   /** Forwards Allure's output to the command's writer. */

@@ -11,7 +11,8 @@ import java.util.Optional;
 /** What the Allure report's Environment section shows: stage, level, commit (when known), Java. */
 final class BuildEnvironment {
 
-  private static final List<String> COMMIT_VARIABLES = List.of("GIT_COMMIT", "GITHUB_SHA", "CI_COMMIT_SHA");
+  private static final List<String> COMMIT_VARIABLES =
+      List.of("GIT_COMMIT", "GITHUB_SHA", "CI_COMMIT_SHA");
 
   private BuildEnvironment() {}
 

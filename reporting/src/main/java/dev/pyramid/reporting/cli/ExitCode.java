@@ -7,16 +7,19 @@ import java.util.Map;
 import picocli.CommandLine.Model.CommandSpec;
 
 /**
- * Every exit code a {@code pyramid} command returns, by what it means. Commands return {@link #code()}
- * and help lists each command's {@link Subcommand#exitCodes()} from here, so that the two cannot part.
+ * Every exit code a {@code pyramid} command returns, by what it means. Commands return {@link
+ * #code()} and help lists each command's {@link Subcommand#exitCodes()} from here, so that the two
+ * cannot part.
  *
- * <p>Several names share a number where commands mean different things by it (1 is the gate's BLOCK and
- * promote's refusal), and each command lists only the names it returns. The gate's numbers are its
- * verdicts' {@link Outcome#exitCode()}, which decision.json and decision.md also carry.
+ * <p>Several names share a number where commands mean different things by it (1 is the gate's BLOCK
+ * and promote's refusal), and each command lists only the names it returns. The gate's numbers are
+ * its verdicts' {@link Outcome#exitCode()}, which decision.json and decision.md also carry.
  */
 enum ExitCode {
   /** The gate promotes, or a level run's layers pass. */
-  PROMOTE(Outcome.PROMOTE.exitCode(), "PROMOTE, or (with --layers) those layers pass; no promotion decided"),
+  PROMOTE(
+      Outcome.PROMOTE.exitCode(),
+      "PROMOTE, or (with --layers) those layers pass; no promotion decided"),
   /** A command other than the gate did what it was asked. */
   DONE(0, "done"),
   /** A blocking condition failed, or the score is below the warn threshold. */
@@ -26,12 +29,17 @@ enum ExitCode {
   /** The Allure report could not be generated; the command says why. */
   NOT_GENERATED(1, "the report was not generated"),
   /** Required evidence missing, empty, unreadable, unstamped, from another build or changed. */
-  INCOMPLETE(Outcome.INCOMPLETE.exitCode(),
+  INCOMPLETE(
+      Outcome.INCOMPLETE.exitCode(),
       "INCOMPLETE: evidence missing, empty, unreadable, unstamped, from another build or changed"),
   /** A bad command line or policy, or a file the command needs that cannot be read or written. */
-  USAGE_OR_POLICY_ERROR(3, "usage or policy error, or a file the command needs cannot be read or written"),
-  /** Every blocking condition passes but the score is below the pass threshold: a person decides. */
-  MANUAL_APPROVAL(Outcome.MANUAL_APPROVAL.exitCode(),
+  USAGE_OR_POLICY_ERROR(
+      3, "usage or policy error, or a file the command needs cannot be read or written"),
+  /**
+   * Every blocking condition passes but the score is below the pass threshold: a person decides.
+   */
+  MANUAL_APPROVAL(
+      Outcome.MANUAL_APPROVAL.exitCode(),
       "MANUAL_APPROVAL: blocking conditions pass, the weighted score is below the pass threshold");
 
   private final int code;

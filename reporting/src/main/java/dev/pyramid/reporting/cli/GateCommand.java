@@ -43,7 +43,10 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-/** {@code pyramid gate}: reads the evidence, decides for a stage, renders, exits with the verdict's code. */
+/**
+ * {@code pyramid gate}: reads the evidence, decides for a stage, renders, exits with the verdict's
+ * code.
+ */
 @Command(
     name = "gate",
     mixinStandardHelpOptions = true,
@@ -56,55 +59,72 @@ import picocli.CommandLine.Option;
 final class GateCommand implements Subcommand {
 
   /** Also the top-level help's list: the gate is what CI runs. */
-  static final List<ExitCode> EXIT_CODES = List.of(PROMOTE, BLOCK, INCOMPLETE, USAGE_OR_POLICY_ERROR, MANUAL_APPROVAL);
+  static final List<ExitCode> EXIT_CODES =
+      List.of(PROMOTE, BLOCK, INCOMPLETE, USAGE_OR_POLICY_ERROR, MANUAL_APPROVAL);
 
-  @CommandLine.Spec
-  private CommandLine.Model.CommandSpec spec;
+  @CommandLine.Spec private CommandLine.Model.CommandSpec spec;
 
-  @Option(names = "--stage", required = true, paramLabel = "STAGE",
+  @Option(
+      names = "--stage",
+      required = true,
+      paramLabel = "STAGE",
       description = "The stage to decide for, e.g. dev, staging, production.")
   private String stage;
 
-  @Mixin
-  private PolicyOption policy;
+  @Mixin private PolicyOption policy;
 
-  @Mixin
-  private ResultRootsOption results;
+  @Mixin private ResultRootsOption results;
 
-  @Option(names = "--layers", defaultValue = "all", paramLabel = "L[,L...]", converter = LayerList.class,
-      description = "Decide only these layers (unit, contract, e2e, perf): a level run, NOT a promotion "
-          + "decision. Default: ${DEFAULT-VALUE} (the whole stage).")
+  @Option(
+      names = "--layers",
+      defaultValue = "all",
+      paramLabel = "L[,L...]",
+      converter = LayerList.class,
+      description =
+          "Decide only these layers (unit, contract, e2e, perf): a level run, NOT a promotion "
+              + "decision. Default: ${DEFAULT-VALUE} (the whole stage).")
   private List<Layer> layers;
 
-  @Option(names = "--out", defaultValue = "target/quality-gate", paramLabel = "DIR",
+  @Option(
+      names = "--out",
+      defaultValue = "target/quality-gate",
+      paramLabel = "DIR",
       description = "Where decision.json and decision.md go (default: ${DEFAULT-VALUE}).")
   private Path out;
 
-  @Option(names = "--lane", defaultValue = "default", paramLabel = "LANE",
-      description = "The policy lane: default, or hotfix (same path, its own conditions). Default: ${DEFAULT-VALUE}.")
+  @Option(
+      names = "--lane",
+      defaultValue = "default",
+      paramLabel = "LANE",
+      description =
+          "The policy lane: default, or hotfix (same path, its own conditions). Default: ${DEFAULT-VALUE}.")
   private String lane;
 
-  @Mixin
-  private BuildOptions build;
+  @Mixin private BuildOptions build;
 
-  @Option(names = "--quarantine", paramLabel = "FILE",
+  @Option(
+      names = "--quarantine",
+      paramLabel = "FILE",
       description = "Quarantined tests (default: quarantine.yml when it exists).")
   private Path quarantine;
 
-  @Mixin
-  private HistoryOption history;
+  @Mixin private HistoryOption history;
 
-  @Option(names = "--allure-results", paramLabel = "DIR",
+  @Option(
+      names = "--allure-results",
+      paramLabel = "DIR",
       description = "Write one Allure result per gate condition and per Gatling assertion here.")
   private Path allureResults;
 
-  @Option(names = "--allure-report", paramLabel = "DIR",
-      description = "Also aggregate the build's Allure results into --allure-results and generate the "
-          + "HTML report here.")
+  @Option(
+      names = "--allure-report",
+      paramLabel = "DIR",
+      description =
+          "Also aggregate the build's Allure results into --allure-results and generate the "
+              + "HTML report here.")
   private Path allureReport;
 
-  @Mixin
-  private AllureHomeOption allureHome;
+  @Mixin private AllureHomeOption allureHome;
 
   @Override
   public List<ExitCode> exitCodes() {
@@ -125,8 +145,12 @@ final class GateCommand implements Subcommand {
     Quarantine quarantined;
     try {
       read = inputs.policy();
-      Path quarantineFile = quarantine != null ? quarantine : Files.exists(Path.of("quarantine.yml")) ? Path.of("quarantine.yml") : null;
-      quarantined = quarantineFile == null ? Quarantine.NONE : new QuarantineReader().read(quarantineFile);
+      Path quarantineFile =
+          quarantine != null
+              ? quarantine
+              : Files.exists(Path.of("quarantine.yml")) ? Path.of("quarantine.yml") : null;
+      quarantined =
+          quarantineFile == null ? Quarantine.NONE : new QuarantineReader().read(quarantineFile);
     } catch (PolicyException e) {
       stderr.println("Policy error: " + e.getMessage());
       return USAGE_OR_POLICY_ERROR.code();
@@ -151,8 +175,20 @@ final class GateCommand implements Subcommand {
     List<RootCheck> checks = checkRoots(collected, identity, inputs);
     Decision decision;
     try {
-      decision = new Gate().decide(new Gate.Request(evidence, checks, read, lane, stage, layers, identity, quarantined,
-          baseline, LocalDate.now(ZoneOffset.UTC)));
+      decision =
+          new Gate()
+              .decide(
+                  new Gate.Request(
+                      evidence,
+                      checks,
+                      read,
+                      lane,
+                      stage,
+                      layers,
+                      identity,
+                      quarantined,
+                      baseline,
+                      LocalDate.now(ZoneOffset.UTC)));
     } catch (UsageException e) {
       stderr.println("Usage error: " + e.getMessage());
       return USAGE_OR_POLICY_ERROR.code();
@@ -167,7 +203,10 @@ final class GateCommand implements Subcommand {
       if (summary != null && !summary.isBlank()) {
         DecisionMarkdown.append(decision, Path.of(summary));
       }
-      stdout.println("Decision: " + out.toAbsolutePath().resolve("decision.json") + ", decision.md, decision-junit.xml");
+      stdout.println(
+          "Decision: "
+              + out.toAbsolutePath().resolve("decision.json")
+              + ", decision.md, decision-junit.xml");
       if (allureResults != null) {
         AllureResults.write(decision, allureResults, now);
       }
@@ -179,9 +218,18 @@ final class GateCommand implements Subcommand {
       return USAGE_OR_POLICY_ERROR.code();
     }
     if (allureReport != null) {
-      String level = layers.isEmpty() ? "all" : layers.stream().map(Layer::id).collect(Collectors.joining(","));
-      AllureReportStep.run(roots, allureResults, allureReport, allureHome.home(),
-          BuildEnvironment.of(stage, level, roots), stdout, stderr);
+      String level =
+          layers.isEmpty()
+              ? "all"
+              : layers.stream().map(Layer::id).collect(Collectors.joining(","));
+      AllureReportStep.run(
+          roots,
+          allureResults,
+          allureReport,
+          allureHome.home(),
+          BuildEnvironment.of(stage, level, roots),
+          stdout,
+          stderr);
     }
     // Last, so that it closes the log: CI systems read this line for the test totals.
     stdout.println(VerdictLine.totals(decision));
@@ -193,7 +241,8 @@ final class GateCommand implements Subcommand {
    * Each root's stamp check, plus evidence read under it that its stamp does not cover. Uses the
    * collector's file listing and hashes, so that no evidence file is read twice.
    */
-  private static List<RootCheck> checkRoots(CollectedEvidence collected, BuildIdentity build, GateInputs inputs) {
+  private static List<RootCheck> checkRoots(
+      CollectedEvidence collected, BuildIdentity build, GateInputs inputs) {
     List<RootCheck> checks = new ArrayList<>();
     for (int i = 0; i < collected.evidence().roots().size(); i++) {
       checks.add(StampCheck.check(inputs.stamp(i), build, collected));

@@ -13,9 +13,10 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
 
 /**
- * What a gate run reads before it decides: the policy, then the evidence where the policy's sources say
- * it lies, and beside them each root's stamp. {@link #start} begins reading on background threads, so that
- * the command resolves the build and reads the quarantine and the history meanwhile; the getters wait.
+ * What a gate run reads before it decides: the policy, then the evidence where the policy's sources
+ * say it lies, and beside them each root's stamp. {@link #start} begins reading on background
+ * threads, so that the command resolves the build and reads the quarantine and the history
+ * meanwhile; the getters wait.
  *
  * <p>Started from the paths picocli parsed, once per run; the getters are called from one thread.
  */
@@ -25,24 +26,32 @@ final class GateInputs {
   private final CompletableFuture<CollectedEvidence> evidence;
   private final CompletableFuture<List<StampCheck.Loaded>> stamps;
 
-  private GateInputs(CompletableFuture<Policy> policy, CompletableFuture<CollectedEvidence> evidence,
+  private GateInputs(
+      CompletableFuture<Policy> policy,
+      CompletableFuture<CollectedEvidence> evidence,
       CompletableFuture<List<StampCheck.Loaded>> stamps) {
     this.policy = policy;
     this.evidence = evidence;
     this.stamps = stamps;
   }
 
-  /** Starts reading the policy in {@code policyFile}, the evidence and the stamps of {@code roots}. */
+  /**
+   * Starts reading the policy in {@code policyFile}, the evidence and the stamps of {@code roots}.
+   */
   static GateInputs start(Path policyFile, List<Path> roots) {
     // Daemon threads: a run that stops early (a usage error) exits without waiting for them.
-    Executor reader = task -> {
-      Thread thread = new Thread(task, "pyramid-gate-inputs");
-      thread.setDaemon(true);
-      thread.start();
-    };
-    CompletableFuture<Policy> policy = CompletableFuture.supplyAsync(() -> read(policyFile), reader);
-    // Async: were the policy read already, thenApply would collect on the caller's thread, before it returns.
-    CompletableFuture<CollectedEvidence> evidence = policy.thenApplyAsync(read -> collect(roots, read), reader);
+    Executor reader =
+        task -> {
+          Thread thread = new Thread(task, "pyramid-gate-inputs");
+          thread.setDaemon(true);
+          thread.start();
+        };
+    CompletableFuture<Policy> policy =
+        CompletableFuture.supplyAsync(() -> read(policyFile), reader);
+    // Async: were the policy read already, thenApply would collect on the caller's thread, before
+    // it returns.
+    CompletableFuture<CollectedEvidence> evidence =
+        policy.thenApplyAsync(read -> collect(roots, read), reader);
     // The stamps depend on nothing else, and are small: one thread reads them all, in order.
     CompletableFuture<List<StampCheck.Loaded>> stamps =
         CompletableFuture.supplyAsync(() -> roots.stream().map(StampCheck::load).toList(), reader);
@@ -61,7 +70,10 @@ final class GateInputs {
     }
   }
 
-  /** The evidence the policy's sources name under the roots; waits for it. Call after {@link #policy()}. */
+  /**
+   * The evidence the policy's sources name under the roots; waits for it. Call after {@link
+   * #policy()}.
+   */
   CollectedEvidence evidence() {
     try {
       return evidence.join();

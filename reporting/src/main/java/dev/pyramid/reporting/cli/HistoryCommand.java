@@ -1,7 +1,6 @@
 package dev.pyramid.reporting.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.pyramid.reporting.history.History;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.util.List;
@@ -14,17 +13,16 @@ import picocli.CommandLine.Option;
 @Command(
     name = "history",
     mixinStandardHelpOptions = true,
-    description = "Lists the gate's decisions and the promotions, oldest first, optionally of one stage.")
+    description =
+        "Lists the gate's decisions and the promotions, oldest first, optionally of one stage.")
 final class HistoryCommand implements Subcommand {
 
-  @CommandLine.Spec
-  private CommandLine.Model.CommandSpec spec;
+  @CommandLine.Spec private CommandLine.Model.CommandSpec spec;
 
   @Option(names = "--stage", paramLabel = "STAGE", description = "Only this stage.")
   private String stage;
 
-  @Mixin
-  private HistoryOption history;
+  @Mixin private HistoryOption history;
 
   @Override
   public List<ExitCode> exitCodes() {
@@ -42,11 +40,21 @@ final class HistoryCommand implements Subcommand {
           continue;
         }
         String commit = line.path("commit").asText();
-        stdout.printf(row, line.path("time").asText(), line.path("type").asText(), line.path("stage").asText(),
-            line.path("lane").asText(), line.path("buildId").asText(), commit.length() > 12 ? commit.substring(0, 12) : commit,
+        stdout.printf(
+            row,
+            line.path("time").asText(),
+            line.path("type").asText(),
+            line.path("stage").asText(),
+            line.path("lane").asText(),
+            line.path("buildId").asText(),
+            commit.length() > 12 ? commit.substring(0, 12) : commit,
             line.path("type").asText().equals("promotion")
-                ? "promoted" + (line.has("approvedBy") ? " (approved by " + line.path("approvedBy").asText() + ")" : "")
-                : line.path("verdict").asText() + (line.path("levelRun").asBoolean() ? " (level run)" : ""));
+                ? "promoted"
+                    + (line.has("approvedBy")
+                        ? " (approved by " + line.path("approvedBy").asText() + ")"
+                        : "")
+                : line.path("verdict").asText()
+                    + (line.path("levelRun").asBoolean() ? " (level run)" : ""));
       }
       stdout.flush();
       return ExitCode.DONE.code();

@@ -5,7 +5,9 @@ import java.util.ArrayList;
 import java.util.List;
 import picocli.CommandLine;
 
-/** Parses {@code --layers unit,e2e}; {@code all} (the default) means the whole stage, an empty list. */
+/**
+ * Parses {@code --layers unit,e2e}; {@code all} (the default) means the whole stage, an empty list.
+ */
 final class LayerList implements CommandLine.ITypeConverter<List<Layer>> {
 
   @Override
@@ -16,8 +18,14 @@ final class LayerList implements CommandLine.ITypeConverter<List<Layer>> {
       if (trimmed.equalsIgnoreCase("all")) {
         return List.of();
       }
-      Layer layer = Layer.byId(trimmed).orElseThrow(() -> new CommandLine.TypeConversionException(
-          "unknown layer \"" + trimmed + "\"; use unit, contract, e2e, perf or all"));
+      Layer layer =
+          Layer.byId(trimmed)
+              .orElseThrow(
+                  () ->
+                      new CommandLine.TypeConversionException(
+                          "unknown layer \""
+                              + trimmed
+                              + "\"; use unit, contract, e2e, perf or all"));
       if (!layers.contains(layer)) {
         layers.add(layer);
       }

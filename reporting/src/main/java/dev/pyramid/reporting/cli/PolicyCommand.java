@@ -15,7 +15,9 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-/** {@code pyramid policy}: checks a policy file, or documents every condition kind the gate knows. */
+/**
+ * {@code pyramid policy}: checks a policy file, or documents every condition kind the gate knows.
+ */
 @Command(
     name = "policy",
     mixinStandardHelpOptions = true,
@@ -26,13 +28,13 @@ import picocli.CommandLine.Option;
     })
 final class PolicyCommand implements Subcommand {
 
-  @CommandLine.Spec
-  private CommandLine.Model.CommandSpec spec;
+  @CommandLine.Spec private CommandLine.Model.CommandSpec spec;
 
-  @Mixin
-  private PolicyOption policy;
+  @Mixin private PolicyOption policy;
 
-  @Option(names = "--explain", description = "Document every condition kind rather than check a policy.")
+  @Option(
+      names = "--explain",
+      description = "Document every condition kind rather than check a policy.")
   private boolean explain;
 
   @Override
@@ -54,12 +56,30 @@ final class PolicyCommand implements Subcommand {
       out.println("promotion path: " + String.join(" -> ", read.path()));
       for (String lane : new TreeSet<>(read.lanes().keySet())) {
         Policy.Lane of = read.lanes().get(lane);
-        out.println("lane " + lane + " (score: pass " + of.score().pass() + ", warn " + of.score().warn() + ")");
+        out.println(
+            "lane "
+                + lane
+                + " (score: pass "
+                + of.score().pass()
+                + ", warn "
+                + of.score().warn()
+                + ")");
         for (String stage : read.path()) {
           Policy.Stage s = of.stages().get(stage);
-          out.println("  " + stage + ": requires " + s.require().stream().map(Layer::id).toList() + "; "
-              + s.conditions().stream().map(c -> c.id() + " " + c.expected() + (c.blocking() ? "" : " (weight "
-                  + c.weight() + ")")).collect(Collectors.joining(", ")));
+          out.println(
+              "  "
+                  + stage
+                  + ": requires "
+                  + s.require().stream().map(Layer::id).toList()
+                  + "; "
+                  + s.conditions().stream()
+                      .map(
+                          c ->
+                              c.id()
+                                  + " "
+                                  + c.expected()
+                                  + (c.blocking() ? "" : " (weight " + c.weight() + ")"))
+                      .collect(Collectors.joining(", ")));
         }
       }
       out.flush();
@@ -70,21 +90,39 @@ final class PolicyCommand implements Subcommand {
     }
   }
 
-  /** Every condition kind of {@link ConditionKinds}, in table order, as {@code --explain} prints them. */
+  /**
+   * Every condition kind of {@link ConditionKinds}, in table order, as {@code --explain} prints
+   * them.
+   */
   static String explain() {
-    StringBuilder text = new StringBuilder("Condition kinds of quality-gate.yml: each condition is one map with ONE of "
-        + "these keys, and the options " + new TreeSet<>(ConditionKind.COMMON_OPTIONS) + ".\n");
+    StringBuilder text =
+        new StringBuilder(
+            "Condition kinds of quality-gate.yml: each condition is one map with ONE of "
+                + "these keys, and the options "
+                + new TreeSet<>(ConditionKind.COMMON_OPTIONS)
+                + ".\n");
     for (ConditionKind kind : ConditionKinds.ALL) {
-      text.append('\n').append(kind.key()).append('\n')
-          .append("  ").append(kind.summary()).append('\n')
-          .append("  layer:    ").append(layers(kind.scope())).append('\n');
+      text.append('\n')
+          .append(kind.key())
+          .append('\n')
+          .append("  ")
+          .append(kind.summary())
+          .append('\n')
+          .append("  layer:    ")
+          .append(layers(kind.scope()))
+          .append('\n');
       if (!kind.options().isEmpty()) {
         text.append("  options:  ").append(new TreeSet<>(kind.options())).append('\n');
       }
-      text.append("  category: ").append(categories(kind)).append('\n')
-          .append("  example:  ").append(kind.example()).append('\n');
+      text.append("  category: ")
+          .append(categories(kind))
+          .append('\n')
+          .append("  example:  ")
+          .append(kind.example())
+          .append('\n');
     }
-    text.append("""
+    text.append(
+        """
 
         Every condition: blocking: true (the default) blocks outright when it fails; blocking: false with
         weight: N (default 1) adds to the lane's score instead. id: names it (default <layer>.<key>). Its
@@ -100,17 +138,22 @@ final class PolicyCommand implements Subcommand {
     if (scope.implied() == null) {
       return "required, one of " + names(scope.allowed());
     }
-    return scope.allowed().size() == 1 ? scope.implied().id() + " (implied)"
+    return scope.allowed().size() == 1
+        ? scope.implied().id() + " (implied)"
         : scope.implied().id() + " unless named (any of " + names(scope.allowed()) + ")";
   }
 
   private static String categories(ConditionKind kind) {
-    List<Layer> layers = kind.scope().isAcrossLayers() ? java.util.Collections.singletonList(null)
-        : kind.scope().allowed().stream().sorted().toList();
+    List<Layer> layers =
+        kind.scope().isAcrossLayers()
+            ? java.util.Collections.singletonList(null)
+            : kind.scope().allowed().stream().sorted().toList();
     if (layers.stream().map(kind::category).distinct().count() == 1) {
       return kind.category(layers.get(0)).title();
     }
-    return layers.stream().map(l -> l.id() + ": " + kind.category(l).title()).collect(Collectors.joining(", "));
+    return layers.stream()
+        .map(l -> l.id() + ": " + kind.category(l).title())
+        .collect(Collectors.joining(", "));
   }
 
   private static String names(java.util.Collection<Layer> layers) {

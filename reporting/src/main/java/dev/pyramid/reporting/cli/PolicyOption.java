@@ -12,7 +12,10 @@ import picocli.CommandLine.Option;
  */
 final class PolicyOption {
 
-  @Option(names = "--policy", defaultValue = "quality-gate.yml", paramLabel = "FILE",
+  @Option(
+      names = "--policy",
+      defaultValue = "quality-gate.yml",
+      paramLabel = "FILE",
       description = "The promotion policy (default: ${DEFAULT-VALUE}).")
   private Path file;
 

@@ -31,24 +31,26 @@ import picocli.CommandLine.Option;
     })
 final class PromoteCommand implements Subcommand {
 
-  @CommandLine.Spec
-  private CommandLine.Model.CommandSpec spec;
+  @CommandLine.Spec private CommandLine.Model.CommandSpec spec;
 
-  @Option(names = "--stage", required = true, paramLabel = "STAGE", description = "The stage the build reached.")
+  @Option(
+      names = "--stage",
+      required = true,
+      paramLabel = "STAGE",
+      description = "The stage the build reached.")
   private String stage;
 
-  @Mixin
-  private PolicyOption policy;
+  @Mixin private PolicyOption policy;
 
-  @Mixin
-  private BuildOptions identity;
+  @Mixin private BuildOptions identity;
 
-  @Option(names = "--approved-by", paramLabel = "WHO",
+  @Option(
+      names = "--approved-by",
+      paramLabel = "WHO",
       description = "Who approved a MANUAL_APPROVAL decision; recorded with the promotion.")
   private String approvedBy;
 
-  @Mixin
-  private HistoryOption history;
+  @Mixin private HistoryOption history;
 
   @Override
   public List<ExitCode> exitCodes() {
@@ -72,7 +74,8 @@ final class PromoteCommand implements Subcommand {
       return USAGE_OR_POLICY_ERROR.code();
     }
     if (!read.path().contains(stage)) {
-      stderr.println("Usage error: stage \"" + stage + "\" is not on the promotion path " + read.path());
+      stderr.println(
+          "Usage error: stage \"" + stage + "\" is not on the promotion path " + read.path());
       return USAGE_OR_POLICY_ERROR.code();
     }
     History file = history.history();
@@ -80,20 +83,45 @@ final class PromoteCommand implements Subcommand {
       List<JsonNode> lines = file.read();
       Optional<JsonNode> decision = History.lastDecision(lines, build, stage);
       if (decision.isEmpty() || !History.promotable(decision.get(), approvedBy != null)) {
-        stderr.println("Refused: " + build + " has no " + (approvedBy != null ? "PROMOTE or MANUAL_APPROVAL" : "PROMOTE")
-            + " decision for " + stage + " in " + file.file() + (decision.map(d -> " (its last decision: "
-                + d.path("verdict").asText() + ")").orElse(" (no decision at all: run pyramid gate --stage " + stage + ")")));
+        stderr.println(
+            "Refused: "
+                + build
+                + " has no "
+                + (approvedBy != null ? "PROMOTE or MANUAL_APPROVAL" : "PROMOTE")
+                + " decision for "
+                + stage
+                + " in "
+                + file.file()
+                + (decision
+                    .map(d -> " (its last decision: " + d.path("verdict").asText() + ")")
+                    .orElse(" (no decision at all: run pyramid gate --stage " + stage + ")")));
         return REFUSED.code();
       }
       Optional<String> previous = read.previous(stage);
       if (previous.isPresent() && !History.promoted(lines, build, previous.get())) {
-        stderr.println("Refused: " + build + " has not reached " + previous.get() + ", the stage before " + stage
-            + " on the path " + read.path() + "; no stage is skipped");
+        stderr.println(
+            "Refused: "
+                + build
+                + " has not reached "
+                + previous.get()
+                + ", the stage before "
+                + stage
+                + " on the path "
+                + read.path()
+                + "; no stage is skipped");
         return REFUSED.code();
       }
       String lane = decision.get().path("lane").asText(Policy.DEFAULT_LANE);
       file.append(History.promotionLine(stage, lane, build, approvedBy, Instant.now()));
-      stdout.println("Promoted " + build + " to " + stage + " (lane " + lane + "); recorded in " + file.file());
+      stdout.println(
+          "Promoted "
+              + build
+              + " to "
+              + stage
+              + " (lane "
+              + lane
+              + "); recorded in "
+              + file.file());
       stdout.flush();
       return DONE.code();
     } catch (IOException e) {

@@ -8,9 +8,9 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /**
- * The {@code pyramid} command line: {@code gate} decides promotion, {@code stamp} binds results to a build,
- * {@code promote} and {@code history} keep the promotion history, {@code report} builds the Allure report.
- * Exit codes: {@link ExitCode}.
+ * The {@code pyramid} command line: {@code gate} decides promotion, {@code stamp} binds results to
+ * a build, {@code promote} and {@code history} keep the promotion history, {@code report} builds
+ * the Allure report. Exit codes: {@link ExitCode}.
  */
 @Command(
     name = "pyramid",
@@ -19,14 +19,13 @@ import picocli.CommandLine.Command;
     description = "Reads a build's test results, decides promotion, reports.")
 public final class PyramidCommand implements Runnable {
 
-  @CommandLine.Spec
-  private CommandLine.Model.CommandSpec spec;
+  @CommandLine.Spec private CommandLine.Model.CommandSpec spec;
 
   /**
-   * Every subcommand by its name, in the order help lists them: one line each. Registered with picocli only
-   * when needed (see {@link #run}), since picocli builds a command's model by reflection as it is
-   * registered (about 40 ms each, a fifth of a gate run on a small result set); the objects themselves
-   * cost nothing.
+   * Every subcommand by its name, in the order help lists them: one line each. Registered with
+   * picocli only when needed (see {@link #run}), since picocli builds a command's model by
+   * reflection as it is registered (about 40 ms each, a fifth of a gate run on a small result set);
+   * the objects themselves cost nothing.
    */
   static Map<String, Object> subcommands() {
     Map<String, Object> all = new LinkedHashMap<>();
@@ -50,25 +49,28 @@ public final class PyramidCommand implements Runnable {
     CommandLine commandLine = new CommandLine(new PyramidCommand());
     ExitCode.describe(commandLine.getCommandSpec(), GateCommand.EXIT_CODES);
     Map<String, Object> subcommands = subcommands();
-    // "help", top-level options, no or an unknown subcommand: every subcommand, so that help and "did you mean"
+    // "help", top-level options, no or an unknown subcommand: every subcommand, so that help and
+    // "did you mean"
     // list them all.
     boolean one = args.length > 0 && subcommands.containsKey(args[0]) && !args[0].equals("help");
-    subcommands.forEach((name, command) -> {
-      if (!one || name.equals(args[0])) {
-        CommandLine added = commandLine.addSubcommand(name, command).getSubcommands().get(name);
-        if (command instanceof Subcommand listed) {
-          ExitCode.describe(added.getCommandSpec(), listed.exitCodes());
-        }
-      }
-    });
+    subcommands.forEach(
+        (name, command) -> {
+          if (!one || name.equals(args[0])) {
+            CommandLine added = commandLine.addSubcommand(name, command).getSubcommands().get(name);
+            if (command instanceof Subcommand listed) {
+              ExitCode.describe(added.getCommandSpec(), listed.exitCodes());
+            }
+          }
+        });
     int usageError = ExitCode.USAGE_OR_POLICY_ERROR.code();
     commandLine
         .setExitCodeExceptionMapper(e -> usageError)
-        .setParameterExceptionHandler((e, a) -> {
-          e.getCommandLine().getErr().println(e.getMessage());
-          e.getCommandLine().usage(e.getCommandLine().getErr());
-          return usageError;
-        });
+        .setParameterExceptionHandler(
+            (e, a) -> {
+              e.getCommandLine().getErr().println(e.getMessage());
+              e.getCommandLine().usage(e.getCommandLine().getErr());
+              return usageError;
+            });
     return commandLine.execute(args);
   }
 
@@ -77,7 +79,7 @@ public final class PyramidCommand implements Runnable {
     List<String> names = new ArrayList<>(subcommands().keySet());
     names.remove("help");
     String last = names.remove(names.size() - 1);
-    throw new CommandLine.ParameterException(spec.commandLine(),
-        "Missing subcommand: " + String.join(", ", names) + " or " + last);
+    throw new CommandLine.ParameterException(
+        spec.commandLine(), "Missing subcommand: " + String.join(", ", names) + " or " + last);
   }
 }

@@ -40,13 +40,19 @@ final class AllAssertionsPass extends Holds {
     List<PerfAssertion> assertions = layer.assertions();
     long failed = assertions.stream().filter(a -> !a.passed()).count();
     Verdict availability = Evaluation.availability(layer);
-    Verdict verdict = availability != Verdict.PASS ? availability
-        : assertions.isEmpty() ? Verdict.MISSING
-        : failed == 0 ? Verdict.PASS : Verdict.FAIL;
-    String actual = assertions.isEmpty() ? "no Gatling assertion"
-        : (assertions.size() - failed) + "/" + assertions.size() + " OK";
-    String note = assertions.stream().filter(a -> !a.passed()).map(PerfAssertion::description)
-        .collect(Collectors.joining("; "));
+    Verdict verdict =
+        availability != Verdict.PASS
+            ? availability
+            : assertions.isEmpty() ? Verdict.MISSING : failed == 0 ? Verdict.PASS : Verdict.FAIL;
+    String actual =
+        assertions.isEmpty()
+            ? "no Gatling assertion"
+            : (assertions.size() - failed) + "/" + assertions.size() + " OK";
+    String note =
+        assertions.stream()
+            .filter(a -> !a.passed())
+            .map(PerfAssertion::description)
+            .collect(Collectors.joining("; "));
     return new Finding("all OK", actual, verdict, layer.sources(), note);
   }
 }

@@ -11,8 +11,8 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * {@code all-interactions-verified}: every interaction of every pact file the contract layer found was
- * verified OK by a provider verification report, and no verification failed.
+ * {@code all-interactions-verified}: every interaction of every pact file the contract layer found
+ * was verified OK by a provider verification report, and no verification failed.
  */
 final class AllInteractionsVerified extends Holds {
 
@@ -55,13 +55,15 @@ final class AllInteractionsVerified extends Holds {
     int interactions = reports.stream().mapToInt(PactVerification::interactions).sum();
     int failed = reports.stream().mapToInt(PactVerification::failed).sum();
     if (interactions == 0 && layer.pactFiles().isEmpty()) {
-      return new Finding(expected, "no pact file and no verification report", Verdict.MISSING, files, "");
+      return new Finding(
+          expected, "no pact file and no verification report", Verdict.MISSING, files, "");
     }
     List<String> unverified = new ArrayList<>();
     int declared = 0;
     for (PactFile pact : layer.pactFiles()) {
       Set<String> verified = new HashSet<>();
-      reports.stream().filter(r -> r.consumer().equals(pact.consumer()) && r.provider().equals(pact.provider()))
+      reports.stream()
+          .filter(r -> r.consumer().equals(pact.consumer()) && r.provider().equals(pact.provider()))
           .forEach(r -> verified.addAll(r.verifiedDescriptions()));
       for (String description : pact.interactions()) {
         declared++;
@@ -70,9 +72,22 @@ final class AllInteractionsVerified extends Holds {
         }
       }
     }
-    String actual = (interactions - failed) + "/" + interactions + " verified in " + reports.size() + " report(s)"
-        + (layer.pactFiles().isEmpty() ? "" : "; " + (declared - unverified.size()) + "/" + declared
-            + " interactions of " + layer.pactFiles().size() + " pact file(s) verified");
+    String actual =
+        (interactions - failed)
+            + "/"
+            + interactions
+            + " verified in "
+            + reports.size()
+            + " report(s)"
+            + (layer.pactFiles().isEmpty()
+                ? ""
+                : "; "
+                    + (declared - unverified.size())
+                    + "/"
+                    + declared
+                    + " interactions of "
+                    + layer.pactFiles().size()
+                    + " pact file(s) verified");
     boolean ok = failed == 0 && unverified.isEmpty() && interactions > 0;
     String note = unverified.isEmpty() ? "" : "not verified: " + String.join("; ", unverified);
     return new Finding(expected, actual, ok ? Verdict.PASS : Verdict.FAIL, files, note);

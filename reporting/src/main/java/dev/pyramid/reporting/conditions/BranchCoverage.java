@@ -2,7 +2,10 @@ package dev.pyramid.reporting.conditions;
 
 import dev.pyramid.reporting.results.Coverage;
 
-/** {@code min-branch-coverage}: JaCoCo branch coverage of a layer's tests, all reports summed, at least P %. */
+/**
+ * {@code min-branch-coverage}: JaCoCo branch coverage of a layer's tests, all reports summed, at
+ * least P %.
+ */
 final class BranchCoverage extends CoverageKind {
 
   @Override

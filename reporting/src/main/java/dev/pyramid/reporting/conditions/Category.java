@@ -1,6 +1,8 @@
 package dev.pyramid.reporting.conditions;
 
-/** The report categories a failed gate condition is filed in, by the names the Allure report shows. */
+/**
+ * The report categories a failed gate condition is filed in, by the names the Allure report shows.
+ */
 public enum Category {
   PERFORMANCE("Performance regression"),
   CONTRACT("Contract broken"),
@@ -22,8 +24,8 @@ public enum Category {
   }
 
   /**
-   * The mark a failed gate condition's report message starts with, e.g. {@code [gate: Contract broken]}: the
-   * report's categories file gate results by it, whatever the condition's id.
+   * The mark a failed gate condition's report message starts with, e.g. {@code [gate: Contract
+   * broken]}: the report's categories file gate results by it, whatever the condition's id.
    */
   public String tag() {
     return "[gate: " + title + "]";

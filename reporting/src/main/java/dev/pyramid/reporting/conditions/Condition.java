@@ -10,14 +10,22 @@ import java.util.Optional;
  * @param id unique in its stage, e.g. {@code unit.max-failures}, {@code perf.p95[book a ride]}
  * @param kind what is judged and how
  * @param layer the layer it is about; null for a kind that compares layers
- * @param threshold what the actual value is held to; null for a condition whose value is {@code true}
+ * @param threshold what the actual value is held to; null for a condition whose value is {@code
+ *     true}
  * @param options the kind's own options as written, e.g. {@code request}
  * @param blocking true: failing blocks outright; false: it weighs into the score
  * @param weight its weight in the score (non-blocking only)
  * @param line the policy line it was written on
  */
-public record Condition(String id, ConditionKind kind, Layer layer, Threshold threshold, Map<String, String> options,
-    boolean blocking, double weight, int line) {
+public record Condition(
+    String id,
+    ConditionKind kind,
+    Layer layer,
+    Threshold threshold,
+    Map<String, String> options,
+    boolean blocking,
+    double weight,
+    int line) {
 
   public Condition {
     options = Map.copyOf(options);

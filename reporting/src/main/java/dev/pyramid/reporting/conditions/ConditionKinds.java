@@ -7,28 +7,29 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The table of condition kinds: the one place a kind is registered. The policy reader accepts exactly these
- * keys, the gate evaluates them, the report's categories and {@code pyramid policy --explain} list them, in
- * this order.
+ * The table of condition kinds: the one place a kind is registered. The policy reader accepts
+ * exactly these keys, the gate evaluates them, the report's categories and {@code pyramid policy
+ * --explain} list them, in this order.
  */
 public final class ConditionKinds {
 
   /** Every kind, in the order the documentation lists them. */
-  public static final List<ConditionKind> ALL = List.of(
-      new MinTests(),
-      new MaxFailures(),
-      new MaxFlaky(),
-      new MaxSkipped(),
-      new AllInteractionsVerified(),
-      new AllAssertionsPass(),
-      new LineCoverage(),
-      new BranchCoverage(),
-      PerformanceFigure.p95(),
-      PerformanceFigure.p99(),
-      PerformanceFigure.max(),
-      PerformanceFigure.errorPct(),
-      PerformanceFigure.throughput(),
-      new PyramidShape());
+  public static final List<ConditionKind> ALL =
+      List.of(
+          new MinTests(),
+          new MaxFailures(),
+          new MaxFlaky(),
+          new MaxSkipped(),
+          new AllInteractionsVerified(),
+          new AllAssertionsPass(),
+          new LineCoverage(),
+          new BranchCoverage(),
+          PerformanceFigure.p95(),
+          PerformanceFigure.p99(),
+          PerformanceFigure.max(),
+          PerformanceFigure.errorPct(),
+          PerformanceFigure.throughput(),
+          new PyramidShape());
 
   private static final Map<String, ConditionKind> BY_KEY = byKey();
 
@@ -41,12 +42,18 @@ public final class ConditionKinds {
 
   /** The keys of the kinds that may be about {@code layer}, in table order. */
   public static List<String> keysFor(Layer layer) {
-    return ALL.stream().filter(kind -> kind.scope().allowed().contains(layer)).map(ConditionKind::key).toList();
+    return ALL.stream()
+        .filter(kind -> kind.scope().allowed().contains(layer))
+        .map(ConditionKind::key)
+        .toList();
   }
 
   /** The keys of the kinds that take the option {@code option}, in table order. */
   public static List<String> keysTaking(String option) {
-    return ALL.stream().filter(kind -> kind.options().contains(option)).map(ConditionKind::key).toList();
+    return ALL.stream()
+        .filter(kind -> kind.options().contains(option))
+        .map(ConditionKind::key)
+        .toList();
   }
 
   private static Map<String, ConditionKind> byKey() {

@@ -6,8 +6,9 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * A condition's value and its kind's options, as the policy gives them, with the readings most kinds need.
- * Every reading throws an {@link InvalidConditionException} that says what was found and what is expected.
+ * A condition's value and its kind's options, as the policy gives them, with the readings most
+ * kinds need. Every reading throws an {@link InvalidConditionException} that says what was found
+ * and what is expected.
  */
 public final class ConditionValue {
 
@@ -53,7 +54,8 @@ public final class ConditionValue {
   /** The value {@code true}: a condition that holds or not, which is dropped by removing it. */
   public void isTrue() throws InvalidConditionException {
     if (!value.isBoolean() || !value.asBoolean()) {
-      throw new InvalidConditionException("must be true (remove the condition to drop it), is " + value);
+      throw new InvalidConditionException(
+          "must be true (remove the condition to drop it), is " + value);
     }
   }
 

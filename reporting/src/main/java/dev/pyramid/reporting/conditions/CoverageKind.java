@@ -45,6 +45,11 @@ abstract class CoverageKind implements ConditionKind {
       return new Finding(expected, "nothing to cover", Verdict.MISSING, files, "");
     }
     boolean met = condition.threshold().met(percent);
-    return new Finding(expected + "%", Numbers.format(percent) + "%", met ? Verdict.PASS : Verdict.FAIL, files, "");
+    return new Finding(
+        expected + "%",
+        Numbers.format(percent) + "%",
+        met ? Verdict.PASS : Verdict.FAIL,
+        files,
+        "");
   }
 }

@@ -8,13 +8,15 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * What a condition is evaluated against: the build's evidence, the stage's baseline and the failed tests
- * that quarantine entries cover.
+ * What a condition is evaluated against: the build's evidence, the stage's baseline and the failed
+ * tests that quarantine entries cover.
  *
  * @param baseline the figures of the last build promoted to the stage; empty when there is none yet
- * @param quarantined the failed tests a quarantine entry covers, valid or expired, of every layer decided
+ * @param quarantined the failed tests a quarantine entry covers, valid or expired, of every layer
+ *     decided
  */
-public record Evaluation(Evidence evidence, Optional<Baseline> baseline, List<QuarantinedFailure> quarantined) {
+public record Evaluation(
+    Evidence evidence, Optional<Baseline> baseline, List<QuarantinedFailure> quarantined) {
 
   public Evaluation {
     quarantined = List.copyOf(quarantined);
@@ -31,8 +33,9 @@ public record Evaluation(Evidence evidence, Optional<Baseline> baseline, List<Qu
   }
 
   /**
-   * Whether a layer's evidence can be judged: UNREADABLE when a file could not be read or trusted; MISSING
-   * when there is no file or no executed test (for perf: no Gatling statistics); PASS otherwise.
+   * Whether a layer's evidence can be judged: UNREADABLE when a file could not be read or trusted;
+   * MISSING when there is no file or no executed test (for perf: no Gatling statistics); PASS
+   * otherwise.
    */
   public static Verdict availability(LayerEvidence evidence) {
     if (!evidence.problems().isEmpty()) {

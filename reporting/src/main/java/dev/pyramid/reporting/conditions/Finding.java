@@ -9,9 +9,11 @@ import java.util.List;
  * @param expected the bound as reports show it, e.g. {@code <= 0} or {@code all verified}
  * @param actual what the evidence shows, e.g. {@code 2}; {@code n/a} when it cannot be read
  * @param evidence the files the actual value comes from
- * @param note why, when the numbers alone do not say it (quarantine, no baseline, what failed); empty otherwise
+ * @param note why, when the numbers alone do not say it (quarantine, no baseline, what failed);
+ *     empty otherwise
  */
-public record Finding(String expected, String actual, Verdict verdict, List<Path> evidence, String note) {
+public record Finding(
+    String expected, String actual, Verdict verdict, List<Path> evidence, String note) {
 
   public Finding {
     evidence = List.copyOf(evidence);

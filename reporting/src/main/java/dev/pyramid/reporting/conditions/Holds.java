@@ -1,6 +1,9 @@
 package dev.pyramid.reporting.conditions;
 
-/** A condition that holds or not, written {@code key: true}: it has no bound, and is dropped by removing it. */
+/**
+ * A condition that holds or not, written {@code key: true}: it has no bound, and is dropped by
+ * removing it.
+ */
 abstract class Holds implements ConditionKind {
 
   @Override

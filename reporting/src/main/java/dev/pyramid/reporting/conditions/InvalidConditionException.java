@@ -1,8 +1,8 @@
 package dev.pyramid.reporting.conditions;
 
 /**
- * A condition's value or option that a kind cannot accept; the policy reader adds the file, the line and
- * the key.
+ * A condition's value or option that a kind cannot accept; the policy reader adds the file, the
+ * line and the key.
  */
 public final class InvalidConditionException extends Exception {
 

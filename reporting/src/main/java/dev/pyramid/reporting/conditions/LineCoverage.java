@@ -2,7 +2,10 @@ package dev.pyramid.reporting.conditions;
 
 import dev.pyramid.reporting.results.Coverage;
 
-/** {@code min-line-coverage}: JaCoCo line coverage of a layer's tests, all reports summed, at least P %. */
+/**
+ * {@code min-line-coverage}: JaCoCo line coverage of a layer's tests, all reports summed, at least
+ * P %.
+ */
 final class LineCoverage extends CoverageKind {
 
   @Override

@@ -6,8 +6,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * {@code max-failures}: at most N failed or errored tests in a layer. A failure that a valid quarantine
- * entry covers does not count and is named in the note; once the entry expired it counts, naming the owner.
+ * {@code max-failures}: at most N failed or errored tests in a layer. A failure that a valid
+ * quarantine entry covers does not count and is named in the note; once the entry expired it
+ * counts, naming the owner.
  */
 final class MaxFailures extends TestCount {
 
@@ -46,10 +47,12 @@ final class MaxFailures extends TestCount {
         continue;
       }
       if (q.expired()) {
-        notes.add(q.testCase().id() + " quarantine EXPIRED " + q.expires() + ", owner " + q.owner());
+        notes.add(
+            q.testCase().id() + " quarantine EXPIRED " + q.expires() + ", owner " + q.owner());
       } else {
         failures--;
-        notes.add(q.testCase().id() + " quarantined until " + q.expires() + " (owner " + q.owner() + ")");
+        notes.add(
+            q.testCase().id() + " quarantined until " + q.expires() + " (owner " + q.owner() + ")");
       }
     }
     return new Counted(failures, String.join("; ", notes));

@@ -3,8 +3,8 @@ package dev.pyramid.reporting.conditions;
 import dev.pyramid.reporting.results.LayerEvidence;
 
 /**
- * {@code max-skipped}: at most N skipped tests in a layer (disabled, aborted by an assumption, or left to
- * do), so that disabling a test is not the way to a green build.
+ * {@code max-skipped}: at most N skipped tests in a layer (disabled, aborted by an assumption, or
+ * left to do), so that disabling a test is not the way to a green build.
  */
 final class MaxSkipped extends TestCount {
 

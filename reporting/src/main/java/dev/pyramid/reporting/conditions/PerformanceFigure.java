@@ -11,13 +11,13 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * A bound on one figure of Gatling's statistics ({@code p95}, {@code p99}, {@code max}, {@code error-pct},
- * {@code throughput}) for one request or the whole run: absolute, or relative to the figure of the last
- * build promoted to the stage ({@code "<=+10%"}). One class for the five figures, which differ only in
- * their name, unit and direction; each is its own kind in the table.
+ * A bound on one figure of Gatling's statistics ({@code p95}, {@code p99}, {@code max}, {@code
+ * error-pct}, {@code throughput}) for one request or the whole run: absolute, or relative to the
+ * figure of the last build promoted to the stage ({@code "<=+10%"}). One class for the five
+ * figures, which differ only in their name, unit and direction; each is its own kind in the table.
  *
- * <p>With no baseline yet, a relative condition's verdict is {@link Verdict#NO_BASELINE}: it does not fail,
- * and says so.
+ * <p>With no baseline yet, a relative condition's verdict is {@link Verdict#NO_BASELINE}: it does
+ * not fail, and says so.
  */
 final class PerformanceFigure implements ConditionKind {
 
@@ -32,7 +32,8 @@ final class PerformanceFigure implements ConditionKind {
   private final boolean higherIsBetter;
   private final String example;
 
-  private PerformanceFigure(String key, String what, String unit, boolean higherIsBetter, String example) {
+  private PerformanceFigure(
+      String key, String what, String unit, boolean higherIsBetter, String example) {
     this.key = key;
     this.what = what;
     this.unit = unit;
@@ -41,12 +42,13 @@ final class PerformanceFigure implements ConditionKind {
   }
 
   static PerformanceFigure p95() {
-    return new PerformanceFigure("p95", "95th percentile of response times", "ms", false, "{ p95: 800 }");
+    return new PerformanceFigure(
+        "p95", "95th percentile of response times", "ms", false, "{ p95: 800 }");
   }
 
   static PerformanceFigure p99() {
-    return new PerformanceFigure("p99", "99th percentile of response times", "ms", false,
-        "{ p99: 1500 }");
+    return new PerformanceFigure(
+        "p99", "99th percentile of response times", "ms", false, "{ p99: 1500 }");
   }
 
   static PerformanceFigure max() {
@@ -58,8 +60,8 @@ final class PerformanceFigure implements ConditionKind {
   }
 
   static PerformanceFigure throughput() {
-    return new PerformanceFigure("throughput", "requests per second", "requests/s", true,
-        "{ throughput: \">=-10%\" }");
+    return new PerformanceFigure(
+        "throughput", "requests per second", "requests/s", true, "{ throughput: \">=-10%\" }");
   }
 
   @Override
@@ -79,9 +81,17 @@ final class PerformanceFigure implements ConditionKind {
 
   @Override
   public String summary() {
-    return what + " (" + unit + ") of the request named by request: (default: the whole run, \"" + ALL_REQUESTS
-        + "\"), " + (higherIsBetter ? "at least" : "at most") + " N, or relative to the baseline such as \""
-        + bound() + (higherIsBetter ? "-10%" : "+10%") + "\": the figure of the last build promoted to this stage";
+    return what
+        + " ("
+        + unit
+        + ") of the request named by request: (default: the whole run, \""
+        + ALL_REQUESTS
+        + "\"), "
+        + (higherIsBetter ? "at least" : "at most")
+        + " N, or relative to the baseline such as \""
+        + bound()
+        + (higherIsBetter ? "-10%" : "+10%")
+        + "\": the figure of the last build promoted to this stage";
   }
 
   @Override
@@ -107,7 +117,8 @@ final class PerformanceFigure implements ConditionKind {
         throw new InvalidConditionException("must be 0 or more, is " + value.node());
       }
       if (unit.equals("%") && number > 100) {
-        throw new InvalidConditionException("a percentage of failed requests is at most 100, is " + value.node());
+        throw new InvalidConditionException(
+            "a percentage of failed requests is at most 100, is " + value.node());
       }
       return Threshold.absolute(bound(), number);
     }
@@ -115,15 +126,27 @@ final class PerformanceFigure implements ConditionKind {
       Matcher relative = RELATIVE.matcher(value.node().asText().strip());
       if (relative.matches()) {
         if (!relative.group(1).equals(bound())) {
-          throw new InvalidConditionException(key + " is bounded with " + bound() + " ("
-              + (higherIsBetter ? "higher" : "lower") + " is better), not " + relative.group(1));
+          throw new InvalidConditionException(
+              key
+                  + " is bounded with "
+                  + bound()
+                  + " ("
+                  + (higherIsBetter ? "higher" : "lower")
+                  + " is better), not "
+                  + relative.group(1));
         }
         return new Threshold(bound(), Double.parseDouble(relative.group(2)), true);
       }
     }
-    throw new InvalidConditionException("must be a number (absolute, " + unit + (higherIsBetter ? " minimum" : " maximum")
-        + ") or a change relative to the baseline such as \"" + bound() + (higherIsBetter ? "-10%" : "+10%")
-        + "\", is " + value.node());
+    throw new InvalidConditionException(
+        "must be a number (absolute, "
+            + unit
+            + (higherIsBetter ? " minimum" : " maximum")
+            + ") or a change relative to the baseline such as \""
+            + bound()
+            + (higherIsBetter ? "-10%" : "+10%")
+            + "\", is "
+            + value.node());
   }
 
   @Override
@@ -143,27 +166,47 @@ final class PerformanceFigure implements ConditionKind {
     String request = condition.option("request").orElse(ALL_REQUESTS);
     Double actual = PerfMetrics.of(layer.requests()).getOrDefault(request, Map.of()).get(key);
     if (actual == null) {
-      return finding(condition, layer, "no " + key + " for request \"" + request + "\"", Verdict.MISSING, "");
+      return finding(
+          condition, layer, "no " + key + " for request \"" + request + "\"", Verdict.MISSING, "");
     }
     if (!threshold.relative()) {
-      return finding(condition, layer, Numbers.format(actual), threshold.met(actual) ? Verdict.PASS : Verdict.FAIL, "");
+      return finding(
+          condition,
+          layer,
+          Numbers.format(actual),
+          threshold.met(actual) ? Verdict.PASS : Verdict.FAIL,
+          "");
     }
     Optional<Baseline> baseline = evaluation.baseline();
-    Double base = baseline.map(b -> b.metrics().getOrDefault(request, Map.of()).get(key)).orElse(null);
+    Double base =
+        baseline.map(b -> b.metrics().getOrDefault(request, Map.of()).get(key)).orElse(null);
     if (base == null) {
-      String why = baseline.isEmpty() ? "no build promoted to this stage yet"
-          : "build " + baseline.get().buildId() + " (the baseline) has no " + key + " for this request";
-      return finding(condition, layer, Numbers.format(actual), Verdict.NO_BASELINE,
+      String why =
+          baseline.isEmpty()
+              ? "no build promoted to this stage yet"
+              : "build "
+                  + baseline.get().buildId()
+                  + " (the baseline) has no "
+                  + key
+                  + " for this request";
+      return finding(
+          condition,
+          layer,
+          Numbers.format(actual),
+          Verdict.NO_BASELINE,
           "no baseline: " + why + "; the relative condition does not fail");
     }
     double limit = threshold.limit(base);
-    return new Finding(threshold + " (" + threshold.op() + " " + Numbers.format(limit) + ")", Numbers.format(actual),
-        threshold.met(actual, limit) ? Verdict.PASS : Verdict.FAIL, layer.sources(),
+    return new Finding(
+        threshold + " (" + threshold.op() + " " + Numbers.format(limit) + ")",
+        Numbers.format(actual),
+        threshold.met(actual, limit) ? Verdict.PASS : Verdict.FAIL,
+        layer.sources(),
         "baseline " + Numbers.format(base) + " from build " + baseline.get().buildId());
   }
 
-  private static Finding finding(Condition condition, LayerEvidence layer, String actual, Verdict verdict,
-      String note) {
+  private static Finding finding(
+      Condition condition, LayerEvidence layer, String actual, Verdict verdict, String note) {
     return new Finding(condition.expected(), actual, verdict, layer.sources(), note);
   }
 }

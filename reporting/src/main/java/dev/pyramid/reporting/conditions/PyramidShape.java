@@ -53,11 +53,16 @@ final class PyramidShape extends Holds {
     Counts unit = evaluation.of(Layer.UNIT).counts();
     Counts contract = evaluation.of(Layer.CONTRACT).counts();
     Counts e2e = evaluation.of(Layer.E2E).counts();
-    String actual = "unit " + unit.executed() + ", contract " + contract.executed() + ", e2e " + e2e.executed();
-    Verdict verdict = availability.contains(Verdict.UNREADABLE) ? Verdict.UNREADABLE
-        : availability.contains(Verdict.MISSING) ? Verdict.MISSING
-        : unit.executed() >= contract.executed() && contract.executed() >= e2e.executed() ? Verdict.PASS
-        : Verdict.FAIL;
+    String actual =
+        "unit " + unit.executed() + ", contract " + contract.executed() + ", e2e " + e2e.executed();
+    Verdict verdict =
+        availability.contains(Verdict.UNREADABLE)
+            ? Verdict.UNREADABLE
+            : availability.contains(Verdict.MISSING)
+                ? Verdict.MISSING
+                : unit.executed() >= contract.executed() && contract.executed() >= e2e.executed()
+                    ? Verdict.PASS
+                    : Verdict.FAIL;
     return new Finding("unit >= contract >= e2e", actual, verdict, files, "");
   }
 }

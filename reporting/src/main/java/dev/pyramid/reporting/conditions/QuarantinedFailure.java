@@ -10,5 +10,10 @@ import java.time.LocalDate;
  * @param expires the last day the entry is valid
  * @param expired true when the entry expired: the failure then counts and blocks
  */
-public record QuarantinedFailure(Layer layer, TestCase testCase, String owner, String reason, LocalDate expires,
+public record QuarantinedFailure(
+    Layer layer,
+    TestCase testCase,
+    String owner,
+    String reason,
+    LocalDate expires,
     boolean expired) {}

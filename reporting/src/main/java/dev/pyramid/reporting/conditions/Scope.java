@@ -8,9 +8,11 @@ import java.util.Set;
 /**
  * Which layer a condition kind is about, and how the policy names it.
  *
- * @param implied the layer a condition is about when the policy names none; null when it must name one
+ * @param implied the layer a condition is about when the policy names none; null when it must name
+ *     one
  * @param allowed the layers the policy may name; empty for a kind that compares layers
- * @param compared the layers a kind that compares layers reads (each must be required by the stage); empty otherwise
+ * @param compared the layers a kind that compares layers reads (each must be required by the
+ *     stage); empty otherwise
  */
 public record Scope(Layer implied, Set<Layer> allowed, List<Layer> compared) {
 

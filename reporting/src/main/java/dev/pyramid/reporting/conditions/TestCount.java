@@ -4,9 +4,9 @@ import dev.pyramid.reporting.results.Layer;
 import dev.pyramid.reporting.results.LayerEvidence;
 
 /**
- * A bound on a number of test cases of one layer that runs tests (unit, contract, e2e): the shape shared
- * by {@code min-tests}, {@code max-failures}, {@code max-flaky} and {@code max-skipped}. With no executed
- * test the layer's evidence is missing, and so is the condition's.
+ * A bound on a number of test cases of one layer that runs tests (unit, contract, e2e): the shape
+ * shared by {@code min-tests}, {@code max-failures}, {@code max-flaky} and {@code max-skipped}.
+ * With no executed test the layer's evidence is missing, and so is the condition's.
  */
 abstract class TestCount implements ConditionKind {
 
@@ -40,8 +40,10 @@ abstract class TestCount implements ConditionKind {
     Counted counted = count(layer, evaluation);
     Verdict availability = Evaluation.availability(layer);
     String actual = availability == Verdict.UNREADABLE ? "n/a" : String.valueOf(counted.count());
-    Verdict verdict = availability != Verdict.PASS ? availability
-        : condition.threshold().met(counted.count()) ? Verdict.PASS : Verdict.FAIL;
+    Verdict verdict =
+        availability != Verdict.PASS
+            ? availability
+            : condition.threshold().met(counted.count()) ? Verdict.PASS : Verdict.FAIL;
     return new Finding(condition.expected(), actual, verdict, layer.sources(), counted.note());
   }
 }

@@ -28,7 +28,8 @@ public record Threshold(String op, double value, boolean relative) {
 
   @Override
   public String toString() {
-    String number = value == Math.rint(value) ? String.valueOf((long) value) : String.valueOf(value);
+    String number =
+        value == Math.rint(value) ? String.valueOf((long) value) : String.valueOf(value);
     return relative ? op + (value >= 0 ? "+" : "") + number + "% of baseline" : op + " " + number;
   }
 }

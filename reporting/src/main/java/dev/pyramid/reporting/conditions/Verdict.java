@@ -8,11 +8,14 @@ public enum Verdict {
   FAIL,
   /** No evidence: no result files, or zero tests executed. */
   MISSING,
-  /** Result files exist but could not be read or trusted (truncated, not JUnit, tampered, foreign...). */
+  /**
+   * Result files exist but could not be read or trusted (truncated, not JUnit, tampered,
+   * foreign...).
+   */
   UNREADABLE,
   /**
-   * A relative condition with no baseline yet (no build was promoted to the stage): it does not fail,
-   * and every rendering says so.
+   * A relative condition with no baseline yet (no build was promoted to the stage): it does not
+   * fail, and every rendering says so.
    */
   NO_BASELINE;
 

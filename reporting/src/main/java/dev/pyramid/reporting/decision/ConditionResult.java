@@ -20,8 +20,18 @@ import java.util.List;
  * @param category where the report files it when it does not pass: infrastructure for missing or
  *     unreadable evidence, else its kind's category
  */
-public record ConditionResult(String id, String kind, Layer layer, String expected, String actual, Verdict verdict,
-    List<Path> evidence, boolean blocking, double weight, String note, Category category) {
+public record ConditionResult(
+    String id,
+    String kind,
+    Layer layer,
+    String expected,
+    String actual,
+    Verdict verdict,
+    List<Path> evidence,
+    boolean blocking,
+    double weight,
+    String note,
+    Category category) {
 
   public ConditionResult {
     evidence = List.copyOf(evidence);

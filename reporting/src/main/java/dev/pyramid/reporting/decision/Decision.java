@@ -25,9 +25,19 @@ import java.util.Optional;
  * @param quarantined failed tests that a quarantine entry covers, valid or expired
  * @param baseline what relative conditions compared with; empty when no build was promoted yet
  */
-public record Decision(String stage, String lane, BuildIdentity build, List<Layer> level, Outcome outcome,
-    List<LayerResult> layers, List<ConditionResult> conditions, Double score, List<RootCheck> roots,
-    List<Problem> problems, List<QuarantinedFailure> quarantined, Optional<Baseline> baseline) {
+public record Decision(
+    String stage,
+    String lane,
+    BuildIdentity build,
+    List<Layer> level,
+    Outcome outcome,
+    List<LayerResult> layers,
+    List<ConditionResult> conditions,
+    Double score,
+    List<RootCheck> roots,
+    List<Problem> problems,
+    List<QuarantinedFailure> quarantined,
+    Optional<Baseline> baseline) {
 
   public Decision {
     level = List.copyOf(level);

@@ -27,15 +27,15 @@ import java.util.stream.Collectors;
 /**
  * Decides, from one build's evidence and the policy, whether the build may move to a stage.
  *
- * <p>In this order: INCOMPLETE when a result root is unstamped, stamped for another build or changed
- * since ({@link Request#roots}); BLOCK when a blocking condition fails; INCOMPLETE when a required
- * layer or a condition has no evidence or unreadable evidence; then the score of the non-blocking
- * conditions: below the lane's warn threshold BLOCK, below its pass threshold MANUAL_APPROVAL, else
- * PROMOTE (LAYERS_PASS for a level run, which decides no promotion).
+ * <p>In this order: INCOMPLETE when a result root is unstamped, stamped for another build or
+ * changed since ({@link Request#roots}); BLOCK when a blocking condition fails; INCOMPLETE when a
+ * required layer or a condition has no evidence or unreadable evidence; then the score of the
+ * non-blocking conditions: below the lane's warn threshold BLOCK, below its pass threshold
+ * MANUAL_APPROVAL, else PROMOTE (LAYERS_PASS for a level run, which decides no promotion).
  *
- * <p>Each condition is judged by its kind ({@link dev.pyramid.reporting.conditions.ConditionKind}); the
- * gate adds what no kind decides alone: the stamps, the layers' own verdicts, the quarantined failures the
- * kinds are given, the score and the outcome. Stateless and thread-safe.
+ * <p>Each condition is judged by its kind ({@link dev.pyramid.reporting.conditions.ConditionKind});
+ * the gate adds what no kind decides alone: the stamps, the layers' own verdicts, the quarantined
+ * failures the kinds are given, the score and the outcome. Stateless and thread-safe.
  */
 public final class Gate {
 
@@ -46,8 +46,17 @@ public final class Gate {
    * @param level the layers of a level run; empty to decide the whole stage
    * @param today the day quarantine entries are judged on
    */
-  public record Request(Evidence evidence, List<RootCheck> roots, Policy policy, String lane, String stage,
-      List<Layer> level, BuildIdentity build, Quarantine quarantine, Optional<Baseline> baseline, LocalDate today) {}
+  public record Request(
+      Evidence evidence,
+      List<RootCheck> roots,
+      Policy policy,
+      String lane,
+      String stage,
+      List<Layer> level,
+      BuildIdentity build,
+      Quarantine quarantine,
+      Optional<Baseline> baseline,
+      LocalDate today) {}
 
   /**
    * Decides.
@@ -56,10 +65,29 @@ public final class Gate {
    */
   public Decision decide(Request request) throws UsageException {
     Policy policy = request.policy();
-    Policy.Lane lane = policy.lane(request.lane()).orElseThrow(() -> new UsageException(
-        "lane \"" + request.lane() + "\" is not in " + policy.source() + "; it has " + policy.lanes().keySet()));
-    Policy.Stage stage = lane.stage(request.stage()).orElseThrow(() -> new UsageException(
-        "stage \"" + request.stage() + "\" is not on the promotion path " + policy.path() + " of " + policy.source()));
+    Policy.Lane lane =
+        policy
+            .lane(request.lane())
+            .orElseThrow(
+                () ->
+                    new UsageException(
+                        "lane \""
+                            + request.lane()
+                            + "\" is not in "
+                            + policy.source()
+                            + "; it has "
+                            + policy.lanes().keySet()));
+    Policy.Stage stage =
+        lane.stage(request.stage())
+            .orElseThrow(
+                () ->
+                    new UsageException(
+                        "stage \""
+                            + request.stage()
+                            + "\" is not on the promotion path "
+                            + policy.path()
+                            + " of "
+                            + policy.source()));
     List<Layer> layers = request.level().isEmpty() ? stage.require() : request.level();
     List<Problem> binding = binding(request);
     List<QuarantinedFailure> quarantined = new ArrayList<>();
@@ -69,37 +97,69 @@ public final class Gate {
       layerResults.add(new LayerResult(layer, Evaluation.availability(evidence), evidence));
       for (TestCase testCase : evidence.testCases()) {
         if (testCase.isFailure()) {
-          request.quarantine().entryFor(testCase.id()).ifPresent(entry -> quarantined.add(new QuarantinedFailure(
-              layer, testCase, entry.owner(), entry.reason(), entry.expires(), !entry.validOn(request.today()))));
+          request
+              .quarantine()
+              .entryFor(testCase.id())
+              .ifPresent(
+                  entry ->
+                      quarantined.add(
+                          new QuarantinedFailure(
+                              layer,
+                              testCase,
+                              entry.owner(),
+                              entry.reason(),
+                              entry.expires(),
+                              !entry.validOn(request.today()))));
         }
       }
     }
     Evaluation evaluation = new Evaluation(request.evidence(), request.baseline(), quarantined);
     List<ConditionResult> conditions = new ArrayList<>();
     for (Condition condition : stage.conditions()) {
-      if (condition.layer() == null ? request.level().isEmpty() : layers.contains(condition.layer())) {
+      if (condition.layer() == null
+          ? request.level().isEmpty()
+          : layers.contains(condition.layer())) {
         conditions.add(evaluate(condition, evaluation));
       }
     }
     List<LayerResult> judged = new ArrayList<>();
     for (LayerResult result : layerResults) {
       Verdict verdict = result.verdict();
-      if (verdict == Verdict.PASS && conditions.stream()
-          .anyMatch(c -> c.layer() == result.layer() && c.blocking() && c.verdict() == Verdict.FAIL)) {
+      if (verdict == Verdict.PASS
+          && conditions.stream()
+              .anyMatch(
+                  c ->
+                      c.layer() == result.layer() && c.blocking() && c.verdict() == Verdict.FAIL)) {
         verdict = Verdict.FAIL;
       }
       if (verdict == Verdict.PASS) {
         // A condition without its evidence (no pact report, no JaCoCo) leaves the layer undecided.
-        verdict = conditions.stream().filter(c -> c.layer() == result.layer())
-            .map(ConditionResult::verdict).filter(v -> v == Verdict.MISSING || v == Verdict.UNREADABLE)
-            .findFirst().orElse(Verdict.PASS);
+        verdict =
+            conditions.stream()
+                .filter(c -> c.layer() == result.layer())
+                .map(ConditionResult::verdict)
+                .filter(v -> v == Verdict.MISSING || v == Verdict.UNREADABLE)
+                .findFirst()
+                .orElse(Verdict.PASS);
       }
       judged.add(new LayerResult(result.layer(), verdict, result.evidence()));
     }
     Double score = score(conditions);
-    Outcome outcome = outcome(binding, judged, conditions, score, lane.score(), !request.level().isEmpty());
-    return new Decision(request.stage(), lane.name(), request.build(), request.level(), outcome, judged, conditions,
-        score, request.roots(), binding, quarantined, request.baseline());
+    Outcome outcome =
+        outcome(binding, judged, conditions, score, lane.score(), !request.level().isEmpty());
+    return new Decision(
+        request.stage(),
+        lane.name(),
+        request.build(),
+        request.level(),
+        outcome,
+        judged,
+        conditions,
+        score,
+        request.roots(),
+        binding,
+        quarantined,
+        request.baseline());
   }
 
   private static List<Problem> binding(Request request) {
@@ -116,8 +176,13 @@ public final class Gate {
     return problems;
   }
 
-  private static Outcome outcome(List<Problem> binding, List<LayerResult> layers, List<ConditionResult> conditions,
-      Double score, Policy.Score thresholds, boolean levelRun) {
+  private static Outcome outcome(
+      List<Problem> binding,
+      List<LayerResult> layers,
+      List<ConditionResult> conditions,
+      Double score,
+      Policy.Score thresholds,
+      boolean levelRun) {
     if (!binding.isEmpty()) {
       return Outcome.INCOMPLETE;
     }
@@ -125,8 +190,10 @@ public final class Gate {
         || layers.stream().anyMatch(l -> l.verdict() == Verdict.FAIL)) {
       return Outcome.BLOCK;
     }
-    if (layers.isEmpty() || layers.stream().anyMatch(l -> l.verdict() != Verdict.PASS)
-        || conditions.stream().anyMatch(c -> c.verdict() == Verdict.MISSING || c.verdict() == Verdict.UNREADABLE)) {
+    if (layers.isEmpty()
+        || layers.stream().anyMatch(l -> l.verdict() != Verdict.PASS)
+        || conditions.stream()
+            .anyMatch(c -> c.verdict() == Verdict.MISSING || c.verdict() == Verdict.UNREADABLE)) {
       return Outcome.INCOMPLETE;
     }
     if (score != null && score < thresholds.warn()) {
@@ -153,10 +220,21 @@ public final class Gate {
   /** A condition judged by its kind; missing or unreadable evidence is filed as infrastructure. */
   private static ConditionResult evaluate(Condition condition, Evaluation evaluation) {
     Finding finding = condition.kind().evaluate(condition, evaluation);
-    Category category = finding.verdict() == Verdict.MISSING || finding.verdict() == Verdict.UNREADABLE
-        ? Category.INFRASTRUCTURE : condition.kind().category(condition.layer());
-    return new ConditionResult(condition.id(), condition.kind().key(), condition.layer(), finding.expected(),
-        finding.actual(), finding.verdict(), finding.evidence(), condition.blocking(), condition.weight(),
-        finding.note(), category);
+    Category category =
+        finding.verdict() == Verdict.MISSING || finding.verdict() == Verdict.UNREADABLE
+            ? Category.INFRASTRUCTURE
+            : condition.kind().category(condition.layer());
+    return new ConditionResult(
+        condition.id(),
+        condition.kind().key(),
+        condition.layer(),
+        finding.expected(),
+        finding.actual(),
+        finding.verdict(),
+        finding.evidence(),
+        condition.blocking(),
+        condition.weight(),
+        finding.note(),
+        category);
   }
 }

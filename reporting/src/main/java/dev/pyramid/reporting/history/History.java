@@ -4,11 +4,11 @@ import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.pyramid.reporting.results.Baseline;
 import dev.pyramid.reporting.decision.Decision;
 import dev.pyramid.reporting.decision.Outcome;
-import dev.pyramid.reporting.results.PerfMetrics;
+import dev.pyramid.reporting.results.Baseline;
 import dev.pyramid.reporting.results.Layer;
+import dev.pyramid.reporting.results.PerfMetrics;
 import dev.pyramid.reporting.stamp.BuildIdentity;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -27,13 +27,13 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * A JSON-lines history file: one {@code "type":"decision"} line per gate decision, one
- * {@code "type":"promotion"} line per {@code pyramid promote}.
+ * A JSON-lines history file: one {@code "type":"decision"} line per gate decision, one {@code
+ * "type":"promotion"} line per {@code pyramid promote}.
  *
  * <p>Safe under concurrent writers, threads and processes alike: each append takes an exclusive
  * {@link FileLock} on the file (processes) inside a per-file monitor (threads of one JVM, for which
- * file locks are not reentrant) and writes its whole line with one write in append mode, so no line is
- * lost or torn. Reading refuses a line that is not JSON, naming its number.
+ * file locks are not reentrant) and writes its whole line with one write in append mode, so no line
+ * is lost or torn. Reading refuses a line that is not JSON, naming its number.
  */
 public final class History {
 
@@ -52,13 +52,19 @@ public final class History {
   }
 
   /** Appends {@code line} (one JSON object) as one line. */
-  @SuppressWarnings("try") // the file lock is held by the try block alone: other gate runs wait for it
+  @SuppressWarnings(
+      "try") // the file lock is held by the try block alone: other gate runs wait for it
   public void append(ObjectNode line) throws IOException {
     byte[] bytes = (JSON.writeValueAsString(line) + "\n").getBytes(StandardCharsets.UTF_8);
     Files.createDirectories(file.getParent());
     synchronized (MONITORS.computeIfAbsent(file, f -> new Object())) {
-      try (FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-          StandardOpenOption.APPEND); FileLock lock = channel.lock()) {
+      try (FileChannel channel =
+              FileChannel.open(
+                  file,
+                  StandardOpenOption.CREATE,
+                  StandardOpenOption.WRITE,
+                  StandardOpenOption.APPEND);
+          FileLock lock = channel.lock()) {
         ByteBuffer buffer = ByteBuffer.wrap(bytes);
         while (buffer.hasRemaining()) {
           channel.write(buffer);
@@ -87,7 +93,8 @@ public final class History {
         }
         lines.add(node);
       } catch (JacksonException e) {
-        throw new IOException(file + ":" + number + ": not JSON (" + e.getOriginalMessage() + ")", e);
+        throw new IOException(
+            file + ":" + number + ": not JSON (" + e.getOriginalMessage() + ")", e);
       }
     }
     return lines;
@@ -107,13 +114,17 @@ public final class History {
     if (decision.score() != null) {
       line.put("score", decision.score());
     }
-    decision.layers().stream().filter(l -> l.layer() == Layer.PERF).findFirst().ifPresent(perf ->
-        line.set("perf", JSON.valueToTree(PerfMetrics.of(perf.evidence().requests()))));
+    decision.layers().stream()
+        .filter(l -> l.layer() == Layer.PERF)
+        .findFirst()
+        .ifPresent(
+            perf -> line.set("perf", JSON.valueToTree(PerfMetrics.of(perf.evidence().requests()))));
     return line;
   }
 
   /** The history line recording that {@code build} reached {@code stage}. */
-  public static ObjectNode promotionLine(String stage, String lane, BuildIdentity build, String approvedBy, Instant at) {
+  public static ObjectNode promotionLine(
+      String stage, String lane, BuildIdentity build, String approvedBy, Instant at) {
     ObjectNode line = JSON.createObjectNode();
     line.put("type", "promotion");
     line.put("time", at.toString());
@@ -128,11 +139,14 @@ public final class History {
   }
 
   /** The latest decision for {@code build} and {@code stage} (whole-stage runs only). */
-  public static Optional<JsonNode> lastDecision(List<JsonNode> lines, BuildIdentity build, String stage) {
+  public static Optional<JsonNode> lastDecision(
+      List<JsonNode> lines, BuildIdentity build, String stage) {
     JsonNode found = null;
     for (JsonNode line : lines) {
-      if ("decision".equals(line.path("type").asText()) && stage.equals(line.path("stage").asText())
-          && matches(line, build) && !line.path("levelRun").asBoolean()) {
+      if ("decision".equals(line.path("type").asText())
+          && stage.equals(line.path("stage").asText())
+          && matches(line, build)
+          && !line.path("levelRun").asBoolean()) {
         found = line;
       }
     }
@@ -141,34 +155,48 @@ public final class History {
 
   /** True when {@code build} was promoted to {@code stage}. */
   public static boolean promoted(List<JsonNode> lines, BuildIdentity build, String stage) {
-    return lines.stream().anyMatch(line -> "promotion".equals(line.path("type").asText())
-        && stage.equals(line.path("stage").asText()) && matches(line, build));
+    return lines.stream()
+        .anyMatch(
+            line ->
+                "promotion".equals(line.path("type").asText())
+                    && stage.equals(line.path("stage").asText())
+                    && matches(line, build));
   }
 
   /**
-   * The baseline of {@code stage}: the performance figures of the last build promoted to it, from that
-   * build's latest decision that recorded them. Empty when no build was promoted to it yet.
+   * The baseline of {@code stage}: the performance figures of the last build promoted to it, from
+   * that build's latest decision that recorded them. Empty when no build was promoted to it yet.
    */
   public static Optional<Baseline> baseline(List<JsonNode> lines, String stage) {
     JsonNode promotion = null;
     for (JsonNode line : lines) {
-      if ("promotion".equals(line.path("type").asText()) && stage.equals(line.path("stage").asText())) {
+      if ("promotion".equals(line.path("type").asText())
+          && stage.equals(line.path("stage").asText())) {
         promotion = line;
       }
     }
     if (promotion == null) {
       return Optional.empty();
     }
-    BuildIdentity build = new BuildIdentity(promotion.path("commit").asText(), promotion.path("buildId").asText());
+    BuildIdentity build =
+        new BuildIdentity(promotion.path("commit").asText(), promotion.path("buildId").asText());
     Map<String, Map<String, Double>> metrics = new LinkedHashMap<>();
     for (JsonNode line : lines) {
-      if ("decision".equals(line.path("type").asText()) && matches(line, build) && line.has("perf")) {
+      if ("decision".equals(line.path("type").asText())
+          && matches(line, build)
+          && line.has("perf")) {
         metrics.clear();
-        line.get("perf").properties().forEach(request -> {
-          Map<String, Double> values = new LinkedHashMap<>();
-          request.getValue().properties().forEach(m -> values.put(m.getKey(), m.getValue().asDouble()));
-          metrics.put(request.getKey(), values);
-        });
+        line.get("perf")
+            .properties()
+            .forEach(
+                request -> {
+                  Map<String, Double> values = new LinkedHashMap<>();
+                  request
+                      .getValue()
+                      .properties()
+                      .forEach(m -> values.put(m.getKey(), m.getValue().asDouble()));
+                  metrics.put(request.getKey(), values);
+                });
       }
     }
     return Optional.of(new Baseline(stage, build.commit(), build.buildId(), metrics));
@@ -176,12 +204,14 @@ public final class History {
 
   /** True when the line is about {@code build}. */
   public static boolean matches(JsonNode line, BuildIdentity build) {
-    return build.commit().equals(line.path("commit").asText()) && build.buildId().equals(line.path("buildId").asText());
+    return build.commit().equals(line.path("commit").asText())
+        && build.buildId().equals(line.path("buildId").asText());
   }
 
   /** A verdict that a promotion may follow: PROMOTE, or MANUAL_APPROVAL with an approver. */
   public static boolean promotable(JsonNode decision, boolean approved) {
     String verdict = decision.path("verdict").asText();
-    return Outcome.PROMOTE.name().equals(verdict) || approved && Outcome.MANUAL_APPROVAL.name().equals(verdict);
+    return Outcome.PROMOTE.name().equals(verdict)
+        || approved && Outcome.MANUAL_APPROVAL.name().equals(verdict);
   }
 }

@@ -9,11 +9,12 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * A promotion policy: the ordered path of stages, the result sources, and per lane (the default lane,
- * a hotfix lane) what each stage requires and the conditions it sets.
+ * A promotion policy: the ordered path of stages, the result sources, and per lane (the default
+ * lane, a hotfix lane) what each stage requires and the conditions it sets.
  *
  * @param source the file it was read from
- * @param path the stages in promotion order, e.g. dev, staging, production; every lane takes all of them
+ * @param path the stages in promotion order, e.g. dev, staging, production; every lane takes all of
+ *     them
  * @param sources which result files belong to which layer
  * @param lanes by name; always holds {@value #DEFAULT_LANE}
  */
@@ -55,15 +56,18 @@ public record Policy(Path source, List<String> path, Sources sources, Map<String
   }
 
   /**
-   * Score thresholds in percent of the weight of non-blocking conditions that pass: at least
-   * {@code pass} promotes, at least {@code warn} needs manual approval, below blocks.
+   * Score thresholds in percent of the weight of non-blocking conditions that pass: at least {@code
+   * pass} promotes, at least {@code warn} needs manual approval, below blocks.
    */
   public record Score(double pass, double warn) {
     /** Any failing weighted condition asks for approval; none blocks on its own. */
     public static final Score DEFAULT = new Score(100, 0);
   }
 
-  /** A stage of the path, the layers whose evidence it requires, in policy order, and its conditions. */
+  /**
+   * A stage of the path, the layers whose evidence it requires, in policy order, and its
+   * conditions.
+   */
   public record Stage(String name, List<Layer> require, List<Condition> conditions) {
     public Stage {
       require = List.copyOf(require);

@@ -12,7 +12,13 @@ public final class PolicyException extends Exception {
   private final String key;
 
   public PolicyException(Path file, int line, String key, String reason, Throwable cause) {
-    super(file + (line > 0 ? ":" + line : "") + (key.isEmpty() ? "" : " [" + key + "]") + ": " + reason, cause);
+    super(
+        file
+            + (line > 0 ? ":" + line : "")
+            + (key.isEmpty() ? "" : " [" + key + "]")
+            + ": "
+            + reason,
+        cause);
     this.file = file;
     this.line = line;
     this.key = key;
@@ -27,12 +33,16 @@ public final class PolicyException extends Exception {
     return file;
   }
 
-  /** The 1-based line of the offending key, or 0 when the problem has no line (e.g. a missing file). */
+  /**
+   * The 1-based line of the offending key, or 0 when the problem has no line (e.g. a missing file).
+   */
   public int line() {
     return line;
   }
 
-  /** The dotted key the problem is about, e.g. {@code conditions.unit.max-failures}; may be empty. */
+  /**
+   * The dotted key the problem is about, e.g. {@code conditions.unit.max-failures}; may be empty.
+   */
   public String key() {
     return key;
   }

@@ -31,9 +31,9 @@ import java.util.stream.Collectors;
  * Reads {@code quality-gate.yml} strictly: an unknown key, a wrong type or an impossible value is a
  * {@link PolicyException} naming the file, the line and the key. Thread-safe.
  *
- * <p>Condition keys, their values and their layers are those of {@link ConditionKinds}; the format is
- * documented in the comments of the project's own {@code quality-gate.yml} and by
- * {@code pyramid policy --explain}.
+ * <p>Condition keys, their values and their layers are those of {@link ConditionKinds}; the format
+ * is documented in the comments of the project's own {@code quality-gate.yml} and by {@code pyramid
+ * policy --explain}.
  */
 public final class PolicyReader {
 
@@ -66,13 +66,19 @@ public final class PolicyReader {
       object(root, "", Set.of("version", "promotion", "sources", "lanes"));
       JsonNode version = required(root, "version", "write \"version: " + VERSION + "\"");
       if (!version.isInt() || version.asInt() != VERSION) {
-        throw error("version", "version " + version + " is not supported; this gate reads version " + VERSION);
+        throw error(
+            "version",
+            "version " + version + " is not supported; this gate reads version " + VERSION);
       }
       JsonNode promotion = required(root, "promotion", "give promotion.path");
       object(promotion, "promotion", Set.of("path"));
-      List<String> path = strings(required(promotion, "promotion.path", "list the stages in order"), "promotion.path");
+      List<String> path =
+          strings(
+              required(promotion, "promotion.path", "list the stages in order"), "promotion.path");
       if (path.isEmpty()) {
-        throw error("promotion.path", "empty; list the stages in promotion order, e.g. [dev, staging, production]");
+        throw error(
+            "promotion.path",
+            "empty; list the stages in promotion order, e.g. [dev, staging, production]");
       }
       Set<String> seen = new HashSet<>();
       for (int i = 0; i < path.size(); i++) {
@@ -100,26 +106,38 @@ public final class PolicyReader {
       if (lane.has("score")) {
         JsonNode node = lane.get("score");
         object(node, key + ".score", Set.of("pass", "warn"));
-        double pass = percent(required(node, key + ".score.pass", "give pass: 0..100"), key + ".score.pass");
-        double warn = percent(required(node, key + ".score.warn", "give warn: 0..100"), key + ".score.warn");
+        double pass =
+            percent(required(node, key + ".score.pass", "give pass: 0..100"), key + ".score.pass");
+        double warn =
+            percent(required(node, key + ".score.warn", "give warn: 0..100"), key + ".score.warn");
         if (warn > pass) {
-          throw error(key + ".score.warn", "warn (" + warn + ") is above pass (" + pass + "); warn must be <= pass");
+          throw error(
+              key + ".score.warn",
+              "warn (" + warn + ") is above pass (" + pass + "); warn must be <= pass");
         }
         score = new Policy.Score(pass, warn);
       }
-      JsonNode stagesNode = required(lane, key + ".stages", "every stage on the promotion path needs an entry");
+      JsonNode stagesNode =
+          required(lane, key + ".stages", "every stage on the promotion path needs an entry");
       object(stagesNode, key + ".stages", null);
       for (Iterator<String> it = stagesNode.fieldNames(); it.hasNext(); ) {
         String stage = it.next();
         if (!path.contains(stage)) {
-          throw error(key + ".stages." + stage, "stage \"" + stage + "\" is not on the promotion path " + path);
+          throw error(
+              key + ".stages." + stage,
+              "stage \"" + stage + "\" is not on the promotion path " + path);
         }
       }
       Map<String, Policy.Stage> stages = new HashMap<>();
       for (String stage : path) {
         if (!stagesNode.has(stage)) {
-          throw error(key + ".stages", "stage \"" + stage + "\" is on the promotion path but not in lane \"" + name
-              + "\": every lane takes every stage, none is skipped");
+          throw error(
+              key + ".stages",
+              "stage \""
+                  + stage
+                  + "\" is on the promotion path but not in lane \""
+                  + name
+                  + "\": every lane takes every stage, none is skipped");
         }
         stages.put(stage, stage(key + ".stages." + stage, stage, stagesNode.get(stage)));
       }
@@ -128,8 +146,10 @@ public final class PolicyReader {
 
     private Policy.Stage stage(String key, String name, JsonNode stage) throws PolicyException {
       object(stage, key, Set.of("require", "conditions"));
-      List<String> names = strings(required(stage, key + ".require", "list the layers this stage requires"),
-          key + ".require");
+      List<String> names =
+          strings(
+              required(stage, key + ".require", "list the layers this stage requires"),
+              key + ".require");
       List<Layer> require = new ArrayList<>();
       for (int i = 0; i < names.size(); i++) {
         Layer layer = layer(key + ".require[" + i + "]", names.get(i));
@@ -149,7 +169,11 @@ public final class PolicyReader {
           String at = key + ".conditions[" + i + "]";
           Condition condition = condition(at, list.get(i), require);
           if (!ids.add(condition.id())) {
-            throw error(at, "condition id \"" + condition.id() + "\" is used twice in this stage; give one an id");
+            throw error(
+                at,
+                "condition id \""
+                    + condition.id()
+                    + "\" is used twice in this stage; give one an id");
           }
           conditions.add(condition);
         }
@@ -158,12 +182,15 @@ public final class PolicyReader {
     }
 
     /**
-     * One condition: exactly one key of a kind in {@link ConditionKinds}, the common options, and that kind's
-     * own options. The layer rules come from the kind's {@link Scope}; the value is the kind's to read.
+     * One condition: exactly one key of a kind in {@link ConditionKinds}, the common options, and
+     * that kind's own options. The layer rules come from the kind's {@link Scope}; the value is the
+     * kind's to read.
      */
-    private Condition condition(String key, JsonNode node, List<Layer> require) throws PolicyException {
+    private Condition condition(String key, JsonNode node, List<Layer> require)
+        throws PolicyException {
       if (!node.isObject()) {
-        throw error(key, "a condition is a map such as { layer: unit, min-tests: 1 }, is " + type(node));
+        throw error(
+            key, "a condition is a map such as { layer: unit, min-tests: 1 }, is " + type(node));
       }
       List<ConditionKind> kinds = new ArrayList<>();
       for (Iterator<String> it = node.fieldNames(); it.hasNext(); ) {
@@ -171,15 +198,26 @@ public final class PolicyReader {
         Optional<ConditionKind> kind = ConditionKinds.byKey(field);
         if (kind.isPresent()) {
           kinds.add(kind.get());
-        } else if (!ConditionKind.COMMON_OPTIONS.contains(field) && ConditionKinds.keysTaking(field).isEmpty()) {
-          throw error(key + "." + field, "unknown key \"" + field + "\"; a condition is one of " + allKeys()
-              + ", with optional " + new TreeSet<>(ConditionKind.COMMON_OPTIONS)
-              + " (pyramid policy --explain documents each)");
+        } else if (!ConditionKind.COMMON_OPTIONS.contains(field)
+            && ConditionKinds.keysTaking(field).isEmpty()) {
+          throw error(
+              key + "." + field,
+              "unknown key \""
+                  + field
+                  + "\"; a condition is one of "
+                  + allKeys()
+                  + ", with optional "
+                  + new TreeSet<>(ConditionKind.COMMON_OPTIONS)
+                  + " (pyramid policy --explain documents each)");
         }
       }
       if (kinds.size() != 1) {
-        throw error(key, kinds.isEmpty() ? "no condition key; use one of " + allKeys()
-            : "one condition per entry, found " + kinds.stream().map(ConditionKind::key).toList());
+        throw error(
+            key,
+            kinds.isEmpty()
+                ? "no condition key; use one of " + allKeys()
+                : "one condition per entry, found "
+                    + kinds.stream().map(ConditionKind::key).toList());
       }
       ConditionKind kind = kinds.get(0);
       String kindKey = key + "." + kind.key();
@@ -192,8 +230,14 @@ public final class PolicyReader {
           continue;
         }
         if (!kind.options().contains(field)) {
-          throw error(key + "." + field, kind.key() + " takes no " + field + "; only "
-              + ConditionKinds.keysTaking(field) + " do");
+          throw error(
+              key + "." + field,
+              kind.key()
+                  + " takes no "
+                  + field
+                  + "; only "
+                  + ConditionKinds.keysTaking(field)
+                  + " do");
         }
         given.put(field, node.get(field));
         options.put(field, node.get(field).asText());
@@ -214,7 +258,9 @@ public final class PolicyReader {
       double weight = 1;
       if (node.has("weight")) {
         if (blocking) {
-          throw error(key + ".weight", "a blocking condition has no weight; add blocking: false to weigh it into the score");
+          throw error(
+              key + ".weight",
+              "a blocking condition has no weight; add blocking: false to weigh it into the score");
         }
         JsonNode w = node.get("weight");
         if (!w.isNumber() || w.asDouble() <= 0) {
@@ -222,37 +268,62 @@ public final class PolicyReader {
         }
         weight = w.asDouble();
       }
-      String id = node.has("id") ? text(node.get("id"), key + ".id") : kind.defaultId(layer, options);
-      return new Condition(id, kind, layer, threshold, options, blocking, weight, lines.lineOf(kindKey));
+      String id =
+          node.has("id") ? text(node.get("id"), key + ".id") : kind.defaultId(layer, options);
+      return new Condition(
+          id, kind, layer, threshold, options, blocking, weight, lines.lineOf(kindKey));
     }
 
-    /** The layer a condition is about, by its kind's scope; every layer it reads must be required by the stage. */
-    private Layer layer(String key, ConditionKind kind, JsonNode node, List<Layer> require) throws PolicyException {
+    /**
+     * The layer a condition is about, by its kind's scope; every layer it reads must be required by
+     * the stage.
+     */
+    private Layer layer(String key, ConditionKind kind, JsonNode node, List<Layer> require)
+        throws PolicyException {
       Scope scope = kind.scope();
       String kindKey = key + "." + kind.key();
       Layer layer = scope.implied();
       if (node.has("layer")) {
         if (scope.isAcrossLayers()) {
-          throw error(key + ".layer", kind.key() + " compares " + names(scope.compared()) + "; it takes no layer");
+          throw error(
+              key + ".layer",
+              kind.key() + " compares " + names(scope.compared()) + "; it takes no layer");
         }
         layer = layer(key + ".layer", text(node.get("layer"), key + ".layer"));
         if (!scope.allowed().contains(layer)) {
-          throw error(key + ".layer", scope.implied() != null
-              ? kind.key() + " applies to the " + scope.implied() + " layer only"
-              : kind.key() + " does not apply to the " + layer + " layer; on " + layer + " use one of "
-                  + ConditionKinds.keysFor(layer));
+          throw error(
+              key + ".layer",
+              scope.implied() != null
+                  ? kind.key() + " applies to the " + scope.implied() + " layer only"
+                  : kind.key()
+                      + " does not apply to the "
+                      + layer
+                      + " layer; on "
+                      + layer
+                      + " use one of "
+                      + ConditionKinds.keysFor(layer));
         }
       } else if (layer == null && !scope.isAcrossLayers()) {
-        throw error(key, kind.key() + " needs a layer: add layer: " + String.join("|", names(scope.allowed())));
+        throw error(
+            key,
+            kind.key() + " needs a layer: add layer: " + String.join("|", names(scope.allowed())));
       }
       if (layer != null && !require.contains(layer)) {
-        throw error(node.has("layer") ? key + ".layer" : kindKey, "layer \"" + layer
-            + "\" is not required by this stage; add it to require or drop the condition");
+        throw error(
+            node.has("layer") ? key + ".layer" : kindKey,
+            "layer \""
+                + layer
+                + "\" is not required by this stage; add it to require or drop the condition");
       }
       for (Layer needed : scope.compared()) {
         if (!require.contains(needed)) {
-          throw error(kindKey, kind.key() + " compares " + names(scope.compared()) + "; this stage does not require "
-              + needed);
+          throw error(
+              kindKey,
+              kind.key()
+                  + " compares "
+                  + names(scope.compared())
+                  + "; this stage does not require "
+                  + needed);
         }
       }
       return layer;
@@ -271,7 +342,10 @@ public final class PolicyReader {
       if (node == null || node.isNull()) {
         return defaults;
       }
-      object(node, "sources", Arrays.stream(Layer.values()).map(Layer::id).collect(Collectors.toSet()));
+      object(
+          node,
+          "sources",
+          Arrays.stream(Layer.values()).map(Layer::id).collect(Collectors.toSet()));
       Map<Layer, Sources.LayerSources> layers = new EnumMap<>(Layer.class);
       for (Layer layer : Layer.values()) {
         Sources.LayerSources of = defaults.of(layer);
@@ -286,7 +360,8 @@ public final class PolicyReader {
             }
           }
           for (String glob : of.all()) {
-            java.util.Optional<String> invalid = dev.pyramid.reporting.results.FileGlob.invalid(glob);
+            java.util.Optional<String> invalid =
+                dev.pyramid.reporting.results.FileGlob.invalid(glob);
             if (invalid.isPresent()) {
               throw error(key, "\"" + glob + "\" is not a valid glob: " + invalid.get());
             }
@@ -307,8 +382,9 @@ public final class PolicyReader {
       for (Iterator<String> it = node.fieldNames(); it.hasNext(); ) {
         String field = it.next();
         if (!known.contains(field)) {
-          throw error(key.isEmpty() ? field : key + "." + field, "unknown key \"" + field + "\"; known here: "
-              + new java.util.TreeSet<>(known));
+          throw error(
+              key.isEmpty() ? field : key + "." + field,
+              "unknown key \"" + field + "\"; known here: " + new java.util.TreeSet<>(known));
         }
       }
     }
@@ -352,8 +428,17 @@ public final class PolicyReader {
     }
 
     private Layer layer(String key, String name) throws PolicyException {
-      return Layer.byId(name).orElseThrow(() -> error(key, "unknown layer \"" + name + "\"; layers are "
-          + Arrays.stream(Layer.values()).map(Layer::id).collect(Collectors.joining(", "))));
+      return Layer.byId(name)
+          .orElseThrow(
+              () ->
+                  error(
+                      key,
+                      "unknown layer \""
+                          + name
+                          + "\"; layers are "
+                          + Arrays.stream(Layer.values())
+                              .map(Layer::id)
+                              .collect(Collectors.joining(", "))));
     }
 
     private static String type(JsonNode node) {

@@ -15,8 +15,8 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * A YAML text (policy, quarantine) read once: its tree, and the line of every key and list element by
- * dotted path, for errors that name the line.
+ * A YAML text (policy, quarantine) read once: its tree, and the line of every key and list element
+ * by dotted path, for errors that name the line.
  */
 public final class YamlLines {
 
@@ -26,7 +26,10 @@ public final class YamlLines {
     this.lines = lines;
   }
 
-  /** The line of {@code key} (e.g. "stages.dev.require[0]"), else of its nearest enclosing key, else 1. */
+  /**
+   * The line of {@code key} (e.g. "stages.dev.require[0]"), else of its nearest enclosing key, else
+   * 1.
+   */
   public int lineOf(String key) {
     String probe = key;
     while (!probe.isEmpty()) {
@@ -46,11 +49,11 @@ public final class YamlLines {
   private static final YAMLFactory YAML = new YAMLFactory();
 
   /**
-   * Reads {@code text} in one pass: the tree as Jackson's {@code readTree} builds it, and the lines.
-   * Building the tree from the parser's tokens here, rather than by an {@code ObjectMapper}, spares a
-   * gate run the mapper's start-up, which was most of the time before the walk could start. A key given
-   * twice in one mapping is an error, as is a YAML syntax error: a {@link PolicyException} naming
-   * {@code file} and the line.
+   * Reads {@code text} in one pass: the tree as Jackson's {@code readTree} builds it, and the
+   * lines. Building the tree from the parser's tokens here, rather than by an {@code ObjectMapper},
+   * spares a gate run the mapper's start-up, which was most of the time before the walk could
+   * start. A key given twice in one mapping is an error, as is a YAML syntax error: a {@link
+   * PolicyException} naming {@code file} and the line.
    */
   public static Parsed parse(Path file, String text) throws PolicyException {
     Map<String, Integer> lines = new HashMap<>();
@@ -65,20 +68,30 @@ public final class YamlLines {
   }
 
   /** The value whose first token is {@code token}, at {@code path}; records the lines below it. */
-  private static JsonNode node(Path file, JsonParser parser, JsonToken token, String path,
-      Map<String, Integer> lines) throws IOException, PolicyException {
+  private static JsonNode node(
+      Path file, JsonParser parser, JsonToken token, String path, Map<String, Integer> lines)
+      throws IOException, PolicyException {
     JsonNodeFactory nodes = JsonNodeFactory.instance;
     switch (token) {
       case START_OBJECT -> {
         ObjectNode object = nodes.objectNode();
-        for (JsonToken next = parser.nextToken(); next == JsonToken.FIELD_NAME; next = parser.nextToken()) {
+        for (JsonToken next = parser.nextToken();
+            next == JsonToken.FIELD_NAME;
+            next = parser.nextToken()) {
           String name = parser.currentName();
           String key = join(path, name);
           int line = parser.currentTokenLocation().getLineNr();
           lines.putIfAbsent(key, line);
           if (object.has(name)) {
-            throw new PolicyException(file, line, key, "not valid YAML: the key \"" + name + "\" appears twice in "
-                + (path.isEmpty() ? "the document" : path) + "; keep one");
+            throw new PolicyException(
+                file,
+                line,
+                key,
+                "not valid YAML: the key \""
+                    + name
+                    + "\" appears twice in "
+                    + (path.isEmpty() ? "the document" : path)
+                    + "; keep one");
           }
           object.set(name, node(file, parser, parser.nextToken(), key, lines));
         }
@@ -87,7 +100,9 @@ public final class YamlLines {
       case START_ARRAY -> {
         ArrayNode array = nodes.arrayNode();
         int index = 0;
-        for (JsonToken next = parser.nextToken(); next != JsonToken.END_ARRAY; next = parser.nextToken()) {
+        for (JsonToken next = parser.nextToken();
+            next != JsonToken.END_ARRAY;
+            next = parser.nextToken()) {
           String key = path + "[" + index++ + "]";
           lines.putIfAbsent(key, parser.currentTokenLocation().getLineNr());
           array.add(node(file, parser, next, key, lines));
@@ -116,8 +131,12 @@ public final class YamlLines {
       case VALUE_EMBEDDED_OBJECT -> {
         return nodes.pojoNode(parser.getEmbeddedObject());
       }
-      default -> throw new PolicyException(file, parser.currentTokenLocation().getLineNr(), path,
-          "not valid YAML: unexpected " + token);
+      default ->
+          throw new PolicyException(
+              file,
+              parser.currentTokenLocation().getLineNr(),
+              path,
+              "not valid YAML: unexpected " + token);
     }
   }
 

@@ -15,9 +15,9 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Reads {@code quarantine.yml}: {@code quarantine:} a list of {@code {test, owner, reason, expires}}
- * ({@code expires} as {@code yyyy-MM-dd}). A malformed entry is a {@link PolicyException} naming the
- * file, line and key. Thread-safe.
+ * Reads {@code quarantine.yml}: {@code quarantine:} a list of {@code {test, owner, reason,
+ * expires}} ({@code expires} as {@code yyyy-MM-dd}). A malformed entry is a {@link PolicyException}
+ * naming the file, line and key. Thread-safe.
  */
 public final class QuarantineReader {
 
@@ -29,7 +29,8 @@ public final class QuarantineReader {
     try {
       text = Files.readString(file);
     } catch (IOException e) {
-      throw new PolicyException(file, 0, "", "cannot read the quarantine file: " + e.getMessage(), e);
+      throw new PolicyException(
+          file, 0, "", "cannot read the quarantine file: " + e.getMessage(), e);
     }
     YamlLines.Parsed parsed = YamlLines.parse(file, text);
     YamlLines lines = parsed.lines();
@@ -38,14 +39,16 @@ public final class QuarantineReader {
       return new Quarantine(file, List.of());
     }
     if (!root.isObject() || root.size() != 1 || !root.has("quarantine")) {
-      throw new PolicyException(file, 1, "quarantine", "the file holds one key, quarantine: a list of entries");
+      throw new PolicyException(
+          file, 1, "quarantine", "the file holds one key, quarantine: a list of entries");
     }
     JsonNode list = root.get("quarantine");
     if (list.isNull()) {
       return new Quarantine(file, List.of());
     }
     if (!list.isArray()) {
-      throw new PolicyException(file, lines.lineOf("quarantine"), "quarantine", "must be a list of entries");
+      throw new PolicyException(
+          file, lines.lineOf("quarantine"), "quarantine", "must be a list of entries");
     }
     List<Quarantine.Entry> entries = new ArrayList<>();
     Set<String> tests = new HashSet<>();
@@ -53,39 +56,58 @@ public final class QuarantineReader {
       String key = "quarantine[" + i + "]";
       JsonNode entry = list.get(i);
       if (!entry.isObject()) {
-        throw new PolicyException(file, lines.lineOf(key), key, "an entry is a map {test, owner, reason, expires}");
+        throw new PolicyException(
+            file, lines.lineOf(key), key, "an entry is a map {test, owner, reason, expires}");
       }
       for (Iterator<String> it = entry.fieldNames(); it.hasNext(); ) {
         String field = it.next();
         if (!KEYS.contains(field)) {
-          throw new PolicyException(file, lines.lineOf(key + "." + field), key + "." + field,
+          throw new PolicyException(
+              file,
+              lines.lineOf(key + "." + field),
+              key + "." + field,
               "unknown key \"" + field + "\"; an entry has test, owner, reason, expires");
         }
       }
-      String test = text(file, lines, entry, key, "test", "className#methodName, as the result files name it");
+      String test =
+          text(
+              file, lines, entry, key, "test", "className#methodName, as the result files name it");
       String owner = text(file, lines, entry, key, "owner", "who fixes it, e.g. a team or e-mail");
       String reason = text(file, lines, entry, key, "reason", "why it is quarantined");
-      String expiresText = text(file, lines, entry, key, "expires", "the last valid day, yyyy-MM-dd");
+      String expiresText =
+          text(file, lines, entry, key, "expires", "the last valid day, yyyy-MM-dd");
       LocalDate expires;
       try {
         expires = LocalDate.parse(expiresText);
       } catch (DateTimeParseException e) {
-        throw new PolicyException(file, lines.lineOf(key + ".expires"), key + ".expires",
-            "\"" + expiresText + "\" is not a date yyyy-MM-dd", e);
+        throw new PolicyException(
+            file,
+            lines.lineOf(key + ".expires"),
+            key + ".expires",
+            "\"" + expiresText + "\" is not a date yyyy-MM-dd",
+            e);
       }
       if (!tests.add(test)) {
-        throw new PolicyException(file, lines.lineOf(key + ".test"), key + ".test", "test \"" + test + "\" is listed twice");
+        throw new PolicyException(
+            file,
+            lines.lineOf(key + ".test"),
+            key + ".test",
+            "test \"" + test + "\" is listed twice");
       }
       entries.add(new Quarantine.Entry(test, owner, reason, expires, lines.lineOf(key)));
     }
     return new Quarantine(file, entries);
   }
 
-  private static String text(Path file, YamlLines lines, JsonNode entry, String key, String field, String hint)
+  private static String text(
+      Path file, YamlLines lines, JsonNode entry, String key, String field, String hint)
       throws PolicyException {
     JsonNode value = entry.get(field);
     if (value == null || value.isNull() || value.asText().isBlank() || value.isContainerNode()) {
-      throw new PolicyException(file, lines.lineOf(value == null ? key : key + "." + field), key + "." + field,
+      throw new PolicyException(
+          file,
+          lines.lineOf(value == null ? key : key + "." + field),
+          key + "." + field,
           "missing or empty; give " + field + ": " + hint);
     }
     return value.asText().strip();

@@ -1,10 +1,10 @@
 package dev.pyramid.reporting.render;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.pyramid.reporting.conditions.Verdict;
 import dev.pyramid.reporting.decision.ConditionResult;
 import dev.pyramid.reporting.decision.Decision;
 import dev.pyramid.reporting.decision.LayerResult;
-import dev.pyramid.reporting.conditions.Verdict;
 import dev.pyramid.reporting.results.PerfAssertion;
 import dev.pyramid.reporting.results.RequestStats;
 import java.io.IOException;
@@ -20,10 +20,10 @@ import java.util.UUID;
 
 /**
  * Renders a decision as Allure 2 results ({@code <uuid>-result.json}): one test per gate condition
- * (label {@code layer=gate}, with decision.md attached) and one per Gatling assertion (label
- * {@code layer=perf}, with the run's statistics per request attached and a link to the run's HTML
- * report), so that the gate and the performance budgets show in the same report as the tests, grouped
- * by layer first like them.
+ * (label {@code layer=gate}, with decision.md attached) and one per Gatling assertion (label {@code
+ * layer=perf}, with the run's statistics per request attached and a link to the run's HTML report),
+ * so that the gate and the performance budgets show in the same report as the tests, grouped by
+ * layer first like them.
  *
  * <p>File names derive from the stage and the condition or assertion, so a second run overwrites
  * the first instead of adding stale results beside it.
@@ -41,96 +41,183 @@ public final class AllureResults {
   private AllureResults() {}
 
   /** Writes the results into {@code directory} (created if needed); returns the files written. */
-  public static List<Path> write(Decision decision, Path directory, Instant decidedAt) throws IOException {
+  public static List<Path> write(Decision decision, Path directory, Instant decidedAt)
+      throws IOException {
     Files.createDirectories(directory);
     long time = decidedAt.toEpochMilli();
     List<Path> written = new ArrayList<>();
-    // One copy of decision.md, attached to every gate condition: the reviewer sees the whole decision from any of them.
-    String decisionSource = UUID.nameUUIDFromBytes(("pyramid.gate." + decision.stage() + ".decision")
-        .getBytes(StandardCharsets.UTF_8)) + "-attachment.md";
-    Files.writeString(directory.resolve(decisionSource), DecisionMarkdown.render(decision), StandardCharsets.UTF_8);
-    Map<String, String> decisionAttachment = attachment("decision.md", decisionSource, "text/plain");
+    // One copy of decision.md, attached to every gate condition: the reviewer sees the whole
+    // decision from any of them.
+    String decisionSource =
+        UUID.nameUUIDFromBytes(
+                ("pyramid.gate." + decision.stage() + ".decision").getBytes(StandardCharsets.UTF_8))
+            + "-attachment.md";
+    Files.writeString(
+        directory.resolve(decisionSource),
+        DecisionMarkdown.render(decision),
+        StandardCharsets.UTF_8);
+    Map<String, String> decisionAttachment =
+        attachment("decision.md", decisionSource, "text/plain");
     for (ConditionResult condition : decision.conditions()) {
       String fullName = "pyramid.gate." + decision.stage() + "." + condition.id();
-      Map<String, Object> result = result(fullName, "gate: " + condition.id() + " " + condition.expected()
-          + " (actual " + condition.actual() + ")", status(condition.verdict()), time);
-      result.put("statusDetails", Map.of("message", (condition.verdict().passes() ? ""
-          : condition.category().tag() + " ") + condition.id() + ": expected " + condition.expected()
-          + ", actual " + condition.actual() + " -> " + condition.verdict().id()
-          + (condition.verdict() == Verdict.MISSING || condition.verdict() == Verdict.UNREADABLE
-              ? " (gate evidence " + condition.verdict().id() + ")" : "")
-          + (condition.note().isEmpty() ? "" : "; " + condition.note())));
-      result.put("description", "Promotion gate condition on the " + condition.layerId()
-          + " layer for stage " + decision.stage() + ". Evidence: " + condition.evidence());
-      result.put("labels", List.of(
-          label("layer", "gate"),
-          label("parentSuite", "gate"),
-          label("suite", "promotion to " + decision.stage()),
-          label("subSuite", condition.layerId()),
-          label("epic", "gate"),
-          label("feature", "gate"),
-          label("story", condition.layerId())));
+      Map<String, Object> result =
+          result(
+              fullName,
+              "gate: "
+                  + condition.id()
+                  + " "
+                  + condition.expected()
+                  + " (actual "
+                  + condition.actual()
+                  + ")",
+              status(condition.verdict()),
+              time);
+      result.put(
+          "statusDetails",
+          Map.of(
+              "message",
+              (condition.verdict().passes() ? "" : condition.category().tag() + " ")
+                  + condition.id()
+                  + ": expected "
+                  + condition.expected()
+                  + ", actual "
+                  + condition.actual()
+                  + " -> "
+                  + condition.verdict().id()
+                  + (condition.verdict() == Verdict.MISSING
+                          || condition.verdict() == Verdict.UNREADABLE
+                      ? " (gate evidence " + condition.verdict().id() + ")"
+                      : "")
+                  + (condition.note().isEmpty() ? "" : "; " + condition.note())));
+      result.put(
+          "description",
+          "Promotion gate condition on the "
+              + condition.layerId()
+              + " layer for stage "
+              + decision.stage()
+              + ". Evidence: "
+              + condition.evidence());
+      result.put(
+          "labels",
+          List.of(
+              label("layer", "gate"),
+              label("parentSuite", "gate"),
+              label("suite", "promotion to " + decision.stage()),
+              label("subSuite", condition.layerId()),
+              label("epic", "gate"),
+              label("feature", "gate"),
+              label("story", condition.layerId())));
       result.put("attachments", List.of(decisionAttachment));
-      result.put("parameters", List.of(
-          parameter("stage", decision.stage()),
-          parameter("expected", condition.expected()),
-          parameter("actual", condition.actual())));
+      result.put(
+          "parameters",
+          List.of(
+              parameter("stage", decision.stage()),
+              parameter("expected", condition.expected()),
+              parameter("actual", condition.actual())));
       written.add(writeResult(directory, result));
     }
     for (LayerResult layer : decision.layers()) {
       for (PerfAssertion assertion : layer.evidence().assertions()) {
         String fullName = "pyramid.perf." + assertion.simulation() + "." + assertion.description();
         String actual = assertion.actual().isEmpty() ? "not shown by Gatling" : assertion.actual();
-        Map<String, Object> result = result(fullName,
-            assertion.description() + " (actual " + actual + ")",
-            assertion.passed() ? "passed" : "failed", time);
-        result.put("statusDetails", Map.of("message", "Gatling assertion " + (assertion.passed() ? "OK" : "KO")
-            + ": " + assertion.description() + "; actual " + actual));
-        result.put("description", "Gatling assertion of " + assertion.simulation() + ", read from "
-            + assertion.source() + ". Expected: " + assertion.expected() + ". Actual (statistics table): "
-            + actual + ".");
-        result.put("labels", List.of(
-            label("layer", "perf"),
-            label("parentSuite", "perf"),
-            label("suite", assertion.simulation()),
-            label("epic", "perf"),
-            label("feature", "perf"),
-            label("story", assertion.simulation())));
-        List<RequestStats> requests = layer.evidence().requests().stream()
-            .filter(request -> request.simulation().equals(assertion.simulation())).toList();
+        Map<String, Object> result =
+            result(
+                fullName,
+                assertion.description() + " (actual " + actual + ")",
+                assertion.passed() ? "passed" : "failed",
+                time);
+        result.put(
+            "statusDetails",
+            Map.of(
+                "message",
+                "Gatling assertion "
+                    + (assertion.passed() ? "OK" : "KO")
+                    + ": "
+                    + assertion.description()
+                    + "; actual "
+                    + actual));
+        result.put(
+            "description",
+            "Gatling assertion of "
+                + assertion.simulation()
+                + ", read from "
+                + assertion.source()
+                + ". Expected: "
+                + assertion.expected()
+                + ". Actual (statistics table): "
+                + actual
+                + ".");
+        result.put(
+            "labels",
+            List.of(
+                label("layer", "perf"),
+                label("parentSuite", "perf"),
+                label("suite", assertion.simulation()),
+                label("epic", "perf"),
+                label("feature", "perf"),
+                label("story", assertion.simulation())));
+        List<RequestStats> requests =
+            layer.evidence().requests().stream()
+                .filter(request -> request.simulation().equals(assertion.simulation()))
+                .toList();
         if (!requests.isEmpty()) {
-          String statsSource = UUID.nameUUIDFromBytes((fullName + ".statistics").getBytes(StandardCharsets.UTF_8))
-              + "-attachment.csv";
-          Files.writeString(directory.resolve(statsSource), statisticsCsv(requests), StandardCharsets.UTF_8);
-          result.put("attachments", List.of(attachment("Gatling statistics per request", statsSource, "text/csv")));
+          String statsSource =
+              UUID.nameUUIDFromBytes((fullName + ".statistics").getBytes(StandardCharsets.UTF_8))
+                  + "-attachment.csv";
+          Files.writeString(
+              directory.resolve(statsSource), statisticsCsv(requests), StandardCharsets.UTF_8);
+          result.put(
+              "attachments",
+              List.of(attachment("Gatling statistics per request", statsSource, "text/csv")));
         }
         Path run = runDirectory(assertion.source());
         if (run != null) {
-          result.put("links", List.of(Map.of("name", "Gatling report " + run.getFileName(),
-              "url", GATLING_LINK_PREFIX + run.getFileName() + "/index.html", "type", "link")));
+          result.put(
+              "links",
+              List.of(
+                  Map.of(
+                      "name",
+                      "Gatling report " + run.getFileName(),
+                      "url",
+                      GATLING_LINK_PREFIX + run.getFileName() + "/index.html",
+                      "type",
+                      "link")));
         }
-        result.put("parameters", List.of(
-            parameter("expected", assertion.expected()),
-            parameter("actual", actual)));
+        result.put(
+            "parameters",
+            List.of(parameter("expected", assertion.expected()), parameter("actual", actual)));
         written.add(writeResult(directory, result));
       }
     }
     return written;
   }
 
-  /** The Gatling statistics table of one simulation, one row per request (and "All Requests"), as CSV. */
+  /**
+   * The Gatling statistics table of one simulation, one row per request (and "All Requests"), as
+   * CSV.
+   */
   static String statisticsCsv(List<RequestStats> requests) {
     List<String> timeColumns = new ArrayList<>();
     for (RequestStats request : requests) {
-      request.responseTimesMs().keySet().stream().filter(column -> !timeColumns.contains(column)).forEach(timeColumns::add);
+      request.responseTimesMs().keySet().stream()
+          .filter(column -> !timeColumns.contains(column))
+          .forEach(timeColumns::add);
     }
     StringBuilder csv = new StringBuilder("Request,Total,OK,KO,% KO,Cnt/s");
     timeColumns.forEach(column -> csv.append(',').append(csvCell(column + " (ms)")));
     csv.append('\n');
     for (RequestStats request : requests) {
-      csv.append(csvCell(request.name())).append(',').append(request.total()).append(',').append(request.ok())
-          .append(',').append(request.ko()).append(',').append(number(request.koPercent()))
-          .append(',').append(number(request.perSecond()));
+      csv.append(csvCell(request.name()))
+          .append(',')
+          .append(request.total())
+          .append(',')
+          .append(request.ok())
+          .append(',')
+          .append(request.ko())
+          .append(',')
+          .append(number(request.koPercent()))
+          .append(',')
+          .append(number(request.perSecond()));
       for (String column : timeColumns) {
         csv.append(',').append(number(request.responseTimesMs().get(column)));
       }
@@ -147,7 +234,9 @@ public final class AllureResults {
   }
 
   private static String csvCell(String text) {
-    return text.contains(",") || text.contains("\"") ? "\"" + text.replace("\"", "\"\"") + "\"" : text;
+    return text.contains(",") || text.contains("\"")
+        ? "\"" + text.replace("\"", "\"\"") + "\""
+        : text;
   }
 
   /** The Gatling run directory a report file or directory belongs to, or null. */
@@ -155,8 +244,10 @@ public final class AllureResults {
     if (source == null) {
       return null;
     }
-    Path run = source.getFileName() != null && source.getFileName().toString().endsWith(".html") ? source.getParent()
-        : source;
+    Path run =
+        source.getFileName() != null && source.getFileName().toString().endsWith(".html")
+            ? source.getParent()
+            : source;
     return run == null || run.getFileName() == null ? null : run;
   }
 
@@ -168,7 +259,8 @@ public final class AllureResults {
     return attachment;
   }
 
-  private static Map<String, Object> result(String fullName, String name, String status, long time) {
+  private static Map<String, Object> result(
+      String fullName, String name, String status, long time) {
     String historyId = UUID.nameUUIDFromBytes(fullName.getBytes(StandardCharsets.UTF_8)).toString();
     Map<String, Object> result = new LinkedHashMap<>();
     result.put("uuid", historyId);

@@ -23,11 +23,12 @@ import java.util.Map;
  * <p>The shape is written out here field by field (not derived from the records) so that renaming a
  * Java field never changes what CI scripts read.
  *
- * <p>A layer's and a condition's {@code evidence} is an object rather than the list of every file read
- * (which would be 28 MB for 100,000 Allure results): {@code count} (files or run directories read),
- * {@code roots} (the result roots searched), {@code globs} (the policy's globs for that layer, when
- * known) and {@code files} (the paths themselves, only when fewer than {@value #LISTED_FILES}). Files
- * that had a problem are still all named, in {@code problems} of the layer and of the decision.
+ * <p>A layer's and a condition's {@code evidence} is an object rather than the list of every file
+ * read (which would be 28 MB for 100,000 Allure results): {@code count} (files or run directories
+ * read), {@code roots} (the result roots searched), {@code globs} (the policy's globs for that
+ * layer, when known) and {@code files} (the paths themselves, only when fewer than {@value
+ * #LISTED_FILES}). Files that had a problem are still all named, in {@code problems} of the layer
+ * and of the decision.
  */
 public final class DecisionJson {
 
@@ -37,7 +38,8 @@ public final class DecisionJson {
   /** Evidence lists of this many files or more are given as count, roots and globs. */
   public static final int LISTED_FILES = 50;
 
-  private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+  private static final ObjectMapper JSON =
+      new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
   private DecisionJson() {}
 
@@ -60,7 +62,10 @@ public final class DecisionJson {
     write(decision, null, file);
   }
 
-  /** Writes the JSON text, naming the policy's globs ({@code sources}, may be null) beside large evidence. */
+  /**
+   * Writes the JSON text, naming the policy's globs ({@code sources}, may be null) beside large
+   * evidence.
+   */
   public static void write(Decision decision, Sources sources, Path file) throws IOException {
     Files.createDirectories(file.toAbsolutePath().getParent());
     Files.writeString(file, render(decision, sources));
@@ -76,49 +81,75 @@ public final class DecisionJson {
     root.put("lane", decision.lane());
     root.put("commit", decision.build().commit());
     root.put("build", decision.build().buildId());
-    root.put("level", decision.isLevelRun() ? decision.level().stream().map(Layer::id).toList() : "all");
+    root.put(
+        "level", decision.isLevelRun() ? decision.level().stream().map(Layer::id).toList() : "all");
     root.put("promotionDecided", !decision.isLevelRun());
     root.put("summary", VerdictLine.of(decision));
     root.put("layers", decision.layers().stream().map(l -> layer(l, roots, sources)).toList());
-    root.put("conditions", decision.conditions().stream().map(c -> condition(c, roots, sources)).toList());
+    root.put(
+        "conditions",
+        decision.conditions().stream().map(c -> condition(c, roots, sources)).toList());
     root.put("score", decision.score());
-    root.put("baseline", decision.baseline().map(b -> {
-      Map<String, Object> baseline = new LinkedHashMap<>();
-      baseline.put("stage", b.stage());
-      baseline.put("commit", b.commit());
-      baseline.put("build", b.buildId());
-      return (Object) baseline;
-    }).orElse("none: no build promoted to this stage yet; relative conditions answer no-baseline"));
-    root.put("quarantined", decision.quarantined().stream().map(q -> {
-      Map<String, Object> entry = new LinkedHashMap<>();
-      entry.put("test", q.testCase().id());
-      entry.put("layer", q.layer().id());
-      entry.put("owner", q.owner());
-      entry.put("reason", q.reason());
-      entry.put("expires", q.expires().toString());
-      entry.put("expired", q.expired());
-      entry.put("file", q.testCase().source().toString());
-      return entry;
-    }).toList());
-    root.put("stamps", decision.roots().stream().map(r -> {
-      Map<String, Object> stamp = new LinkedHashMap<>();
-      stamp.put("root", r.root().toString());
-      stamp.put("stamped", r.stamp().isPresent());
-      r.stamp().ifPresent(s -> {
-        stamp.put("commit", s.build().commit());
-        stamp.put("build", s.build().buildId());
-        stamp.put("stampedAt", s.stampedAt().toString());
-        stamp.put("files", s.files());
-      });
-      stamp.put("trusted", r.trusted());
-      return stamp;
-    }).toList());
-    root.put("problems", decision.problems().stream()
-        .map(p -> Map.of("file", p.file().toString(), "reason", p.reason())).toList());
+    root.put(
+        "baseline",
+        decision
+            .baseline()
+            .map(
+                b -> {
+                  Map<String, Object> baseline = new LinkedHashMap<>();
+                  baseline.put("stage", b.stage());
+                  baseline.put("commit", b.commit());
+                  baseline.put("build", b.buildId());
+                  return (Object) baseline;
+                })
+            .orElse(
+                "none: no build promoted to this stage yet; relative conditions answer no-baseline"));
+    root.put(
+        "quarantined",
+        decision.quarantined().stream()
+            .map(
+                q -> {
+                  Map<String, Object> entry = new LinkedHashMap<>();
+                  entry.put("test", q.testCase().id());
+                  entry.put("layer", q.layer().id());
+                  entry.put("owner", q.owner());
+                  entry.put("reason", q.reason());
+                  entry.put("expires", q.expires().toString());
+                  entry.put("expired", q.expired());
+                  entry.put("file", q.testCase().source().toString());
+                  return entry;
+                })
+            .toList());
+    root.put(
+        "stamps",
+        decision.roots().stream()
+            .map(
+                r -> {
+                  Map<String, Object> stamp = new LinkedHashMap<>();
+                  stamp.put("root", r.root().toString());
+                  stamp.put("stamped", r.stamp().isPresent());
+                  r.stamp()
+                      .ifPresent(
+                          s -> {
+                            stamp.put("commit", s.build().commit());
+                            stamp.put("build", s.build().buildId());
+                            stamp.put("stampedAt", s.stampedAt().toString());
+                            stamp.put("files", s.files());
+                          });
+                  stamp.put("trusted", r.trusted());
+                  return stamp;
+                })
+            .toList());
+    root.put(
+        "problems",
+        decision.problems().stream()
+            .map(p -> Map.of("file", p.file().toString(), "reason", p.reason()))
+            .toList());
     return root;
   }
 
-  private static Map<String, Object> layer(LayerResult result, List<String> roots, Sources sources) {
+  private static Map<String, Object> layer(
+      LayerResult result, List<String> roots, Sources sources) {
     LayerEvidence evidence = result.evidence();
     Counts counts = evidence.counts();
     Map<String, Object> layer = new LinkedHashMap<>();
@@ -131,35 +162,49 @@ public final class DecisionJson {
     layer.put("skipped", counts.skipped());
     layer.put("flaky", counts.flaky());
     layer.put("evidence", evidence(evidence.sources(), roots, globs(sources, result.layer().id())));
-    layer.put("problems", evidence.problems().stream()
-        .map(p -> Map.of("file", p.file().toString(), "reason", p.reason())).toList());
+    layer.put(
+        "problems",
+        evidence.problems().stream()
+            .map(p -> Map.of("file", p.file().toString(), "reason", p.reason()))
+            .toList());
     if (!evidence.pacts().isEmpty()) {
-      layer.put("pacts", evidence.pacts().stream().map(p -> {
-        Map<String, Object> pact = new LinkedHashMap<>();
-        pact.put("consumer", p.consumer());
-        pact.put("provider", p.provider());
-        pact.put("interactions", p.interactions());
-        pact.put("failed", p.failed());
-        pact.put("report", p.source().toString());
-        return pact;
-      }).toList());
+      layer.put(
+          "pacts",
+          evidence.pacts().stream()
+              .map(
+                  p -> {
+                    Map<String, Object> pact = new LinkedHashMap<>();
+                    pact.put("consumer", p.consumer());
+                    pact.put("provider", p.provider());
+                    pact.put("interactions", p.interactions());
+                    pact.put("failed", p.failed());
+                    pact.put("report", p.source().toString());
+                    return pact;
+                  })
+              .toList());
     }
     if (!evidence.assertions().isEmpty()) {
-      layer.put("assertions", evidence.assertions().stream().map(a -> {
-        Map<String, Object> assertion = new LinkedHashMap<>();
-        assertion.put("simulation", a.simulation());
-        assertion.put("description", a.description());
-        assertion.put("expected", a.expected());
-        assertion.put("actual", a.actual());
-        assertion.put("passed", a.passed());
-        assertion.put("report", a.source().toString());
-        return assertion;
-      }).toList());
+      layer.put(
+          "assertions",
+          evidence.assertions().stream()
+              .map(
+                  a -> {
+                    Map<String, Object> assertion = new LinkedHashMap<>();
+                    assertion.put("simulation", a.simulation());
+                    assertion.put("description", a.description());
+                    assertion.put("expected", a.expected());
+                    assertion.put("actual", a.actual());
+                    assertion.put("passed", a.passed());
+                    assertion.put("report", a.source().toString());
+                    return assertion;
+                  })
+              .toList());
     }
     return layer;
   }
 
-  private static Map<String, Object> condition(ConditionResult result, List<String> roots, Sources sources) {
+  private static Map<String, Object> condition(
+      ConditionResult result, List<String> roots, Sources sources) {
     Map<String, Object> condition = new LinkedHashMap<>();
     condition.put("id", result.id());
     condition.put("layer", result.layerId());
@@ -175,7 +220,8 @@ public final class DecisionJson {
     return condition;
   }
 
-  private static Map<String, Object> evidence(List<Path> files, List<String> roots, List<String> globs) {
+  private static Map<String, Object> evidence(
+      List<Path> files, List<String> roots, List<String> globs) {
     Map<String, Object> evidence = new LinkedHashMap<>();
     evidence.put("count", files.size());
     evidence.put("roots", roots);
@@ -188,12 +234,22 @@ public final class DecisionJson {
     return evidence;
   }
 
-  /** The policy's globs for a layer id; every layer's for an id that names none; null without a policy. */
+  /**
+   * The policy's globs for a layer id; every layer's for an id that names none; null without a
+   * policy.
+   */
   private static List<String> globs(Sources sources, String layerId) {
     if (sources == null) {
       return null;
     }
-    return Layer.byId(layerId).map(l -> sources.of(l).all())
-        .orElseGet(() -> sources.layers().values().stream().flatMap(s -> s.all().stream()).distinct().sorted().toList());
+    return Layer.byId(layerId)
+        .map(l -> sources.of(l).all())
+        .orElseGet(
+            () ->
+                sources.layers().values().stream()
+                    .flatMap(s -> s.all().stream())
+                    .distinct()
+                    .sorted()
+                    .toList());
   }
 }

@@ -1,10 +1,10 @@
 package dev.pyramid.reporting.render;
 
+import dev.pyramid.reporting.conditions.QuarantinedFailure;
+import dev.pyramid.reporting.conditions.Verdict;
 import dev.pyramid.reporting.decision.ConditionResult;
 import dev.pyramid.reporting.decision.Decision;
 import dev.pyramid.reporting.decision.LayerResult;
-import dev.pyramid.reporting.conditions.QuarantinedFailure;
-import dev.pyramid.reporting.conditions.Verdict;
 import dev.pyramid.reporting.results.Counts;
 import dev.pyramid.reporting.results.Problem;
 import dev.pyramid.reporting.stamp.RootCheck;
@@ -22,59 +22,118 @@ public final class DecisionMarkdown {
   /** The Markdown text. */
   public static String render(Decision decision) {
     StringBuilder md = new StringBuilder();
-    md.append("### ").append(icon(decision)).append(" Pyramid gate: ").append(escape(VerdictLine.of(decision)))
+    md.append("### ")
+        .append(icon(decision))
+        .append(" Pyramid gate: ")
+        .append(escape(VerdictLine.of(decision)))
         .append("\n\n");
-    md.append("Stage `").append(decision.stage()).append("`, lane `").append(decision.lane()).append("`, commit `")
-        .append(decision.build().commit()).append("`, build `").append(decision.build().buildId()).append("`.\n\n");
+    md.append("Stage `")
+        .append(decision.stage())
+        .append("`, lane `")
+        .append(decision.lane())
+        .append("`, commit `")
+        .append(decision.build().commit())
+        .append("`, build `")
+        .append(decision.build().buildId())
+        .append("`.\n\n");
     if (decision.isLevelRun()) {
-      md.append("> Level run: only the layers below were decided. This is **not** a promotion decision.\n\n");
+      md.append(
+          "> Level run: only the layers below were decided. This is **not** a promotion decision.\n\n");
     }
     md.append("| layer | tests | passed | failed | errored | skipped | flaky | verdict |\n");
     md.append("| --- | ---: | ---: | ---: | ---: | ---: | ---: | --- |\n");
     for (LayerResult layer : decision.layers()) {
       Counts c = layer.evidence().counts();
-      md.append("| ").append(layer.layer().id()).append(" | ").append(c.tests()).append(" | ").append(c.passed())
-          .append(" | ").append(c.failed()).append(" | ").append(c.errored()).append(" | ").append(c.skipped())
-          .append(" | ").append(c.flaky()).append(" | ").append(verdict(layer.verdict())).append(" |\n");
+      md.append("| ")
+          .append(layer.layer().id())
+          .append(" | ")
+          .append(c.tests())
+          .append(" | ")
+          .append(c.passed())
+          .append(" | ")
+          .append(c.failed())
+          .append(" | ")
+          .append(c.errored())
+          .append(" | ")
+          .append(c.skipped())
+          .append(" | ")
+          .append(c.flaky())
+          .append(" | ")
+          .append(verdict(layer.verdict()))
+          .append(" |\n");
     }
     if (!decision.conditions().isEmpty()) {
-      md.append("\n| condition | kind | expected | actual | verdict | note |\n| --- | --- | --- | --- | --- | --- |\n");
+      md.append(
+          "\n| condition | kind | expected | actual | verdict | note |\n| --- | --- | --- | --- | --- | --- |\n");
       for (ConditionResult condition : decision.conditions()) {
-        md.append("| `").append(condition.id()).append("` | ")
-            .append(condition.blocking() ? "blocking" : "weight " + Weight.of(condition.weight())).append(" | ")
-            .append(escape(condition.expected())).append(" | ").append(escape(condition.actual())).append(" | ")
-            .append(verdict(condition.verdict())).append(" | ").append(escape(condition.note())).append(" |\n");
+        md.append("| `")
+            .append(condition.id())
+            .append("` | ")
+            .append(condition.blocking() ? "blocking" : "weight " + Weight.of(condition.weight()))
+            .append(" | ")
+            .append(escape(condition.expected()))
+            .append(" | ")
+            .append(escape(condition.actual()))
+            .append(" | ")
+            .append(verdict(condition.verdict()))
+            .append(" | ")
+            .append(escape(condition.note()))
+            .append(" |\n");
       }
       if (decision.score() != null) {
-        md.append("\nScore of the weighted conditions: **").append(VerdictLine.score(decision)).append("**.\n");
+        md.append("\nScore of the weighted conditions: **")
+            .append(VerdictLine.score(decision))
+            .append("**.\n");
       }
     }
     if (!decision.quarantined().isEmpty()) {
       md.append("\n**Quarantined failures**\n\n");
       for (QuarantinedFailure q : decision.quarantined()) {
-        md.append("- `").append(escape(q.testCase().id())).append("`: ")
-            .append(q.expired() ? "**expired " + q.expires() + ", blocks**" : "until " + q.expires())
-            .append(", owner ").append(escape(q.owner())).append(", ").append(escape(q.reason()))
+        md.append("- `")
+            .append(escape(q.testCase().id()))
+            .append("`: ")
+            .append(
+                q.expired() ? "**expired " + q.expires() + ", blocks**" : "until " + q.expires())
+            .append(", owner ")
+            .append(escape(q.owner()))
+            .append(", ")
+            .append(escape(q.reason()))
             .append('\n');
       }
     }
     StringBuilder problems = new StringBuilder();
     for (LayerResult layer : decision.layers()) {
       for (Problem problem : layer.evidence().problems()) {
-        problems.append("- ").append(layer.layer().id()).append(": `").append(problem.file()).append("`: ")
-            .append(escape(problem.reason())).append('\n');
+        problems
+            .append("- ")
+            .append(layer.layer().id())
+            .append(": `")
+            .append(problem.file())
+            .append("`: ")
+            .append(escape(problem.reason()))
+            .append('\n');
       }
     }
     for (Problem problem : decision.problems()) {
-      problems.append("- stamp: `").append(problem.file()).append("`: ").append(escape(problem.reason())).append('\n');
+      problems
+          .append("- stamp: `")
+          .append(problem.file())
+          .append("`: ")
+          .append(escape(problem.reason()))
+          .append('\n');
     }
     if (problems.length() > 0) {
       md.append("\n**Evidence that cannot be used**\n\n").append(problems);
     }
     md.append("\n<details><summary>Result roots</summary>\n\n");
     for (RootCheck root : decision.roots()) {
-      md.append("- `").append(root.root()).append("`: ").append(root.stamp()
-          .map(s -> "stamped " + s.stampedAt() + ", " + s.files() + " file(s)").orElse("no stamp"))
+      md.append("- `")
+          .append(root.root())
+          .append("`: ")
+          .append(
+              root.stamp()
+                  .map(s -> "stamped " + s.stampedAt() + ", " + s.files() + " file(s)")
+                  .orElse("no stamp"))
           .append('\n');
     }
     md.append("\n</details>\n\nExit code ").append(decision.outcome().exitCode()).append(".\n");
@@ -89,7 +148,11 @@ public final class DecisionMarkdown {
 
   /** Appends the Markdown text to {@code file} (GitHub's step summary), creating it if needed. */
   public static void append(Decision decision, Path file) throws IOException {
-    Files.writeString(file, render(decision) + "\n", StandardCharsets.UTF_8, StandardOpenOption.CREATE,
+    Files.writeString(
+        file,
+        render(decision) + "\n",
+        StandardCharsets.UTF_8,
+        StandardOpenOption.CREATE,
         StandardOpenOption.APPEND);
   }
 

@@ -6,14 +6,15 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Allure {@code *-result.json} files as a source of evidence: each read by {@link AllureResultReader} and
- * placed in one layer, retries of one test merged ({@link AllureResultReader#merge}).
+ * Allure {@code *-result.json} files as a source of evidence: each read by {@link
+ * AllureResultReader} and placed in one layer, retries of one test merged ({@link
+ * AllureResultReader#merge}).
  *
- * <p>A result belongs to the layer its {@code layer} label names, if that layer's globs match the file; a
- * result without a label, or with a label that names no Pyramid layer (a team's own "api"), to the one layer
- * whose globs match it. When the label names a layer whose globs do not match the file, or several layers
- * match and no label chooses, the result is a problem of each matching layer: never dropped, never counted
- * where it does not belong. Thread-safe.
+ * <p>A result belongs to the layer its {@code layer} label names, if that layer's globs match the
+ * file; a result without a label, or with a label that names no Pyramid layer (a team's own "api"),
+ * to the one layer whose globs match it. When the label names a layer whose globs do not match the
+ * file, or several layers match and no label chooses, the result is a problem of each matching
+ * layer: never dropped, never counted where it does not belong. Thread-safe.
  */
 final class AllureEvidenceReader implements EvidenceReader<AllureResultReader.Result> {
 
@@ -26,14 +27,19 @@ final class AllureEvidenceReader implements EvidenceReader<AllureResultReader.Re
     return "allure";
   }
 
-  /** Parsed straight from the collector's buffer: the common case of a large result set, with no copy. */
+  /**
+   * Parsed straight from the collector's buffer: the common case of a large result set, with no
+   * copy.
+   */
   @Override
-  public AllureResultReader.Result read(Path file, byte[] bytes, int length) throws UnreadableEvidenceException {
+  public AllureResultReader.Result read(Path file, byte[] bytes, int length)
+      throws UnreadableEvidenceException {
     return reader.read(file, bytes, length);
   }
 
   @Override
-  public int layers(Path file, AllureResultReader.Result result, int matching) throws UnreadableEvidenceException {
+  public int layers(Path file, AllureResultReader.Result result, int matching)
+      throws UnreadableEvidenceException {
     String label = result.layerLabel();
     if (!label.isEmpty()) {
       for (Layer layer : LAYERS) {
@@ -61,15 +67,30 @@ final class AllureEvidenceReader implements EvidenceReader<AllureResultReader.Re
     }
     Optional<Layer> named = label.isEmpty() ? Optional.empty() : Layer.byId(label);
     if (named.isPresent()) {
-      return new UnreadableEvidenceException(file, "labelled for layer " + named.get() + ", but only the Allure "
-          + "globs of " + matching + " match it: add it to the allure sources of " + named.get()
-          + " in the policy, or correct the label");
+      return new UnreadableEvidenceException(
+          file,
+          "labelled for layer "
+              + named.get()
+              + ", but only the Allure "
+              + "globs of "
+              + matching
+              + " match it: add it to the allure sources of "
+              + named.get()
+              + " in the policy, or correct the label");
     }
-    String why = label.isEmpty() ? "it has no \"layer\" label" : "its \"layer\" label \"" + label
-        + "\" names no layer";
-    return new UnreadableEvidenceException(file, "the Allure globs of several layers (" + matching + ") match it "
-        + "and " + why + ": label the test with its layer, or narrow the layers' allure globs in the policy's "
-        + "sources");
+    String why =
+        label.isEmpty()
+            ? "it has no \"layer\" label"
+            : "its \"layer\" label \"" + label + "\" names no layer";
+    return new UnreadableEvidenceException(
+        file,
+        "the Allure globs of several layers ("
+            + matching
+            + ") match it "
+            + "and "
+            + why
+            + ": label the test with its layer, or narrow the layers' allure globs in the policy's "
+            + "sources");
   }
 
   @Override

@@ -12,13 +12,13 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Reads Allure results ({@code *-result.json}, one per test execution, as every Allure adapter writes
- * them): {@code status} passed, failed, broken or skipped; {@code labels[]} name {@code layer};
- * {@code historyId} ties the retries of one test together.
+ * Reads Allure results ({@code *-result.json}, one per test execution, as every Allure adapter
+ * writes them): {@code status} passed, failed, broken or skipped; {@code labels[]} name {@code
+ * layer}; {@code historyId} ties the retries of one test together.
  *
- * <p>Allure's "broken" (an unexpected exception) counts as errored. Several results with one
- * {@code historyId} are retries: the last one (by {@code stop}) decides the test's status, and a
- * test that failed before it passed is flaky. Thread-safe.
+ * <p>Allure's "broken" (an unexpected exception) counts as errored. Several results with one {@code
+ * historyId} are retries: the last one (by {@code stop}) decides the test's status, and a test that
+ * failed before it passed is flaky. Thread-safe.
  */
 public final class AllureResultReader {
 
@@ -35,15 +35,18 @@ public final class AllureResultReader {
   }
 
   /**
-   * Reads the result {@code file} whose content is {@code bytes}. Only the fields the gate needs are kept;
-   * steps, attachments, parameters and traces are skipped without being kept, but the whole document
-   * must be well-formed UTF-8 JSON ({@link JsonCursor}).
+   * Reads the result {@code file} whose content is {@code bytes}. Only the fields the gate needs
+   * are kept; steps, attachments, parameters and traces are skipped without being kept, but the
+   * whole document must be well-formed UTF-8 JSON ({@link JsonCursor}).
    */
   public Result read(Path file, byte[] bytes) throws UnreadableEvidenceException {
     return read(file, bytes, bytes.length);
   }
 
-  /** {@link #read(Path, byte[])} of the first {@code length} bytes of {@code bytes} (a reused buffer). */
+  /**
+   * {@link #read(Path, byte[])} of the first {@code length} bytes of {@code bytes} (a reused
+   * buffer).
+   */
   public Result read(Path file, byte[] bytes, int length) throws UnreadableEvidenceException {
     Fields fields = new Fields();
     JsonCursor json = new JsonCursor(bytes, length);
@@ -61,30 +64,38 @@ public final class AllureResultReader {
     return result(file, fields);
   }
 
-  /** The result the gate takes from the {@code fields} read from {@code file}, or a refusal naming it. */
+  /**
+   * The result the gate takes from the {@code fields} read from {@code file}, or a refusal naming
+   * it.
+   */
   static Result result(Path file, Fields fields) throws UnreadableEvidenceException {
     String name = fields.name == null ? "" : fields.name;
     String statusText = fields.status == null ? "" : fields.status;
     if (name.isEmpty() || statusText.isEmpty()) {
       throw new UnreadableEvidenceException(file, "not an Allure result: no name or status");
     }
-    TestCase.Status status = switch (statusText) {
-      case "passed" -> TestCase.Status.PASSED;
-      case "failed" -> TestCase.Status.FAILED;
-      case "broken" -> TestCase.Status.ERRORED;
-      case "skipped" -> TestCase.Status.SKIPPED;
-      default -> throw new UnreadableEvidenceException(file, "status \"" + statusText
-          + "\" is none of passed, failed, broken, skipped");
-    };
+    TestCase.Status status =
+        switch (statusText) {
+          case "passed" -> TestCase.Status.PASSED;
+          case "failed" -> TestCase.Status.FAILED;
+          case "broken" -> TestCase.Status.ERRORED;
+          case "skipped" -> TestCase.Status.SKIPPED;
+          default ->
+              throw new UnreadableEvidenceException(
+                  file, "status \"" + statusText + "\" is none of passed, failed, broken, skipped");
+        };
     String fullName = fields.fullName == null ? name : fields.fullName;
     int dot = fullName.length() - name.length() - 1;
-    String className = dot >= 0 && fullName.endsWith(name) && fullName.charAt(dot) == '.' ? fullName.substring(0, dot)
-        : fullName.equals(name) ? "" : fullName;
+    String className =
+        dot >= 0 && fullName.endsWith(name) && fullName.charAt(dot) == '.'
+            ? fullName.substring(0, dot)
+            : fullName.equals(name) ? "" : fullName;
     long start = fields.start == null ? 0 : fields.start;
     long stop = fields.stop == null ? start : fields.stop;
     String historyId = fields.historyId == null ? fullName : fields.historyId;
     String message = fields.message == null ? "" : fields.message;
-    TestCase testCase = new TestCase(className, name, Math.max(0, stop - start) / 1000.0, status, message, file);
+    TestCase testCase =
+        new TestCase(className, name, Math.max(0, stop - start) / 1000.0, status, message, file);
     return new Result(testCase, fields.layer, historyId, stop);
   }
 
@@ -100,8 +111,8 @@ public final class AllureResultReader {
     String layer = "";
   }
 
-  private static final byte[][] RESULT_FIELDS = names("name", "status", "fullName", "historyId", "start", "stop",
-      "labels", "statusDetails");
+  private static final byte[][] RESULT_FIELDS =
+      names("name", "status", "fullName", "historyId", "start", "stop", "labels", "statusDetails");
   private static final byte[][] LABEL_FIELDS = names("name", "value");
   private static final byte[][] DETAIL_FIELDS = names("message");
   private static final byte[][] LAYER = names("layer");
@@ -114,7 +125,9 @@ public final class AllureResultReader {
     return bytes;
   }
 
-  /** The top-level object; a repeated member counts as its last occurrence (as Jackson reads it). */
+  /**
+   * The top-level object; a repeated member counts as its last occurrence (as Jackson reads it).
+   */
   private static void readObject(JsonCursor json, Fields fields) throws JsonCursor.Malformed {
     json.open();
     if (!json.firstMember()) {
@@ -135,7 +148,10 @@ public final class AllureResultReader {
     } while (json.more('}'));
   }
 
-  /** {@code labels: [{name, value}...]}: the last {@code layer} label wins; anything else is skipped. */
+  /**
+   * {@code labels: [{name, value}...]}: the last {@code layer} label wins; anything else is
+   * skipped.
+   */
   private static void readLabels(JsonCursor json, Fields fields) throws JsonCursor.Malformed {
     if (json.next() != JsonCursor.Kind.ARRAY) {
       json.skipValue();
@@ -151,8 +167,10 @@ public final class AllureResultReader {
         continue;
       }
       json.open();
-      // Ten labels or so per result, one of interest: names are compared as bytes, and only the value of a
-      // "layer" label becomes a String (read again from where it lies: "value" may come before "name").
+      // Ten labels or so per result, one of interest: names are compared as bytes, and only the
+      // value of a
+      // "layer" label becomes a String (read again from where it lies: "value" may come before
+      // "name").
       boolean layer = false;
       int value = -1;
       if (json.firstMember()) {
@@ -194,9 +212,12 @@ public final class AllureResultReader {
     return message;
   }
 
-  /** One test case per {@code historyId}: the last retry's status, flaky when an earlier one failed. */
+  /**
+   * One test case per {@code historyId}: the last retry's status, flaky when an earlier one failed.
+   */
   public static List<TestCase> merge(Collection<Result> results) {
-    // The retry with the latest stop decides (of equal stops, the later one read); one pass, no list per test.
+    // The retry with the latest stop decides (of equal stops, the later one read); one pass, no
+    // list per test.
     Map<String, Result> last = new LinkedHashMap<>(results.size() * 4 / 3 + 1);
     Set<String> failedBefore = new HashSet<>();
     for (Result result : results) {
@@ -217,9 +238,19 @@ public final class AllureResultReader {
     List<TestCase> cases = new ArrayList<>(last.size());
     for (Result decided : last.values()) {
       TestCase testCase = decided.testCase();
-      boolean flaky = testCase.status() == TestCase.Status.PASSED && failedBefore.contains(decided.historyId());
-      cases.add(flaky ? new TestCase(testCase.className(), testCase.name(), testCase.timeSeconds(), testCase.status(),
-          testCase.message(), testCase.source(), true) : testCase);
+      boolean flaky =
+          testCase.status() == TestCase.Status.PASSED && failedBefore.contains(decided.historyId());
+      cases.add(
+          flaky
+              ? new TestCase(
+                  testCase.className(),
+                  testCase.name(),
+                  testCase.timeSeconds(),
+                  testCase.status(),
+                  testCase.message(),
+                  testCase.source(),
+                  true)
+              : testCase);
     }
     return cases;
   }

@@ -7,12 +7,17 @@ import java.nio.file.Path;
  *
  * @param source the jacoco.xml it was read from
  */
-public record Coverage(long linesCovered, long linesMissed, long branchesCovered, long branchesMissed, Path source) {
+public record Coverage(
+    long linesCovered, long linesMissed, long branchesCovered, long branchesMissed, Path source) {
 
   /** The sum of both reports' counters (several modules make one figure). */
   public Coverage plus(Coverage other) {
-    return new Coverage(linesCovered + other.linesCovered, linesMissed + other.linesMissed,
-        branchesCovered + other.branchesCovered, branchesMissed + other.branchesMissed, source);
+    return new Coverage(
+        linesCovered + other.linesCovered,
+        linesMissed + other.linesMissed,
+        branchesCovered + other.branchesCovered,
+        branchesMissed + other.branchesMissed,
+        source);
   }
 
   /** Covered lines in percent, or NaN when the report counts no line. */

@@ -28,7 +28,10 @@ public record Evidence(List<Path> roots, Map<Layer, LayerEvidence> layers) {
     return layers.get(layer);
   }
 
-  /** Every file and run directory read, in layer order; a file several layers read is listed once per layer. */
+  /**
+   * Every file and run directory read, in layer order; a file several layers read is listed once
+   * per layer.
+   */
   public List<Path> sources() {
     List<Path> sources = new ArrayList<>();
     for (Layer layer : Layer.values()) {

@@ -12,9 +12,10 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
 
 /**
- * Puts the evidence of every layer together from what the sources read: each layer lists, source after
- * source in table order, the files of that source in path order (a file that could not be read, or that
- * belongs to none of the layers that matched it, as a problem of each), then what was read.
+ * Puts the evidence of every layer together from what the sources read: each layer lists, source
+ * after source in table order, the files of that source in path order (a file that could not be
+ * read, or that belongs to none of the layers that matched it, as a problem of each), then what was
+ * read.
  */
 final class EvidenceAssembly {
 
@@ -31,9 +32,9 @@ final class EvidenceAssembly {
   }
 
   /**
-   * The evidence of every layer from {@code read} (every path read, in path order). One pass over the paths
-   * (100,000 of them in a large result set: one pass, not one per layer and source); the layers are then
-   * put together side by side on {@code pool}.
+   * The evidence of every layer from {@code read} (every path read, in path order). One pass over
+   * the paths (100,000 of them in a large result set: one pass, not one per layer and source); the
+   * layers are then put together side by side on {@code pool}.
    */
   static Map<Layer, LayerEvidence> assemble(FoundPath[] read, ExecutorService pool) {
     Part[][] parts = new Part[LAYERS.length][SOURCES.size()];
@@ -85,35 +86,53 @@ final class EvidenceAssembly {
 
   /** The values were read by {@code reader}: of its type. */
   @SuppressWarnings("unchecked")
-  private static <T> void addTo(LayerEvidence.Builder builder, EvidenceReader<T> reader, List<Object> values) {
+  private static <T> void addTo(
+      LayerEvidence.Builder builder, EvidenceReader<T> reader, List<Object> values) {
     reader.addTo(builder, (List<T>) values);
   }
 
   /**
-   * A test case that two roots both hold would count twice: a problem of the second root's layer. Each
-   * file's root (the deepest root holding it) is found once per file; each test case costs one lookup.
+   * A test case that two roots both hold would count twice: a problem of the second root's layer.
+   * Each file's root (the deepest root holding it) is found once per file; each test case costs one
+   * lookup.
    */
-  static Map<Layer, LayerEvidence> duplicatesAcrossRoots(List<Path> roots, Map<Layer, LayerEvidence> layers) {
+  static Map<Layer, LayerEvidence> duplicatesAcrossRoots(
+      List<Path> roots, Map<Layer, LayerEvidence> layers) {
     if (roots.size() < 2) {
       return layers;
     }
-    List<Path> absolute = roots.stream().map(r -> r.toAbsolutePath().normalize())
-        .sorted(Comparator.comparingInt((Path p) -> p.getNameCount()).reversed()).toList();
+    List<Path> absolute =
+        roots.stream()
+            .map(r -> r.toAbsolutePath().normalize())
+            .sorted(Comparator.comparingInt((Path p) -> p.getNameCount()).reversed())
+            .toList();
     Map<Path, Optional<Path>> rootOfFile = new HashMap<>();
     Map<String, Path> rootOfTest = new HashMap<>();
     Map<Layer, LayerEvidence> checked = new EnumMap<>(Layer.class);
     for (Map.Entry<Layer, LayerEvidence> entry : layers.entrySet()) {
       List<Problem> duplicates = new ArrayList<>();
       for (TestCase testCase : entry.getValue().testCases()) {
-        Path root = rootOfFile.computeIfAbsent(testCase.source(),
-            source -> absolute.stream().filter(source::startsWith).findFirst()).orElse(null);
+        Path root =
+            rootOfFile
+                .computeIfAbsent(
+                    testCase.source(),
+                    source -> absolute.stream().filter(source::startsWith).findFirst())
+                .orElse(null);
         Path first = rootOfTest.putIfAbsent(testCase.id(), root);
         if (first != null && !first.equals(root)) {
-          duplicates.add(new Problem(testCase.source(), "test " + testCase.id() + " is also in root " + first
-              + ": the same result would count twice (roots overlap, or a job's results were copied)"));
+          duplicates.add(
+              new Problem(
+                  testCase.source(),
+                  "test "
+                      + testCase.id()
+                      + " is also in root "
+                      + first
+                      + ": the same result would count twice (roots overlap, or a job's results were copied)"));
         }
       }
-      checked.put(entry.getKey(), duplicates.isEmpty() ? entry.getValue() : entry.getValue().withProblems(duplicates));
+      checked.put(
+          entry.getKey(),
+          duplicates.isEmpty() ? entry.getValue() : entry.getValue().withProblems(duplicates));
     }
     return checked;
   }

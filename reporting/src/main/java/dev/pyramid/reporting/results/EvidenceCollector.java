@@ -9,20 +9,23 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
 /**
- * Finds the result files of every layer under one or more result roots, by the {@link Sources} globs,
- * and reads them into {@link Evidence}, beside what the stamp check needs ({@link FilesFound}).
+ * Finds the result files of every layer under one or more result roots, by the {@link Sources}
+ * globs, and reads them into {@link Evidence}, beside what the stamp check needs ({@link
+ * FilesFound}).
  *
  * <p>{@code node_modules}, {@code .git}, {@code src} and {@code .pyramid} (stamps, history) are not
- * searched ({@link #NOT_SEARCHED}). A file that cannot be read becomes a {@link Problem} of its layer, and
- * so does a test case (same class and name) that a second root holds again: nothing is skipped or counted
- * twice silently. A directory that cannot be searched is a problem of every layer.
+ * searched ({@link #NOT_SEARCHED}). A file that cannot be read becomes a {@link Problem} of its
+ * layer, and so does a test case (same class and name) that a second root holds again: nothing is
+ * skipped or counted twice silently. A directory that cannot be searched is a problem of every
+ * layer.
  *
- * <p>Each root is walked once ({@link EvidenceWalk}). Each file is read once, however many layers' globs
- * match it, by a pool of one thread per available processor ({@link ReadPool}), which starts while the walk
- * is still finding files: the walk waits on the file system, the readers mostly on the CPU. Its bytes are
- * hashed (SHA-256, for the stamp check, which gets each root's {@link FilesSum} added up as the files are
- * read) and parsed from the same array. The paths are put in path order, so the evidence does not depend
- * on the threads' timing ({@link EvidenceAssembly}). Thread-safe: holds no state between calls.
+ * <p>Each root is walked once ({@link EvidenceWalk}). Each file is read once, however many layers'
+ * globs match it, by a pool of one thread per available processor ({@link ReadPool}), which starts
+ * while the walk is still finding files: the walk waits on the file system, the readers mostly on
+ * the CPU. Its bytes are hashed (SHA-256, for the stamp check, which gets each root's {@link
+ * FilesSum} added up as the files are read) and parsed from the same array. The paths are put in
+ * path order, so the evidence does not depend on the threads' timing ({@link EvidenceAssembly}).
+ * Thread-safe: holds no state between calls.
  */
 public final class EvidenceCollector {
 
@@ -39,15 +42,19 @@ public final class EvidenceCollector {
     // The same root given twice is searched once: its files would otherwise count twice.
     Map<Path, RootListing> listings = new LinkedHashMap<>();
     for (Path root : roots) {
-      listings.computeIfAbsent(root.toAbsolutePath().normalize(), absolute -> new RootListing(absolute,
-          listings.size()));
+      listings.computeIfAbsent(
+          root.toAbsolutePath().normalize(),
+          absolute -> new RootListing(absolute, listings.size()));
     }
     int threads = Math.max(1, Runtime.getRuntime().availableProcessors());
-    ExecutorService pool = Executors.newFixedThreadPool(threads, runnable -> {
-      Thread thread = new Thread(runnable, "pyramid-evidence-reader");
-      thread.setDaemon(true);
-      return thread;
-    });
+    ExecutorService pool =
+        Executors.newFixedThreadPool(
+            threads,
+            runnable -> {
+              Thread thread = new Thread(runnable, "pyramid-evidence-reader");
+              thread.setDaemon(true);
+              return thread;
+            });
     Map<Layer, LayerEvidence> layers;
     FilesFound files;
     List<Problem> unreadable;

@@ -4,23 +4,24 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The table of evidence sources: every {@link EvidenceReader} the gate knows, each once. The policy's
- * {@code sources.<layer>.<key>} keys, the default globs and the collector all read it; a new source is one
- * class and one line here.
+ * The table of evidence sources: every {@link EvidenceReader} the gate knows, each once. The
+ * policy's {@code sources.<layer>.<key>} keys, the default globs and the collector all read it; a
+ * new source is one class and one line here.
  *
- * <p>The order is the order in which a layer's evidence is put together: its sources, problems and test
- * cases list this table's sources one after the other.
+ * <p>The order is the order in which a layer's evidence is put together: its sources, problems and
+ * test cases list this table's sources one after the other.
  */
 public final class EvidenceReaders {
 
   /** Every source, in the order a layer's evidence lists them. */
-  public static final List<EvidenceReader<?>> ALL = List.of(
-      new JUnitXmlReader(),
-      new AllureEvidenceReader(),
-      new PactReportReader(),
-      new PactFileReader(),
-      new JacocoXmlReader(),
-      new GatlingReportReader());
+  public static final List<EvidenceReader<?>> ALL =
+      List.of(
+          new JUnitXmlReader(),
+          new AllureEvidenceReader(),
+          new PactReportReader(),
+          new PactFileReader(),
+          new JacocoXmlReader(),
+          new GatlingReportReader());
 
   private EvidenceReaders() {}
 

@@ -15,14 +15,15 @@ import java.util.Set;
 import java.util.function.Consumer;
 
 /**
- * The walk of the result roots: sorts every path a source's glob matches into what the readers read (a
- * {@link FoundPath}, handed over at once), and lists every regular file of each root for the stamp check
- * ({@link RootListing}).
+ * The walk of the result roots: sorts every path a source's glob matches into what the readers read
+ * (a {@link FoundPath}, handed over at once), and lists every regular file of each root for the
+ * stamp check ({@link RootListing}).
  *
- * <p>{@link EvidenceCollector#NOT_SEARCHED} directories are not entered. A directory that a run directory
- * glob matches is read whole by its source and not searched for other evidence. Each distinct file glob is
- * tested once per file ({@link FileGlob} rejects nearly every file by its name first). A directory or file
- * that cannot be searched is an unreadable problem. Used by one thread.
+ * <p>{@link EvidenceCollector#NOT_SEARCHED} directories are not entered. A directory that a run
+ * directory glob matches is read whole by its source and not searched for other evidence. Each
+ * distinct file glob is tested once per file ({@link FileGlob} rejects nearly every file by its
+ * name first). A directory or file that cannot be searched is an unreadable problem. Used by one
+ * thread.
  */
 final class EvidenceWalk {
 
@@ -32,13 +33,20 @@ final class EvidenceWalk {
 
   /** Per distinct file glob: the glob, and where a match goes. */
   private final List<FileGlob> fileGlobs = new ArrayList<>();
+
   private final List<List<Target>> targets = new ArrayList<>();
+
   /** Every run directory glob, and where a match goes. */
   private final List<FileGlob> directoryGlobs = new ArrayList<>();
+
   private final List<Target> directoryTargets = new ArrayList<>();
 
-  /** Per run directory source and layer (a {@link Target}), the run directories matched, in walk order. */
+  /**
+   * Per run directory source and layer (a {@link Target}), the run directories matched, in walk
+   * order.
+   */
   private final Map<Integer, Map<Layer, List<Path>>> runs = new LinkedHashMap<>();
+
   private final List<FoundPath.Directory> directories = new ArrayList<>();
   private final List<FoundPath> found = new ArrayList<>();
   private final List<Problem> unreadable = new ArrayList<>();
@@ -60,11 +68,14 @@ final class EvidenceWalk {
             directoryTargets.add(new Target(source, layer));
             continue;
           }
-          int i = index.computeIfAbsent(glob, g -> {
-            fileGlobs.add(new FileGlob(g));
-            targets.add(new ArrayList<>());
-            return fileGlobs.size() - 1;
-          });
+          int i =
+              index.computeIfAbsent(
+                  glob,
+                  g -> {
+                    fileGlobs.add(new FileGlob(g));
+                    targets.add(new ArrayList<>());
+                    return fileGlobs.size() - 1;
+                  });
           if (!holds(targets.get(i), source, layer)) {
             targets.get(i).add(new Target(source, layer));
           }
@@ -74,8 +85,9 @@ final class EvidenceWalk {
   }
 
   /**
-   * True when {@code targets} holds {@code source} and {@code layer}. Compared by hand: a record's generated
-   * {@code equals} is bootstrapped (method handles) on its first call, which lies on the path to the walk.
+   * True when {@code targets} holds {@code source} and {@code layer}. Compared by hand: a record's
+   * generated {@code equals} is bootstrapped (method handles) on its first call, which lies on the
+   * path to the walk.
    */
   private static boolean holds(List<Target> targets, int source, Layer layer) {
     for (Target target : targets) {
@@ -87,14 +99,16 @@ final class EvidenceWalk {
   }
 
   /**
-   * Walks {@code root}: every file a glob matches becomes a {@link FoundPath} (handed to the readers at once),
-   * every regular file goes to the root's files, and those no reader will hash to its unhashed files too.
+   * Walks {@code root}: every file a glob matches becomes a {@link FoundPath} (handed to the
+   * readers at once), every regular file goes to the root's files, and those no reader will hash to
+   * its unhashed files too.
    *
-   * <p>Only entries no glob matches are asked for their attributes (are they directories to enter?). A
-   * matching entry is taken for a regular file without a stat, since it is about to be read anyway: on
-   * 100,000 results a stat each was a third of the walk, and the walk feeds the readers. If such an entry
-   * is no regular file after all, reading it fails and names it; a symbolic link is listed, so the stamp
-   * check names it as not stamped (a stamp covers regular files only).
+   * <p>Only entries no glob matches are asked for their attributes (are they directories to
+   * enter?). A matching entry is taken for a regular file without a stat, since it is about to be
+   * read anyway: on 100,000 results a stat each was a third of the walk, and the walk feeds the
+   * readers. If such an entry is no regular file after all, reading it fails and names it; a
+   * symbolic link is listed, so the stamp check names it as not stamped (a stamp covers regular
+   * files only).
    */
   void walk(RootListing root) {
     if (!Files.isDirectory(root.root)) {
@@ -106,7 +120,10 @@ final class EvidenceWalk {
     walkDirectory(root, root.root, "", top);
   }
 
-  /** Why {@code dir} cannot be listed: {@code File.list} says nothing of why, so the directory is opened again. */
+  /**
+   * Why {@code dir} cannot be listed: {@code File.list} says nothing of why, so the directory is
+   * opened again.
+   */
   private static String whyUnlistable(Path dir) {
     try {
       Files.newDirectoryStream(dir).close();
@@ -116,10 +133,15 @@ final class EvidenceWalk {
     }
   }
 
-  /** One directory of {@link #walk}; {@code prefix} is its path relative to the root, with a trailing '/'. */
-  private void walkDirectory(RootListing root, Path dir, String prefix, FoundPath.Directory directory) {
+  /**
+   * One directory of {@link #walk}; {@code prefix} is its path relative to the root, with a
+   * trailing '/'.
+   */
+  private void walkDirectory(
+      RootListing root, Path dir, String prefix, FoundPath.Directory directory) {
     List<Path> subdirectories = new ArrayList<>();
-    // The names as the directory lists them (one String each), then a Path per entry: cheaper than a
+    // The names as the directory lists them (one String each), then a Path per entry: cheaper than
+    // a
     // DirectoryStream, whose entries would each need their file name turned back into a String.
     String[] names = dir.toFile().list();
     if (names == null) {
@@ -140,9 +162,12 @@ final class EvidenceWalk {
       }
       BasicFileAttributes attributes;
       try {
-        attributes = Files.readAttributes(entry, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+        attributes =
+            Files.readAttributes(entry, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
       } catch (IOException e) {
-        unreadable.add(new Problem(entry, "cannot read: " + e.getMessage())); // must not hide evidence silently
+        unreadable.add(
+            new Problem(
+                entry, "cannot read: " + e.getMessage())); // must not hide evidence silently
         continue;
       }
       if (attributes.isDirectory()) {
@@ -159,7 +184,8 @@ final class EvidenceWalk {
       }
       String relative = prefix + name;
       if (isRun(subdirectory, relative)) {
-        // A run directory is not searched for other evidence, but its files are listed for the stamp check.
+        // A run directory is not searched for other evidence, but its files are listed for the
+        // stamp check.
         list(subdirectory, root);
         continue;
       }
@@ -170,8 +196,8 @@ final class EvidenceWalk {
   }
 
   /**
-   * Sorts {@code file} into every source and layer whose glob matches it; null when none does. Allocates
-   * nothing for a file no glob matches.
+   * Sorts {@code file} into every source and layer whose glob matches it; null when none does.
+   * Allocates nothing for a file no glob matches.
    */
   private FoundPath match(Path file, String relative, String name, FoundPath.Directory directory) {
     FoundPath read = null;
@@ -189,14 +215,17 @@ final class EvidenceWalk {
     return read;
   }
 
-  /** True when a run directory glob matches {@code dir}, which is then remembered for each match. */
+  /**
+   * True when a run directory glob matches {@code dir}, which is then remembered for each match.
+   */
   private boolean isRun(Path dir, String relative) {
     boolean run = false;
     for (int i = 0; i < directoryGlobs.size(); i++) {
       if (directoryGlobs.get(i).matches(relative)) {
         Target target = directoryTargets.get(i);
         runs.computeIfAbsent(target.source, s -> new EnumMap<>(Layer.class))
-            .computeIfAbsent(target.layer, l -> new ArrayList<>()).add(dir);
+            .computeIfAbsent(target.layer, l -> new ArrayList<>())
+            .add(dir);
         run = true;
       }
     }
@@ -205,18 +234,23 @@ final class EvidenceWalk {
 
   private void list(Path dir, RootListing root) {
     try {
-      RegularFiles.walk(dir, NOT_SEARCHED, file -> {
-        root.files.add(file);
-        root.unhashed.add(file);
-      }, (file, e) -> unreadable.add(new Problem(file, "cannot read: " + e.getMessage())));
+      RegularFiles.walk(
+          dir,
+          NOT_SEARCHED,
+          file -> {
+            root.files.add(file);
+            root.unhashed.add(file);
+          },
+          (file, e) -> unreadable.add(new Problem(file, "cannot read: " + e.getMessage())));
     } catch (IOException e) {
       unreadable.add(new Problem(dir, "cannot search: " + e.getMessage()));
     }
   }
 
   /**
-   * Once every root is walked: hands the readers the run directories to read (known only now, since a
-   * source chooses among all of a layer's runs), each once however many layers read it; returns them.
+   * Once every root is walked: hands the readers the run directories to read (known only now, since
+   * a source chooses among all of a layer's runs), each once however many layers read it; returns
+   * them.
    */
   Set<Path> handOverRuns() {
     Map<Path, FoundPath> read = new LinkedHashMap<>();
@@ -224,13 +258,17 @@ final class EvidenceWalk {
       int source = bySource.getKey();
       for (Map.Entry<Layer, List<Path>> byLayer : bySource.getValue().entrySet()) {
         for (Path run : SOURCES.get(source).toRead(byLayer.getValue())) {
-          FoundPath path = read.computeIfAbsent(run, r -> {
-            FoundPath.Directory parent = new FoundPath.Directory(r.getParent() == null ? r : r.getParent());
-            directories.add(parent);
-            FoundPath created = new FoundPath(r, parent, r.getFileName().toString());
-            found.add(created);
-            return created;
-          });
+          FoundPath path =
+              read.computeIfAbsent(
+                  run,
+                  r -> {
+                    FoundPath.Directory parent =
+                        new FoundPath.Directory(r.getParent() == null ? r : r.getParent());
+                    directories.add(parent);
+                    FoundPath created = new FoundPath(r, parent, r.getFileName().toString());
+                    found.add(created);
+                    return created;
+                  });
           path.readBy(source, byLayer.getKey());
         }
       }

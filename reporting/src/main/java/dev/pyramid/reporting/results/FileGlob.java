@@ -30,19 +30,29 @@ public final class FileGlob {
   /**
    * Compiles {@code glob}.
    *
-   * @throws IllegalArgumentException when it is not a valid glob, with the reason ({@link #invalid})
+   * @throws IllegalArgumentException when it is not a valid glob, with the reason ({@link
+   *     #invalid})
    */
   public FileGlob(String glob) {
     boolean tail = glob.startsWith("**/");
     String rest = tail ? glob.substring(3) : glob;
-    boolean simple = !rest.isEmpty() && !rest.contains("**") && rest.chars().noneMatch(c -> "?[]{}\\".indexOf(c) >= 0)
-        && !rest.startsWith("/") && !rest.endsWith("/") && !rest.contains("//");
+    boolean simple =
+        !rest.isEmpty()
+            && !rest.contains("**")
+            && rest.chars().noneMatch(c -> "?[]{}\\".indexOf(c) >= 0)
+            && !rest.startsWith("/")
+            && !rest.endsWith("/")
+            && !rest.contains("//");
     this.anyDirectoriesFirst = tail;
-    this.segments = simple ? Arrays.stream(rest.split("/")).map(Segment::of).toArray(Segment[]::new) : null;
+    this.segments =
+        simple ? Arrays.stream(rest.split("/")).map(Segment::of).toArray(Segment[]::new) : null;
     this.jdk = simple ? null : jdkMatcher(glob);
   }
 
-  /** Why {@code glob} is not a valid glob (the JDK's description and its index in the glob); empty when it is one. */
+  /**
+   * Why {@code glob} is not a valid glob (the JDK's description and its index in the glob); empty
+   * when it is one.
+   */
   public static Optional<String> invalid(String glob) {
     try {
       jdkMatcher(glob);
@@ -59,11 +69,15 @@ public final class FileGlob {
     } catch (PatternSyntaxException e) {
       // The index is into what was compiled; said of the glob as written.
       int index = e.getIndex() - (full.length() - glob.length());
-      throw new IllegalArgumentException(e.getDescription() + (index >= 0 ? " near index " + index : ""), e);
+      throw new IllegalArgumentException(
+          e.getDescription() + (index >= 0 ? " near index " + index : ""), e);
     }
   }
 
-  /** True when the file or directory {@code relative} to the root ('/'-separated, no leading '/') matches. */
+  /**
+   * True when the file or directory {@code relative} to the root ('/'-separated, no leading '/')
+   * matches.
+   */
   public boolean matches(String relative) {
     if (segments == null) {
       return jdk.matches(Path.of("root", relative));
@@ -87,9 +101,10 @@ public final class FileGlob {
   }
 
   /**
-   * One segment of a simple glob, sorted once by its shape, so that the usual ones ({@code TEST-*.xml},
-   * {@code *-result.json}, {@code jacoco.xml}) are matched by comparing their literal ends with the name
-   * instead of the general wildcard search: this runs once per file of a large result set.
+   * One segment of a simple glob, sorted once by its shape, so that the usual ones ({@code
+   * TEST-*.xml}, {@code *-result.json}, {@code jacoco.xml}) are matched by comparing their literal
+   * ends with the name instead of the general wildcard search: this runs once per file of a large
+   * result set.
    */
   private record Segment(String pattern, String prefix, String suffix, boolean general) {
 
@@ -97,15 +112,20 @@ public final class FileGlob {
       int first = pattern.indexOf('*');
       int last = pattern.lastIndexOf('*');
       if (first < 0) {
-        return new Segment(pattern, pattern, "", false); // a literal: the prefix is all, and nothing may follow
+        return new Segment(
+            pattern, pattern, "", false); // a literal: the prefix is all, and nothing may follow
       }
       if (first == last) {
-        return new Segment(pattern, pattern.substring(0, first), pattern.substring(first + 1), false);
+        return new Segment(
+            pattern, pattern.substring(0, first), pattern.substring(first + 1), false);
       }
       return new Segment(pattern, "", "", true);
     }
 
-    /** False when no text ending as {@code text} does can end in this segment: its literal end is not there. */
+    /**
+     * False when no text ending as {@code text} does can end in this segment: its literal end is
+     * not there.
+     */
     boolean mayEnd(String text) {
       return general || text.endsWith(prefix.length() == pattern.length() ? prefix : suffix);
     }
@@ -116,9 +136,11 @@ public final class FileGlob {
       }
       int length = to - from;
       if (prefix.length() == pattern.length()) {
-        return length == prefix.length() && text.startsWith(prefix, from); // no star: the literal itself
+        return length == prefix.length()
+            && text.startsWith(prefix, from); // no star: the literal itself
       }
-      return length >= prefix.length() + suffix.length() && text.startsWith(prefix, from)
+      return length >= prefix.length() + suffix.length()
+          && text.startsWith(prefix, from)
           && text.startsWith(suffix, to - suffix.length());
     }
   }

@@ -10,33 +10,37 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * What the collector found and hashed under each result root besides the evidence: what the stamp check
- * compares with each root's stamp, so that no file is listed or hashed twice.
+ * What the collector found and hashed under each result root besides the evidence: what the stamp
+ * check compares with each root's stamp, so that no file is listed or hashed twice.
  *
  * @param roots what the walk found under each root (by absolute normalized root)
- * @param digests the lowercase hex SHA-256 of every evidence file read, by absolute normalized path, hashed
- *     from the same bytes its reader parsed (the collector's map is built on first use: the check needs it
- *     only to name the files that differ)
- * @param runDirectories the run directories read as evidence (absolute, normalized); every other source is
- *     a file
+ * @param digests the lowercase hex SHA-256 of every evidence file read, by absolute normalized
+ *     path, hashed from the same bytes its reader parsed (the collector's map is built on first
+ *     use: the check needs it only to name the files that differ)
+ * @param runDirectories the run directories read as evidence (absolute, normalized); every other
+ *     source is a file
  */
-public record FilesFound(Map<Path, RootFiles> roots, Map<Path, String> digests, Set<Path> runDirectories) {
+public record FilesFound(
+    Map<Path, RootFiles> roots, Map<Path, String> digests, Set<Path> runDirectories) {
 
   /** Nothing found: a stamp check walks and hashes each root itself. */
   public static final FilesFound NONE = new FilesFound(Map.of(), Map.of(), Set.of());
 
   public FilesFound {
-    // Not copied: 100,000 entries for a large result set; the collector hands over maps it no longer touches.
+    // Not copied: 100,000 entries for a large result set; the collector hands over maps it no
+    // longer touches.
     roots = Collections.unmodifiableMap(roots);
     digests = Collections.unmodifiableMap(digests);
     runDirectories = Set.copyOf(runDirectories);
   }
 
   /**
-   * The files of {@code listings}, with the files read (in path order) that could not be read added to
-   * their root's unhashed ones, and the {@link FilesSum} of the others from {@code sums} (per root, by place).
+   * The files of {@code listings}, with the files read (in path order) that could not be read added
+   * to their root's unhashed ones, and the {@link FilesSum} of the others from {@code sums} (per
+   * root, by place).
    */
-  static FilesFound of(RootListing[] listings, FoundPath[] read, FilesSum[] sums, Set<Path> runDirectories) {
+  static FilesFound of(
+      RootListing[] listings, FoundPath[] read, FilesSum[] sums, Set<Path> runDirectories) {
     for (FoundPath path : read) {
       if (path.relative != null && path.sha256 == null) {
         listings[path.root].unhashed.add(path.path);

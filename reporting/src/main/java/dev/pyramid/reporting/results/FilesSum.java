@@ -1,22 +1,25 @@
 package dev.pyramid.reporting.results;
 
 /**
- * An order-independent checksum of a stamp manifest's entries (path, SHA-256), kept in the stamp so that a
- * check needs neither the manifest nor a sorted list of the files it found: it adds up the entries of those
- * files, in any order and on any thread, and compares one value. Only when the sums (or counts) differ is
- * the manifest read, to name the files. The evidence collector adds up each root's files as its readers
- * hash them, so on the common path the check has nothing left to add.
+ * An order-independent checksum of a stamp manifest's entries (path, SHA-256), kept in the stamp so
+ * that a check needs neither the manifest nor a sorted list of the files it found: it adds up the
+ * entries of those files, in any order and on any thread, and compares one value. Only when the
+ * sums (or counts) differ is the manifest read, to name the files. The evidence collector adds up
+ * each root's files as its readers hash them, so on the common path the check has nothing left to
+ * add.
  *
- * <p>Each entry adds, to four 64-bit sums, a mix (the SplitMix64 finalizer) of one 64-bit word of the
- * file's SHA-256 (big-endian, as its hex digits read) with a 64-bit FNV-1a hash of its path, so that
- * changing, adding, removing or swapping the content of two files changes the sum. It stands for the
- * manifest against mistakes, not against someone who can rewrite the stamp (the stamp is not signed;
- * neither are the hashes it keeps). Not thread-safe: one per thread, then {@link #add(FilesSum)}.
+ * <p>Each entry adds, to four 64-bit sums, a mix (the SplitMix64 finalizer) of one 64-bit word of
+ * the file's SHA-256 (big-endian, as its hex digits read) with a 64-bit FNV-1a hash of its path, so
+ * that changing, adding, removing or swapping the content of two files changes the sum. It stands
+ * for the manifest against mistakes, not against someone who can rewrite the stamp (the stamp is
+ * not signed; neither are the hashes it keeps). Not thread-safe: one per thread, then {@link
+ * #add(FilesSum)}.
  */
 public final class FilesSum {
 
-  private static final long[] ODD = {0x9E3779B97F4A7C15L, 0xC2B2AE3D27D4EB4FL, 0x165667B19E3779F9L,
-      0xD6E8FEB86659FD93L};
+  private static final long[] ODD = {
+    0x9E3779B97F4A7C15L, 0xC2B2AE3D27D4EB4FL, 0x165667B19E3779F9L, 0xD6E8FEB86659FD93L
+  };
 
   /** Hex digit values by character; the hashes are lowercase hex, checked where they are read. */
   private static final long[] HEX = new long[128];
@@ -30,7 +33,10 @@ public final class FilesSum {
   private final long[] sums = new long[4];
   private int count;
 
-  /** Adds the entry of the file at {@code relative} whose SHA-256 is {@code sha256} (64 lowercase hex digits). */
+  /**
+   * Adds the entry of the file at {@code relative} whose SHA-256 is {@code sha256} (64 lowercase
+   * hex digits).
+   */
   public void add(String relative, String sha256) {
     long path = pathHash(relative);
     for (int word = 0; word < 4; word++) {
@@ -43,7 +49,9 @@ public final class FilesSum {
     count++;
   }
 
-  /** Adds the entry of the file at {@code relative} whose SHA-256 is the 32 bytes {@code sha256}. */
+  /**
+   * Adds the entry of the file at {@code relative} whose SHA-256 is the 32 bytes {@code sha256}.
+   */
   public void add(String relative, byte[] sha256) {
     long path = pathHash(relative);
     for (int word = 0; word < 4; word++) {

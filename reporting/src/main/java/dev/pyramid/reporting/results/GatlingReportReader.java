@@ -17,19 +17,23 @@ import java.util.regex.Pattern;
 /**
  * Reads one Gatling 3.15 run directory ({@code target/gatling/<simulation>-<timestamp>/}).
  *
- * <p>Gatling 3.15 writes no machine-readable statistics (no {@code js/stats.js} data, no
- * {@code stats.json}); its {@code index.html} is the only place its own numbers appear. This reader
- * follows the markup of Gatling 3.15.1's {@code AssertionsTableComponent} (table
- * {@code container_assertions}: Gatling's assertion text, then OK or KO) and
- * {@code GlobalStatsTableComponent} (tables {@code container_statistics_head} for "All Requests" and
+ * <p>Gatling 3.15 writes no machine-readable statistics (no {@code js/stats.js} data, no {@code
+ * stats.json}); its {@code index.html} is the only place its own numbers appear. This reader
+ * follows the markup of Gatling 3.15.1's {@code AssertionsTableComponent} (table {@code
+ * container_assertions}: Gatling's assertion text, then OK or KO) and {@code
+ * GlobalStatsTableComponent} (tables {@code container_statistics_head} for "All Requests" and
  * {@code container_statistics_body} for each request: columns col-2..col-6 Total, OK, KO, % KO,
- * Cnt/s, then the response-time columns whose labels the header names). A directory without
- * {@code index.html} (a crashed run leaves only {@code simulation.log}) is unreadable. Thread-safe.
+ * Cnt/s, then the response-time columns whose labels the header names). A directory without {@code
+ * index.html} (a crashed run leaves only {@code simulation.log}) is unreadable. Thread-safe.
  */
 final class GatlingReportReader implements EvidenceReader<GatlingReportReader.Run> {
 
   /** What one run's report holds. */
-  public record Run(Path directory, String simulation, List<PerfAssertion> assertions, List<RequestStats> requests) {}
+  public record Run(
+      Path directory,
+      String simulation,
+      List<PerfAssertion> assertions,
+      List<RequestStats> requests) {}
 
   private static final Pattern RUN_SUFFIX = Pattern.compile("-\\d{8,}$");
   private static final Pattern ROW = Pattern.compile("<tr\\b[^>]*>(.*?)</tr>", Pattern.DOTALL);
@@ -37,7 +41,8 @@ final class GatlingReportReader implements EvidenceReader<GatlingReportReader.Ru
       Pattern.compile("<td\\s+class=\"([^\"]*)\"\\s*>(.*?)</td>", Pattern.DOTALL);
   private static final Pattern HEADER =
       Pattern.compile("<th\\s+id=\"col-(\\d+)\"[^>]*>(.*?)</th>", Pattern.DOTALL);
-  private static final Pattern NAME = Pattern.compile("class=\"ellipsed-name\">(.*?)</span>", Pattern.DOTALL);
+  private static final Pattern NAME =
+      Pattern.compile("class=\"ellipsed-name\">(.*?)</span>", Pattern.DOTALL);
   private static final Pattern TAGS = Pattern.compile("<[^>]+>");
   private static final Pattern HIDDEN_INDEX =
       Pattern.compile("<span class=\"value\" style=\"display:none;?\">.*?</span>", Pattern.DOTALL);
@@ -63,8 +68,8 @@ final class GatlingReportReader implements EvidenceReader<GatlingReportReader.Ru
   }
 
   /**
-   * The newest run of each simulation in each directory: Gatling names runs
-   * {@code <simulation>-<yyyyMMddHHmmssSSS>}, so the newest sorts last.
+   * The newest run of each simulation in each directory: Gatling names runs {@code
+   * <simulation>-<yyyyMMddHHmmssSSS>}, so the newest sorts last.
    */
   @Override
   public List<Path> toRead(List<Path> matched) {
@@ -93,8 +98,10 @@ final class GatlingReportReader implements EvidenceReader<GatlingReportReader.Ru
   public Run read(Path runDirectory) throws UnreadableEvidenceException {
     Path index = runDirectory.resolve("index.html");
     if (!Files.isRegularFile(index)) {
-      String seen = Files.exists(runDirectory.resolve("simulation.log")) ? " (simulation.log only)" : "";
-      throw new UnreadableEvidenceException(runDirectory,
+      String seen =
+          Files.exists(runDirectory.resolve("simulation.log")) ? " (simulation.log only)" : "";
+      throw new UnreadableEvidenceException(
+          runDirectory,
           "no index.html" + seen + ": the run crashed or its report was not generated");
     }
     String html;
@@ -104,18 +111,24 @@ final class GatlingReportReader implements EvidenceReader<GatlingReportReader.Ru
       throw new UnreadableEvidenceException(index, "cannot read: " + e.getMessage(), e);
     }
     String simulation = simulationOf(runDirectory);
-    String head = table(html, "container_statistics_head")
-        .orElseThrow(() -> new UnreadableEvidenceException(index,
-            "no statistics table (container_statistics_head): not a Gatling 3.15 report, or cut off"));
+    String head =
+        table(html, "container_statistics_head")
+            .orElseThrow(
+                () ->
+                    new UnreadableEvidenceException(
+                        index,
+                        "no statistics table (container_statistics_head): not a Gatling 3.15 report, or cut off"));
     if (!html.contains("</html>")) {
       throw new UnreadableEvidenceException(index, "index.html is cut off (no </html>)");
     }
     Map<Integer, String> columns = headerLabels(head);
-    List<RequestStats> requests = new ArrayList<>(statsRows(index, simulation, tbody(head), columns));
+    List<RequestStats> requests =
+        new ArrayList<>(statsRows(index, simulation, tbody(head), columns));
     table(html, "container_statistics_body")
         .ifPresent(body -> requests.addAll(statsRows(index, simulation, tbody(body), columns)));
     if (requests.stream().noneMatch(RequestStats::isGlobal)) {
-      throw new UnreadableEvidenceException(index, "the statistics table has no \"All Requests\" row");
+      throw new UnreadableEvidenceException(
+          index, "the statistics table has no \"All Requests\" row");
     }
     List<PerfAssertion> assertions = new ArrayList<>();
     Optional<String> assertionTable = table(html, "container_assertions");
@@ -128,10 +141,17 @@ final class GatlingReportReader implements EvidenceReader<GatlingReportReader.Ru
         String description = text(HIDDEN_INDEX.matcher(cells.get(0)[1]).replaceAll(""));
         String status = text(cells.get(1)[1]);
         if (!status.equals("OK") && !status.equals("KO")) {
-          throw new UnreadableEvidenceException(index, "assertion status \"" + status + "\" is neither OK nor KO");
+          throw new UnreadableEvidenceException(
+              index, "assertion status \"" + status + "\" is neither OK nor KO");
         }
-        assertions.add(new PerfAssertion(simulation, description, expectedOf(description),
-            actualOf(description, requests), status.equals("OK"), index));
+        assertions.add(
+            new PerfAssertion(
+                simulation,
+                description,
+                expectedOf(description),
+                actualOf(description, requests),
+                status.equals("OK"),
+                index));
       }
     }
     return new Run(runDirectory, simulation, List.copyOf(assertions), List.copyOf(requests));
@@ -153,17 +173,26 @@ final class GatlingReportReader implements EvidenceReader<GatlingReportReader.Ru
         }
       }
       Map<String, Double> times = new LinkedHashMap<>();
-      columns.forEach((col, label) -> {
-        if (col >= 7) {
-          Double value = number(values.get(col));
-          if (value != null) {
-            times.put(label, value);
-          }
-        }
-      });
-      stats.add(new RequestStats(simulation, text(name.group(1)),
-          count(values.get(2)), count(values.get(3)), count(values.get(4)),
-          number(values.get(5)), number(values.get(6)), times, index));
+      columns.forEach(
+          (col, label) -> {
+            if (col >= 7) {
+              Double value = number(values.get(col));
+              if (value != null) {
+                times.put(label, value);
+              }
+            }
+          });
+      stats.add(
+          new RequestStats(
+              simulation,
+              text(name.group(1)),
+              count(values.get(2)),
+              count(values.get(3)),
+              count(values.get(4)),
+              number(values.get(5)),
+              number(values.get(6)),
+              times,
+              index));
     }
     return stats;
   }
@@ -188,26 +217,32 @@ final class GatlingReportReader implements EvidenceReader<GatlingReportReader.Ru
     String target = description.substring(colon + 2, is).toLowerCase(Locale.ROOT);
     // Detail paths read "group / request"; the table names each row by its last segment.
     int slash = path.lastIndexOf(" / ");
-    String wanted = path.equals("Global") ? "All Requests" : path.substring(slash < 0 ? 0 : slash + 3);
+    String wanted =
+        path.equals("Global") ? "All Requests" : path.substring(slash < 0 ? 0 : slash + 3);
     Optional<RequestStats> row = requests.stream().filter(r -> r.name().equals(wanted)).findFirst();
     if (row.isEmpty() || requests.stream().filter(r -> r.name().equals(wanted)).count() > 1) {
       return "";
     }
     RequestStats stats = row.get();
-    Double value = switch (target) {
-      case "count of all events" -> (double) stats.total();
-      case "count of failed events" -> (double) stats.ko();
-      case "count of successful events" -> (double) stats.ok();
-      case "percentage of failed events" -> stats.koPercent();
-      case "min of response time" -> stats.responseTimesMs().get("Min");
-      case "max of response time" -> stats.responseTimesMs().get("Max");
-      case "mean of response time" -> stats.responseTimesMs().get("Mean");
-      case "standard deviation of response time" -> stats.responseTimesMs().get("Std Dev");
-      default -> {
-        Matcher percentile = Pattern.compile("^(\\d+(?:st|nd|rd|th)) percentile of response time$").matcher(target);
-        yield percentile.matches() ? stats.responseTimesMs().get(percentile.group(1) + " pct") : null;
-      }
-    };
+    Double value =
+        switch (target) {
+          case "count of all events" -> (double) stats.total();
+          case "count of failed events" -> (double) stats.ko();
+          case "count of successful events" -> (double) stats.ok();
+          case "percentage of failed events" -> stats.koPercent();
+          case "min of response time" -> stats.responseTimesMs().get("Min");
+          case "max of response time" -> stats.responseTimesMs().get("Max");
+          case "mean of response time" -> stats.responseTimesMs().get("Mean");
+          case "standard deviation of response time" -> stats.responseTimesMs().get("Std Dev");
+          default -> {
+            Matcher percentile =
+                Pattern.compile("^(\\d+(?:st|nd|rd|th)) percentile of response time$")
+                    .matcher(target);
+            yield percentile.matches()
+                ? stats.responseTimesMs().get(percentile.group(1) + " pct")
+                : null;
+          }
+        };
     if (value == null) {
       return "";
     }
@@ -257,9 +292,15 @@ final class GatlingReportReader implements EvidenceReader<GatlingReportReader.Ru
   }
 
   private static String text(String html) {
-    String plain = TAGS.matcher(html).replaceAll("").replace("&nbsp;", " ").trim().replaceAll("\\s+", " ");
-    return plain.replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", "\"")
-        .replace("&#39;", "'").replace("&#x27;", "'").replace("&amp;", "&");
+    String plain =
+        TAGS.matcher(html).replaceAll("").replace("&nbsp;", " ").trim().replaceAll("\\s+", " ");
+    return plain
+        .replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&quot;", "\"")
+        .replace("&#39;", "'")
+        .replace("&#x27;", "'")
+        .replace("&amp;", "&");
   }
 
   private static Double number(String text) {

@@ -14,26 +14,35 @@ import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
 
 /**
- * One element of a JUnit XML report as {@link JUnitXmlReader} keeps it. {@link #parse} keeps the part of the
- * document the gate reads: {@code testsuites}, {@code testsuite} and {@code testcase} elements with their
- * attributes, and of a test case's children only the tag and the {@code message}
- * and {@code type} attributes. Everything else ({@code properties}, system-out/err, stack traces) is
- * skipped by the stream parser and never kept.
+ * One element of a JUnit XML report as {@link JUnitXmlReader} keeps it. {@link #parse} keeps the
+ * part of the document the gate reads: {@code testsuites}, {@code testsuite} and {@code testcase}
+ * elements with their attributes, and of a test case's children only the tag and the {@code
+ * message} and {@code type} attributes. Everything else ({@code properties}, system-out/err, stack
+ * traces) is skipped by the stream parser and never kept.
  *
- * <p>The stream parser runs with DTDs and external entities off, and a DOCTYPE declaration or an entity
- * reference makes the file unreadable, so no external entity is ever resolved.
+ * <p>The stream parser runs with DTDs and external entities off, and a DOCTYPE declaration or an
+ * entity reference makes the file unreadable, so no external entity is ever resolved.
  */
 final class JUnitXmlElement {
 
-  /** Built on first read, not when a collector is made: a gate over Allure results alone never needs it. */
+  /**
+   * Built on first read, not when a collector is made: a gate over Allure results alone never needs
+   * it.
+   */
   private static final class Factory {
     static final XMLInputFactory INSTANCE = factory();
   }
 
-  /** The property gotestsum and go-junit-report write on every suite: the suite is a Go package's tests. */
+  /**
+   * The property gotestsum and go-junit-report write on every suite: the suite is a Go package's
+   * tests.
+   */
   private static final String GO_VERSION = "go.version";
 
-  /** Marks, in a suite's kept attributes, that it has the {@link #GO_VERSION} property (not an XML name). */
+  /**
+   * Marks, in a suite's kept attributes, that it has the {@link #GO_VERSION} property (not an XML
+   * name).
+   */
   private static final String GO_SUITE = " go";
 
   final String tag;
@@ -58,7 +67,10 @@ final class JUnitXmlElement {
     return attributes.containsKey(GO_SUITE);
   }
 
-  /** Parses the report {@code file} whose content is {@code bytes}, or throws naming it and the reason. */
+  /**
+   * Parses the report {@code file} whose content is {@code bytes}, or throws naming it and the
+   * reason.
+   */
   static JUnitXmlElement parse(Path file, byte[] bytes) throws UnreadableEvidenceException {
     try {
       XMLStreamReader xml = XmlBytes.open(Factory.INSTANCE, bytes);
@@ -81,7 +93,8 @@ final class JUnitXmlElement {
                 root = new JUnitXmlElement(tag, attributes(xml));
                 open.push(root);
               } else if (parent.tag.equals("testcase")) {
-                // failure, error, skipped, flaky*, rerun*: the tag and its message decide; its text is not read.
+                // failure, error, skipped, flaky*, rerun*: the tag and its message decide; its text
+                // is not read.
                 Map<String, String> kept = new HashMap<>(4);
                 putIfPresent(kept, xml, "message");
                 putIfPresent(kept, xml, "type");
@@ -92,10 +105,13 @@ final class JUnitXmlElement {
                 parent.children.add(element);
                 open.push(element);
               } else if (tag.equals("properties") && parent.tag.equals("testsuite")) {
-                open.push(new JUnitXmlElement(tag, Map.of())); // not kept: only its go.version property is looked at
+                open.push(
+                    new JUnitXmlElement(
+                        tag, Map.of())); // not kept: only its go.version property is looked at
                 properties = parent;
               } else if (parent.tag.equals("properties")) {
-                if (tag.equals("property") && GO_VERSION.equals(xml.getAttributeValue(null, "name"))) {
+                if (tag.equals("property")
+                    && GO_VERSION.equals(xml.getAttributeValue(null, "name"))) {
                   properties.attributes.put(GO_SUITE, "");
                 }
                 skipping = 1;
@@ -110,30 +126,43 @@ final class JUnitXmlElement {
                 open.pop();
               }
             }
-            case XMLStreamConstants.DTD -> throw new UnreadableEvidenceException(file,
-                "not well-formed XML (truncated, wrong encoding or a DOCTYPE): a DOCTYPE declaration, which JUnit "
-                    + "XML never needs and which is refused so that no external entity is ever resolved");
-            case XMLStreamConstants.ENTITY_REFERENCE -> throw new UnreadableEvidenceException(file,
-                "not well-formed XML: an entity reference \"&" + xml.getLocalName() + ";\", which JUnit XML never needs");
+            case XMLStreamConstants.DTD ->
+                throw new UnreadableEvidenceException(
+                    file,
+                    "not well-formed XML (truncated, wrong encoding or a DOCTYPE): a DOCTYPE declaration, which JUnit "
+                        + "XML never needs and which is refused so that no external entity is ever resolved");
+            case XMLStreamConstants.ENTITY_REFERENCE ->
+                throw new UnreadableEvidenceException(
+                    file,
+                    "not well-formed XML: an entity reference \"&"
+                        + xml.getLocalName()
+                        + ";\", which JUnit XML never needs");
             default -> {
               // text, comments, processing instructions: not needed
             }
           }
         }
         if (root == null) {
-          throw new UnreadableEvidenceException(file, "not well-formed XML (truncated, wrong encoding or a DOCTYPE): "
-              + "no root element");
+          throw new UnreadableEvidenceException(
+              file,
+              "not well-formed XML (truncated, wrong encoding or a DOCTYPE): " + "no root element");
         }
         return root;
       } finally {
         xml.close();
       }
     } catch (XMLStreamException e) {
-      throw new UnreadableEvidenceException(file, "not well-formed XML (truncated, wrong encoding or a DOCTYPE): "
-          + e.getMessage(), e);
+      throw new UnreadableEvidenceException(
+          file,
+          "not well-formed XML (truncated, wrong encoding or a DOCTYPE): " + e.getMessage(),
+          e);
     } catch (CharacterCodingException e) {
-      throw new UnreadableEvidenceException(file, "not well-formed XML (truncated, wrong encoding or a DOCTYPE): "
-          + "not valid UTF-8: " + e, e);
+      throw new UnreadableEvidenceException(
+          file,
+          "not well-formed XML (truncated, wrong encoding or a DOCTYPE): "
+              + "not valid UTF-8: "
+              + e,
+          e);
     } catch (RuntimeException e) {
       // The JDK's parser reports some malformed byte sequences as unchecked exceptions.
       throw new UnreadableEvidenceException(file, "not readable as XML: " + e, e);
@@ -157,9 +186,9 @@ final class JUnitXmlElement {
   }
 
   /**
-   * Built once: DTDs and external entities off, entity references reported, never resolved. The JDK's own
-   * StAX parser, named directly: the service lookup of {@code newFactory} scans the class path at every
-   * start, and the jar bundles no other StAX implementation.
+   * Built once: DTDs and external entities off, entity references reported, never resolved. The
+   * JDK's own StAX parser, named directly: the service lookup of {@code newFactory} scans the class
+   * path at every start, and the jar bundles no other StAX implementation.
    */
   private static XMLInputFactory factory() {
     XMLInputFactory factory = XMLInputFactory.newDefaultFactory();

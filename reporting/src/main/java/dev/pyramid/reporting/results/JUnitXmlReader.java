@@ -12,43 +12,46 @@ import java.util.Map;
 
 /**
  * Reads one JUnit XML report: Surefire/Failsafe's format and the variants other runners write
- * (Gradle, Node's test runner, Jest with jest-junit, pytest, go-junit-report, gotestsum...): a {@code <testsuite>}
- * root, or a {@code <testsuites>} root holding suites (nested or not) and, as Node writes them,
- * test cases of its own.
+ * (Gradle, Node's test runner, Jest with jest-junit, pytest, go-junit-report, gotestsum...): a
+ * {@code <testsuite>} root, or a {@code <testsuites>} root holding suites (nested or not) and, as
+ * Node writes them, test cases of its own.
  *
- * <p>Counts come from the {@code <testcase>} elements. A test case with Surefire's
- * {@code flakyFailure}/{@code flakyError} and no {@code failure}/{@code error} passed on a rerun: it is
+ * <p>Counts come from the {@code <testcase>} elements. A test case with Surefire's {@code
+ * flakyFailure}/{@code flakyError} and no {@code failure}/{@code error} passed on a rerun: it is
  * flaky, not failed; one with {@code rerunFailure}/{@code rerunError} failed every rerun. Declared
  * totals are checked against the test cases and a disagreement makes the file unreadable (a cut-off
- * or hand-edited report must not pass): {@code tests} must equal the suite's own test cases, all its
- * descendants' or, as Node counts, its own test cases plus its nested suites; in a suite without
- * nested suites {@code failures + errors} and {@code skipped} must match too. A missing attribute is
- * not checked.
+ * or hand-edited report must not pass): {@code tests} must equal the suite's own test cases, all
+ * its descendants' or, as Node counts, its own test cases plus its nested suites; in a suite
+ * without nested suites {@code failures + errors} and {@code skipped} must match too. A missing
+ * attribute is not checked.
  *
- * <p>Three runners write what those checks alone would misread; each is recognised by a narrow trait and
- * none of the rules below can turn a failed or errored test case into a passed one:
+ * <p>Three runners write what those checks alone would misread; each is recognised by a narrow
+ * trait and none of the rules below can turn a failed or errored test case into a passed one:
+ *
  * <ul>
- *   <li><b>Repeated test cases are separate tests</b> (Jest allows two tests of one name), except in two
- *       shapes where they are attempts of one test, merged so that the last attempt decides: a Go suite
- *       (gotestsum and go-junit-report write the {@code go.version} property; Go test names are unique in a
- *       package, so a repeat can only be a {@code --rerun-fails} attempt, and one that failed before it
- *       passed is flaky); and a suite whose {@code tests} counts each name once while every earlier attempt
- *       has no child at all (pytest with the {@code flaky} plugin writes a suppressed failed attempt so: it
- *       is dropped, the last attempt decides, and flakiness is not knowable).</li>
- *   <li><b>jest-junit's todo tests</b>: jest-junit 16 and 17 write {@code test.todo} as a test case with no
- *       child and {@code time="0"} and leave it out of the suite's {@code tests} (failing + passing +
- *       pending). When that is the only disagreement (a direct child of a {@code <testsuites>} root that
- *       declares {@code tests}; the suite declares {@code failures}, {@code errors} and {@code skipped} and
- *       all three match; at least as many childless, zero-time, passing-looking test cases as the surplus),
- *       the surplus are read as todo tests, counted as skipped. Nothing in the file tells a todo from a
- *       test that passed in under half a millisecond: when there are more candidates than todos, which of
- *       them are the todos is a guess (the first ones, said in their message); the counts are exact.</li>
+ *   <li><b>Repeated test cases are separate tests</b> (Jest allows two tests of one name), except
+ *       in two shapes where they are attempts of one test, merged so that the last attempt decides:
+ *       a Go suite (gotestsum and go-junit-report write the {@code go.version} property; Go test
+ *       names are unique in a package, so a repeat can only be a {@code --rerun-fails} attempt, and
+ *       one that failed before it passed is flaky); and a suite whose {@code tests} counts each
+ *       name once while every earlier attempt has no child at all (pytest with the {@code flaky}
+ *       plugin writes a suppressed failed attempt so: it is dropped, the last attempt decides, and
+ *       flakiness is not knowable).
+ *   <li><b>jest-junit's todo tests</b>: jest-junit 16 and 17 write {@code test.todo} as a test case
+ *       with no child and {@code time="0"} and leave it out of the suite's {@code tests} (failing +
+ *       passing + pending). When that is the only disagreement (a direct child of a {@code
+ *       <testsuites>} root that declares {@code tests}; the suite declares {@code failures}, {@code
+ *       errors} and {@code skipped} and all three match; at least as many childless, zero-time,
+ *       passing-looking test cases as the surplus), the surplus are read as todo tests, counted as
+ *       skipped. Nothing in the file tells a todo from a test that passed in under half a
+ *       millisecond: when there are more candidates than todos, which of them are the todos is a
+ *       guess (the first ones, said in their message); the counts are exact.
  * </ul>
  *
- * <p>The stream parser runs with DTDs and external entities off and a DOCTYPE declaration
- * makes the file unreadable, so no external entity is ever resolved. Only suites, test cases, the tag
- * and message of a test case's children and whether a suite has the {@code go.version} property are kept.
- * Thread-safe.
+ * <p>The stream parser runs with DTDs and external entities off and a DOCTYPE declaration makes the
+ * file unreadable, so no external entity is ever resolved. Only suites, test cases, the tag and
+ * message of a test case's children and whether a suite has the {@code go.version} property are
+ * kept. Thread-safe.
  */
 final class JUnitXmlReader implements EvidenceReader<JUnitXmlReader.Report> {
 
@@ -57,8 +60,8 @@ final class JUnitXmlReader implements EvidenceReader<JUnitXmlReader.Report> {
    *
    * @param counts per test: repeated attempts of one test (see the class comment) merged
    * @param testCases the tests {@code counts} counts
-   * @param executions every {@code <testcase>} element as written, attempts not merged: what gotestsum's
-   *     closing "DONE N runs, M tests, S skipped, F failures" counts
+   * @param executions every {@code <testcase>} element as written, attempts not merged: what
+   *     gotestsum's closing "DONE N runs, M tests, S skipped, F failures" counts
    */
   public record Report(Path file, Counts counts, List<TestCase> testCases, Counts executions) {
 
@@ -67,7 +70,6 @@ final class JUnitXmlReader implements EvidenceReader<JUnitXmlReader.Report> {
       this(file, counts, testCases, counts);
     }
   }
-
 
   @Override
   public String key() {
@@ -78,8 +80,10 @@ final class JUnitXmlReader implements EvidenceReader<JUnitXmlReader.Report> {
   public List<String> defaultGlobs(Layer layer) {
     return switch (layer) {
       case UNIT -> List.of("**/target/surefire-reports/unit/TEST-*.xml");
-      case CONTRACT -> List.of("**/target/surefire-reports/contract/TEST-*.xml",
-          "**/target/failsafe-reports/contract/TEST-*.xml");
+      case CONTRACT ->
+          List.of(
+              "**/target/surefire-reports/contract/TEST-*.xml",
+              "**/target/failsafe-reports/contract/TEST-*.xml");
       case E2E -> List.of("**/target/failsafe-reports/e2e/TEST-*.xml");
       case PERF -> List.of();
     };
@@ -106,7 +110,10 @@ final class JUnitXmlReader implements EvidenceReader<JUnitXmlReader.Report> {
     }
   }
 
-  /** Reads the report {@code file} whose content is {@code bytes} (read once by the caller, who also hashes it). */
+  /**
+   * Reads the report {@code file} whose content is {@code bytes} (read once by the caller, who also
+   * hashes it).
+   */
   public Report read(Path file, byte[] bytes) throws UnreadableEvidenceException {
     JUnitXmlElement root = JUnitXmlElement.parse(file, bytes);
     Suites read = new Suites();
@@ -125,12 +132,14 @@ final class JUnitXmlReader implements EvidenceReader<JUnitXmlReader.Report> {
         int elements = read.elements.size();
         checkTotal(file, root, "tests", elements, read.todos > 0 ? elements - read.todos : -1, -1);
       }
-      default -> throw new UnreadableEvidenceException(
-          file, "not a JUnit XML report: root element <" + root.tag + ">");
+      default ->
+          throw new UnreadableEvidenceException(
+              file, "not a JUnit XML report: root element <" + root.tag + ">");
     }
     Counts counts = Counts.of(read.tests);
     // Without merged attempts every element is one test: the same counts, not counted twice.
-    Counts executions = read.elements.size() == read.tests.size() ? counts : Counts.of(read.elements);
+    Counts executions =
+        read.elements.size() == read.tests.size() ? counts : Counts.of(read.elements);
     return new Report(file, counts, List.copyOf(read.tests), executions);
   }
 
@@ -138,15 +147,19 @@ final class JUnitXmlReader implements EvidenceReader<JUnitXmlReader.Report> {
   private static final class Suites {
     /** Every test case element as written (todos as skipped), attempts not merged. */
     final List<TestCase> elements = new ArrayList<>();
+
     /** The tests: attempts of one test merged where the suite's shape says they are attempts. */
     final List<TestCase> tests = new ArrayList<>();
-    /** jest-junit todo tests inferred, which the root's declared tests leaves out as the suites' do. */
+
+    /**
+     * jest-junit todo tests inferred, which the root's declared tests leaves out as the suites' do.
+     */
     int todos;
   }
 
   /**
-   * Attempts of one test, in document order, merged: the last attempt decides; with {@code failedBeforeIsFlaky}
-   * (Go's reruns) a test that failed before its last attempt passed is flaky.
+   * Attempts of one test, in document order, merged: the last attempt decides; with {@code
+   * failedBeforeIsFlaky} (Go's reruns) a test that failed before its last attempt passed is flaky.
    */
   private static List<TestCase> mergeAttempts(List<TestCase> cases, boolean failedBeforeIsFlaky) {
     Map<String, List<TestCase>> byId = new LinkedHashMap<>();
@@ -156,15 +169,24 @@ final class JUnitXmlReader implements EvidenceReader<JUnitXmlReader.Report> {
     List<TestCase> merged = new ArrayList<>(byId.size());
     for (List<TestCase> attempts : byId.values()) {
       TestCase last = attempts.get(attempts.size() - 1);
-      boolean failedBefore = failedBeforeIsFlaky
-          && attempts.subList(0, attempts.size() - 1).stream().anyMatch(TestCase::isFailure);
-      merged.add(new TestCase(last.className(), last.name(), last.timeSeconds(), last.status(), last.message(),
-          last.source(), last.flaky() || failedBefore && last.status() == TestCase.Status.PASSED));
+      boolean failedBefore =
+          failedBeforeIsFlaky
+              && attempts.subList(0, attempts.size() - 1).stream().anyMatch(TestCase::isFailure);
+      merged.add(
+          new TestCase(
+              last.className(),
+              last.name(),
+              last.timeSeconds(),
+              last.status(),
+              last.message(),
+              last.source(),
+              last.flaky() || failedBefore && last.status() == TestCase.Status.PASSED));
     }
     return merged;
   }
 
-  private static void readSuite(Path file, JUnitXmlElement suite, boolean underCountingRoot, Suites read)
+  private static void readSuite(
+      Path file, JUnitXmlElement suite, boolean underCountingRoot, Suites read)
       throws UnreadableEvidenceException {
     List<JUnitXmlElement> elements = children(suite, "testcase");
     List<TestCase> own = new ArrayList<>(elements.size());
@@ -172,15 +194,25 @@ final class JUnitXmlReader implements EvidenceReader<JUnitXmlReader.Report> {
       own.add(testCase(file, testcase));
     }
     List<JUnitXmlElement> nested = children(suite, "testsuite");
-    // Surefire/Failsafe 3 in rerun mode (-Dsurefire.rerunFailingTestsCount) are known to write suite totals
-    // that count only the rerun tests; their test cases are right, so the totals are not checked then.
-    boolean rerunMode = own.stream().anyMatch(c -> c.flaky()) || elements.stream()
-        .anyMatch(c -> has(c, "rerunFailure") || has(c, "rerunError"));
-    int todos = nested.isEmpty() && !rerunMode && underCountingRoot ? jestJunitTodos(file, suite, elements, own) : 0;
+    // Surefire/Failsafe 3 in rerun mode (-Dsurefire.rerunFailingTestsCount) are known to write
+    // suite totals
+    // that count only the rerun tests; their test cases are right, so the totals are not checked
+    // then.
+    boolean rerunMode =
+        own.stream().anyMatch(c -> c.flaky())
+            || elements.stream().anyMatch(c -> has(c, "rerunFailure") || has(c, "rerunError"));
+    int todos =
+        nested.isEmpty() && !rerunMode && underCountingRoot
+            ? jestJunitTodos(file, suite, elements, own)
+            : 0;
     int distinct = (int) own.stream().map(TestCase::id).distinct().count();
     boolean goSuite = suite.isGoSuite();
-    boolean suppressedAttempts = todos == 0 && distinct < own.size() && nested.isEmpty()
-        && attribute(file, suite, "tests") == distinct && earlierAttemptsLookPassed(own);
+    boolean suppressedAttempts =
+        todos == 0
+            && distinct < own.size()
+            && nested.isEmpty()
+            && attribute(file, suite, "tests") == distinct
+            && earlierAttemptsLookPassed(own);
     int sizeBefore = read.elements.size();
     read.elements.addAll(own);
     read.todos += todos;
@@ -195,7 +227,12 @@ final class JUnitXmlReader implements EvidenceReader<JUnitXmlReader.Report> {
     int all = read.elements.size() - sizeBefore;
     if (!rerunMode) {
       int ownTests = own.size() - todos;
-      checkTotal(file, suite, "tests", ownTests, suppressedAttempts ? distinct : all - todos,
+      checkTotal(
+          file,
+          suite,
+          "tests",
+          ownTests,
+          suppressedAttempts ? distinct : all - todos,
           ownTests + nested.size());
     }
     if (nested.isEmpty() && !rerunMode) {
@@ -205,32 +242,53 @@ final class JUnitXmlReader implements EvidenceReader<JUnitXmlReader.Report> {
         long declared = Math.max(failures, 0) + Math.max(errors, 0);
         long found = own.stream().filter(TestCase::isFailure).count();
         if (declared != found) {
-          throw new UnreadableEvidenceException(file, "suite \"" + suite.getAttribute("name")
-              + "\" declares failures+errors=" + declared + " but holds " + found + " failed <testcase> elements");
+          throw new UnreadableEvidenceException(
+              file,
+              "suite \""
+                  + suite.getAttribute("name")
+                  + "\" declares failures+errors="
+                  + declared
+                  + " but holds "
+                  + found
+                  + " failed <testcase> elements");
         }
       }
       long skipped = attribute(file, suite, "skipped");
-      long foundSkipped = own.stream().filter(c -> c.status() == TestCase.Status.SKIPPED).count() - todos;
+      long foundSkipped =
+          own.stream().filter(c -> c.status() == TestCase.Status.SKIPPED).count() - todos;
       if (skipped >= 0 && skipped != foundSkipped) {
-        throw new UnreadableEvidenceException(file, "suite \"" + suite.getAttribute("name")
-            + "\" declares skipped=" + skipped + " but holds " + foundSkipped + " skipped <testcase> elements");
+        throw new UnreadableEvidenceException(
+            file,
+            "suite \""
+                + suite.getAttribute("name")
+                + "\" declares skipped="
+                + skipped
+                + " but holds "
+                + foundSkipped
+                + " skipped <testcase> elements");
       }
     }
   }
 
   /**
-   * jest-junit's todo tests, when the suite's only disagreement with its test cases is a surplus of childless,
-   * zero-time test cases over its declared {@code tests} (see the class comment): that many of them, the first
-   * in document order, are replaced in {@code own} by skipped todo tests and their number returned; otherwise
-   * nothing changes and 0 is returned, and the usual checks refuse the file.
+   * jest-junit's todo tests, when the suite's only disagreement with its test cases is a surplus of
+   * childless, zero-time test cases over its declared {@code tests} (see the class comment): that
+   * many of them, the first in document order, are replaced in {@code own} by skipped todo tests
+   * and their number returned; otherwise nothing changes and 0 is returned, and the usual checks
+   * refuse the file.
    */
-  private static int jestJunitTodos(Path file, JUnitXmlElement suite, List<JUnitXmlElement> elements,
-      List<TestCase> own) throws UnreadableEvidenceException {
+  private static int jestJunitTodos(
+      Path file, JUnitXmlElement suite, List<JUnitXmlElement> elements, List<TestCase> own)
+      throws UnreadableEvidenceException {
     long tests = attribute(file, suite, "tests");
     long failures = attribute(file, suite, "failures");
     long errors = attribute(file, suite, "errors");
     long skipped = attribute(file, suite, "skipped");
-    if (tests < 0 || tests >= own.size() || failures < 0 || errors < 0 || skipped < 0
+    if (tests < 0
+        || tests >= own.size()
+        || failures < 0
+        || errors < 0
+        || skipped < 0
         || failures + errors != own.stream().filter(TestCase::isFailure).count()
         || skipped != own.stream().filter(c -> c.status() == TestCase.Status.SKIPPED).count()) {
       return 0;
@@ -238,7 +296,8 @@ final class JUnitXmlReader implements EvidenceReader<JUnitXmlReader.Report> {
     int surplus = (int) (own.size() - tests);
     List<Integer> candidates = new ArrayList<>();
     for (int i = 0; i < own.size(); i++) {
-      // jest-junit writes time = duration / 1000, and a todo's duration is null: "0", never "0.000".
+      // jest-junit writes time = duration / 1000, and a todo's duration is null: "0", never
+      // "0.000".
       if (looksPassed(own.get(i)) && elements.get(i).getAttribute("time").equals("0")) {
         candidates.add(i);
       }
@@ -246,20 +305,38 @@ final class JUnitXmlReader implements EvidenceReader<JUnitXmlReader.Report> {
     if (candidates.size() < surplus) {
       return 0;
     }
-    String message = candidates.size() == surplus
-        ? "todo (jest-junit writes test.todo as a test case with no child, left out of its suite's tests)"
-        : "todo, inferred: jest-junit left " + surplus + " todo test(s) out of suite \"" + suite.getAttribute("name")
-            + "\"'s tests=\"" + tests + "\", among " + candidates.size() + " childless zero-time test cases; "
-            + "which ones the file does not say, so the first ones are read as the todos";
+    String message =
+        candidates.size() == surplus
+            ? "todo (jest-junit writes test.todo as a test case with no child, left out of its suite's tests)"
+            : "todo, inferred: jest-junit left "
+                + surplus
+                + " todo test(s) out of suite \""
+                + suite.getAttribute("name")
+                + "\"'s tests=\""
+                + tests
+                + "\", among "
+                + candidates.size()
+                + " childless zero-time test cases; "
+                + "which ones the file does not say, so the first ones are read as the todos";
     for (int i : candidates.subList(0, surplus)) {
       TestCase todo = own.get(i);
-      own.set(i, new TestCase(todo.className(), todo.name(), todo.timeSeconds(), TestCase.Status.SKIPPED, message,
-          todo.source()));
+      own.set(
+          i,
+          new TestCase(
+              todo.className(),
+              todo.name(),
+              todo.timeSeconds(),
+              TestCase.Status.SKIPPED,
+              message,
+              todo.source()));
     }
     return surplus;
   }
 
-  /** True when, for every repeated test id, every attempt but the last has no outcome child (looks passed). */
+  /**
+   * True when, for every repeated test id, every attempt but the last has no outcome child (looks
+   * passed).
+   */
   private static boolean earlierAttemptsLookPassed(List<TestCase> own) {
     Map<String, Integer> last = new HashMap<>();
     for (int i = 0; i < own.size(); i++) {
@@ -273,43 +350,70 @@ final class JUnitXmlReader implements EvidenceReader<JUnitXmlReader.Report> {
     return true;
   }
 
-  /** A test case with no failure, error, skip, flaky or rerun child: what a runner writes for a pass (or a todo). */
+  /**
+   * A test case with no failure, error, skip, flaky or rerun child: what a runner writes for a pass
+   * (or a todo).
+   */
   private static boolean looksPassed(TestCase testCase) {
     return testCase.status() == TestCase.Status.PASSED && !testCase.flaky();
   }
 
-  private static TestCase testCase(Path file, JUnitXmlElement testcase) throws UnreadableEvidenceException {
+  private static TestCase testCase(Path file, JUnitXmlElement testcase)
+      throws UnreadableEvidenceException {
     String name = testcase.getAttribute("name");
     if (name.isEmpty()) {
       throw new UnreadableEvidenceException(file, "a <testcase> without a name");
     }
     boolean failed = has(testcase, "failure") || has(testcase, "rerunFailure");
     boolean errored = has(testcase, "error") || has(testcase, "rerunError");
-    TestCase.Status status = errored ? TestCase.Status.ERRORED
-        : failed ? TestCase.Status.FAILED
-        : has(testcase, "skipped") ? TestCase.Status.SKIPPED
-        : TestCase.Status.PASSED;
-    boolean flaky = status == TestCase.Status.PASSED
-        && (has(testcase, "flakyFailure") || has(testcase, "flakyError"));
-    return new TestCase(testcase.getAttribute("classname"), name, parseTime(testcase.getAttribute("time")),
-        status, messageOf(testcase), file, flaky);
+    TestCase.Status status =
+        errored
+            ? TestCase.Status.ERRORED
+            : failed
+                ? TestCase.Status.FAILED
+                : has(testcase, "skipped") ? TestCase.Status.SKIPPED : TestCase.Status.PASSED;
+    boolean flaky =
+        status == TestCase.Status.PASSED
+            && (has(testcase, "flakyFailure") || has(testcase, "flakyError"));
+    return new TestCase(
+        testcase.getAttribute("classname"),
+        name,
+        parseTime(testcase.getAttribute("time")),
+        status,
+        messageOf(testcase),
+        file,
+        flaky);
   }
 
   /** Accepts {@code declared} when it equals any of the counts a known runner means by it. */
-  private static void checkTotal(Path file, JUnitXmlElement suite, String attribute, int own, int all,
-      int ownPlusSuites) throws UnreadableEvidenceException {
+  private static void checkTotal(
+      Path file, JUnitXmlElement suite, String attribute, int own, int all, int ownPlusSuites)
+      throws UnreadableEvidenceException {
     long declared = attribute(file, suite, attribute);
     if (declared < 0 || declared == own || declared == all || declared == ownPlusSuites) {
       return;
     }
     String name = suite.getAttribute("name");
-    throw new UnreadableEvidenceException(file, "<" + suite.getTagName() + (name.isEmpty() ? "" : " name=\"" + name + "\"")
-        + "> declares " + attribute + "=\"" + declared + "\" but holds "
-        + Math.max(own, all) + " <testcase> elements");
+    throw new UnreadableEvidenceException(
+        file,
+        "<"
+            + suite.getTagName()
+            + (name.isEmpty() ? "" : " name=\"" + name + "\"")
+            + "> declares "
+            + attribute
+            + "=\""
+            + declared
+            + "\" but holds "
+            + Math.max(own, all)
+            + " <testcase> elements");
   }
 
-  /** The attribute as a count, -1 when absent; a value that is not a count makes the file unreadable. */
-  private static long attribute(Path file, JUnitXmlElement element, String name) throws UnreadableEvidenceException {
+  /**
+   * The attribute as a count, -1 when absent; a value that is not a count makes the file
+   * unreadable.
+   */
+  private static long attribute(Path file, JUnitXmlElement element, String name)
+      throws UnreadableEvidenceException {
     String value = element.getAttribute(name).trim();
     if (value.isEmpty()) {
       return -1;
@@ -321,8 +425,16 @@ final class JUnitXmlReader implements EvidenceReader<JUnitXmlReader.Report> {
       }
       return count;
     } catch (NumberFormatException e) {
-      throw new UnreadableEvidenceException(file, "<" + element.getTagName() + "> " + name + "=\""
-          + abbreviate(value) + "\" is not a count", e);
+      throw new UnreadableEvidenceException(
+          file,
+          "<"
+              + element.getTagName()
+              + "> "
+              + name
+              + "=\""
+              + abbreviate(value)
+              + "\" is not a count",
+          e);
     }
   }
 
@@ -335,7 +447,15 @@ final class JUnitXmlReader implements EvidenceReader<JUnitXmlReader.Report> {
   }
 
   private static String messageOf(JUnitXmlElement testcase) {
-    for (String tag : List.of("error", "failure", "rerunError", "rerunFailure", "skipped", "flakyFailure", "flakyError")) {
+    for (String tag :
+        List.of(
+            "error",
+            "failure",
+            "rerunError",
+            "rerunFailure",
+            "skipped",
+            "flakyFailure",
+            "flakyError")) {
       List<JUnitXmlElement> found = children(testcase, tag);
       if (!found.isEmpty()) {
         String message = found.get(0).getAttribute("message");

@@ -12,8 +12,8 @@ import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
 
 /**
- * Reads the report-level {@code LINE} and {@code BRANCH} counters of a JaCoCo XML report
- * ({@code target/site/jacoco/jacoco.xml}).
+ * Reads the report-level {@code LINE} and {@code BRANCH} counters of a JaCoCo XML report ({@code
+ * target/site/jacoco/jacoco.xml}).
  *
  * <p>JaCoCo writes a DOCTYPE naming {@code report.dtd}; it is read as a token and never loaded: the
  * stream parser runs with DTD support and external entities off, so an entity reference of any kind
@@ -57,8 +57,8 @@ final class JacocoXmlReader implements EvidenceReader<Coverage> {
   }
 
   /**
-   * Reads the report {@code file} whose content is {@code bytes}: to its end, so that a truncated report
-   * is refused, keeping nothing below the top level.
+   * Reads the report {@code file} whose content is {@code bytes}: to its end, so that a truncated
+   * report is refused, keeping nothing below the top level.
    */
   public Coverage read(Path file, byte[] bytes) throws UnreadableEvidenceException {
     long[] line = null;
@@ -73,8 +73,8 @@ final class JacocoXmlReader implements EvidenceReader<Coverage> {
           depth++;
           if (depth == 1) {
             if (!xml.getLocalName().equals("report")) {
-              throw new UnreadableEvidenceException(file, "not a JaCoCo XML report: root element <"
-                  + xml.getLocalName() + ">");
+              throw new UnreadableEvidenceException(
+                  file, "not a JaCoCo XML report: root element <" + xml.getLocalName() + ">");
             }
             rootSeen = true;
           } else if (depth == 2 && xml.getLocalName().equals("counter")) {
@@ -96,7 +96,8 @@ final class JacocoXmlReader implements EvidenceReader<Coverage> {
         throw new UnreadableEvidenceException(file, "empty: no <report> element");
       }
     } catch (XMLStreamException e) {
-      throw new UnreadableEvidenceException(file, "not well-formed XML (truncated?): " + e.getMessage(), e);
+      throw new UnreadableEvidenceException(
+          file, "not well-formed XML (truncated?): " + e.getMessage(), e);
     } catch (CharacterCodingException e) {
       throw new UnreadableEvidenceException(file, "not well-formed XML: not valid UTF-8: " + e, e);
     } catch (RuntimeException e) {
@@ -110,7 +111,8 @@ final class JacocoXmlReader implements EvidenceReader<Coverage> {
     return new Coverage(line[0], line[1], branches[0], branches[1], file);
   }
 
-  private static long count(Path file, XMLStreamReader xml, String attribute) throws UnreadableEvidenceException {
+  private static long count(Path file, XMLStreamReader xml, String attribute)
+      throws UnreadableEvidenceException {
     String value = xml.getAttributeValue(null, attribute);
     try {
       long count = Long.parseLong(value == null ? "" : value.trim());
@@ -119,7 +121,8 @@ final class JacocoXmlReader implements EvidenceReader<Coverage> {
       }
       return count;
     } catch (NumberFormatException e) {
-      throw new UnreadableEvidenceException(file, "counter " + attribute + "=\"" + value + "\" is not a count", e);
+      throw new UnreadableEvidenceException(
+          file, "counter " + attribute + "=\"" + value + "\" is not a count", e);
     }
   }
 

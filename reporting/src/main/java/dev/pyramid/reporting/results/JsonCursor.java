@@ -4,30 +4,38 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * A strict, allocation-free reader of one UTF-8 JSON document held in a byte array (RFC 8259), for
- * readers that need a few fields of many small files: the caller walks the structure, takes the values
- * it wants and {@link #skipValue() skips} the rest, which is still checked byte by byte.
+ * readers that need a few fields of many small files: the caller walks the structure, takes the
+ * values it wants and {@link #skipValue() skips} the rest, which is still checked byte by byte.
  *
- * <p>Why not Jackson: measured against jackson-core's streaming parser reading the same fields with the
- * same strictness (bench/RESULTS.md), a gate run over 100,000 Allure results spends less CPU with this
- * cursor, which only validates and slices; differential tests hold the two to the same answers. It is
- * stricter than Jackson's defaults: it refuses invalid UTF-8 anywhere (Jackson checks only the shape of the
- * sequences it skips, decodes overlong forms and surrogates, and reads a document that starts with a NUL
- * as UTF-16), and nests at most {@value #MAX_DEPTH} levels, counted as Jackson's {@code maxNestingDepth}
- * counts them (the outermost value is level 1). A UTF-8 byte order mark is skipped.
+ * <p>Why not Jackson: measured against jackson-core's streaming parser reading the same fields with
+ * the same strictness (bench/RESULTS.md), a gate run over 100,000 Allure results spends less CPU
+ * with this cursor, which only validates and slices; differential tests hold the two to the same
+ * answers. It is stricter than Jackson's defaults: it refuses invalid UTF-8 anywhere (Jackson
+ * checks only the shape of the sequences it skips, decodes overlong forms and surrogates, and reads
+ * a document that starts with a NUL as UTF-16), and nests at most {@value #MAX_DEPTH} levels,
+ * counted as Jackson's {@code maxNestingDepth} counts them (the outermost value is level 1). A
+ * UTF-8 byte order mark is skipped.
  *
- * <p>The structure (objects, arrays, their depth) is walked here; the tokens (strings, numbers, literals,
- * UTF-8) are checked by {@link JsonLexer}. Every violation throws {@link Malformed} with the offset;
- * {@link #describe(Malformed)} turns it into "line L, column C". Not thread-safe: one cursor per document.
+ * <p>The structure (objects, arrays, their depth) is walked here; the tokens (strings, numbers,
+ * literals, UTF-8) are checked by {@link JsonLexer}. Every violation throws {@link Malformed} with
+ * the offset; {@link #describe(Malformed)} turns it into "line L, column C". Not thread-safe: one
+ * cursor per document.
  */
 final class JsonCursor extends JsonLexer {
 
-  /** How deep arrays and objects may nest; deeper documents are refused rather than risking the stack. */
+  /**
+   * How deep arrays and objects may nest; deeper documents are refused rather than risking the
+   * stack.
+   */
   static final int MAX_DEPTH = 500;
 
   /** The arrays and objects opened with {@link #open()} and not yet closed. */
   private int depth;
 
-  /** A cursor over the first {@code length} bytes of {@code bytes} (a reused read buffer, or all of it). */
+  /**
+   * A cursor over the first {@code length} bytes of {@code bytes} (a reused read buffer, or all of
+   * it).
+   */
   JsonCursor(byte[] bytes, int length) {
     super(bytes, length);
   }
@@ -37,7 +45,9 @@ final class JsonCursor extends JsonLexer {
     if (at < end) {
       int c = bytes[at];
       if (c > ' ' || c < 0) {
-        return c & 0xff; // the common case, kept small enough for the JIT to inline: no whitespace to skip
+        return c
+            & 0xff; // the common case, kept small enough for the JIT to inline: no whitespace to
+        // skip
       }
     }
     skipWhitespace();
@@ -67,8 +77,8 @@ final class JsonCursor extends JsonLexer {
   }
 
   /**
-   * After a value inside an object or array: consumes a ',' (true: another member follows) or the closing
-   * {@code close} (false).
+   * After a value inside an object or array: consumes a ',' (true: another member follows) or the
+   * closing {@code close} (false).
    */
   boolean more(char close) throws Malformed {
     int next = peek();
@@ -85,8 +95,8 @@ final class JsonCursor extends JsonLexer {
   }
 
   /**
-   * Opens an object member list after '{': false when the object is empty (its '}' consumed), true when a
-   * member's name follows.
+   * Opens an object member list after '{': false when the object is empty (its '}' consumed), true
+   * when a member's name follows.
    */
   boolean firstMember() {
     return !close('}');
@@ -106,8 +116,9 @@ final class JsonCursor extends JsonLexer {
   }
 
   /**
-   * Reads a member name and its ':'; returns whether the name equals {@code candidates[i]}, as the index
-   * i, or -1 for any other name. Names without escapes are compared as bytes, without a String.
+   * Reads a member name and its ':'; returns whether the name equals {@code candidates[i]}, as the
+   * index i, or -1 for any other name. Names without escapes are compared as bytes, without a
+   * String.
    */
   int memberName(byte[][] candidates) throws Malformed {
     if (peek() != '"') {
@@ -119,8 +130,8 @@ final class JsonCursor extends JsonLexer {
   }
 
   /**
-   * Consumes the next value; returns i when it is a string equal to {@code candidates[i]}, else -1 (any
-   * other string or value, checked and skipped).
+   * Consumes the next value; returns i when it is a string equal to {@code candidates[i]}, else -1
+   * (any other string or value, checked and skipped).
    */
   int stringIn(byte[][] candidates) throws Malformed {
     if (peek() != '"') {
@@ -161,7 +172,9 @@ final class JsonCursor extends JsonLexer {
     return at;
   }
 
-  /** {@link #text()} of the value at {@code position} (already checked), without moving the cursor. */
+  /**
+   * {@link #text()} of the value at {@code position} (already checked), without moving the cursor.
+   */
   String textAt(int position) throws Malformed {
     int here = at;
     at = position;
@@ -202,7 +215,10 @@ final class JsonCursor extends JsonLexer {
     };
   }
 
-  /** Consumes the '{' or '[' that opens the next value; refuses it beyond {@value #MAX_DEPTH} levels. */
+  /**
+   * Consumes the '{' or '[' that opens the next value; refuses it beyond {@value #MAX_DEPTH}
+   * levels.
+   */
   void open() throws Malformed {
     nest(depth);
     depth++;
@@ -210,8 +226,8 @@ final class JsonCursor extends JsonLexer {
   }
 
   /**
-   * The next value as text, as Jackson's {@code getText} gives a scalar: a string decoded, a number or
-   * literal as written; null for {@code null}, and for an object or array (skipped).
+   * The next value as text, as Jackson's {@code getText} gives a scalar: a string decoded, a number
+   * or literal as written; null for {@code null}, and for an object or array (skipped).
    */
   String text() throws Malformed {
     Kind kind = next();
@@ -219,7 +235,9 @@ final class JsonCursor extends JsonLexer {
       case STRING -> {
         int start = at + 1;
         boolean escaped = scanString();
-        return escaped ? decode(start, at - 1) : new String(bytes, start, at - 1 - start, StandardCharsets.UTF_8);
+        return escaped
+            ? decode(start, at - 1)
+            : new String(bytes, start, at - 1 - start, StandardCharsets.UTF_8);
       }
       case NULL -> {
         skipValue();
@@ -308,7 +326,10 @@ final class JsonCursor extends JsonLexer {
     }
   }
 
-  /** Refuses a container opened inside {@code depth} others when that makes more than MAX_DEPTH levels. */
+  /**
+   * Refuses a container opened inside {@code depth} others when that makes more than MAX_DEPTH
+   * levels.
+   */
   private void nest(int depth) throws Malformed {
     if (depth >= MAX_DEPTH) {
       throw new Malformed("nested deeper than " + MAX_DEPTH + " levels", at);

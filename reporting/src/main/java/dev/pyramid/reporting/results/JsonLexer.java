@@ -3,22 +3,30 @@ package dev.pyramid.reporting.results;
 import java.nio.charset.StandardCharsets;
 
 /**
- * The tokens of one UTF-8 JSON document in a byte array, for {@link JsonCursor}: whitespace, strings (their
- * escapes, control characters and UTF-8 checked byte by byte), numbers by RFC 8259's grammar and the
- * literals; and where each violation is. Not thread-safe.
+ * The tokens of one UTF-8 JSON document in a byte array, for {@link JsonCursor}: whitespace,
+ * strings (their escapes, control characters and UTF-8 checked byte by byte), numbers by RFC 8259's
+ * grammar and the literals; and where each violation is. Not thread-safe.
  */
 abstract class JsonLexer {
 
   final byte[] bytes;
   final int end;
+
   /** The offset of the next byte to read. */
   int at;
 
-  /** A lexer over the first {@code length} bytes of {@code bytes}, after a UTF-8 byte order mark if there is one. */
+  /**
+   * A lexer over the first {@code length} bytes of {@code bytes}, after a UTF-8 byte order mark if
+   * there is one.
+   */
   JsonLexer(byte[] bytes, int length) {
     this.bytes = bytes;
     this.end = length;
-    boolean bom = end >= 3 && (bytes[0] & 0xff) == 0xef && (bytes[1] & 0xff) == 0xbb && (bytes[2] & 0xff) == 0xbf;
+    boolean bom =
+        end >= 3
+            && (bytes[0] & 0xff) == 0xef
+            && (bytes[1] & 0xff) == 0xbb
+            && (bytes[2] & 0xff) == 0xbf;
     this.at = bom ? 3 : 0;
   }
 
@@ -28,12 +36,15 @@ abstract class JsonLexer {
     final int offset;
 
     Malformed(String message, int offset) {
-      super(message, null, false, false); // thrown for every bad file of a large set: no stack trace
+      super(
+          message, null, false, false); // thrown for every bad file of a large set: no stack trace
       this.offset = offset;
     }
   }
 
-  /** The message of {@code malformed} with its line and column (1-based, columns counted in bytes). */
+  /**
+   * The message of {@code malformed} with its line and column (1-based, columns counted in bytes).
+   */
   String describe(Malformed malformed) {
     int line = 1;
     int lineStart = 0;
@@ -51,8 +62,11 @@ abstract class JsonLexer {
     int length = word.length();
     for (int i = 0; i < length; i++) {
       if (at + i >= end || bytes[at + i] != word.charAt(i)) {
-        throw new Malformed(at + i >= end ? "truncated: the document ends inside '" + word + "'"
-            : "not a JSON value (expected '" + word + "')", at + i);
+        throw new Malformed(
+            at + i >= end
+                ? "truncated: the document ends inside '" + word + "'"
+                : "not a JSON value (expected '" + word + "')",
+            at + i);
       }
     }
     at += length;
@@ -60,8 +74,8 @@ abstract class JsonLexer {
   }
 
   /**
-   * Scans the string starting at the '"' under the cursor, leaving the cursor after its closing quote.
-   * Checks escapes, control characters and UTF-8. Returns whether it holds an escape.
+   * Scans the string starting at the '"' under the cursor, leaving the cursor after its closing
+   * quote. Checks escapes, control characters and UTF-8. Returns whether it holds an escape.
    */
   boolean scanString() throws Malformed {
     int i = at + 1;
@@ -82,7 +96,8 @@ abstract class JsonLexer {
       } else if (c >= 0x20) {
         i++;
       } else if (c >= 0) {
-        throw new Malformed("a control character (0x" + Integer.toHexString(c) + ") inside a string", i);
+        throw new Malformed(
+            "a control character (0x" + Integer.toHexString(c) + ") inside a string", i);
       } else {
         i = utf8(i);
       }
@@ -109,7 +124,8 @@ abstract class JsonLexer {
         }
         return i + 6;
       }
-      default -> throw new Malformed("an invalid escape '\\" + (char) (bytes[i + 1] & 0xff) + "'", i);
+      default ->
+          throw new Malformed("an invalid escape '\\" + (char) (bytes[i + 1] & 0xff) + "'", i);
     }
   }
 
@@ -137,7 +153,8 @@ abstract class JsonLexer {
     for (int k = 1; k < length; k++) {
       int next = bytes[i + k] & 0xff;
       if ((next & 0xc0) != 0x80) {
-        throw new Malformed("not UTF-8 (byte 0x" + Integer.toHexString(next) + " inside a character)", i + k);
+        throw new Malformed(
+            "not UTF-8 (byte 0x" + Integer.toHexString(next) + " inside a character)", i + k);
       }
       code = (code << 6) | (next & 0x3f);
     }
@@ -147,7 +164,10 @@ abstract class JsonLexer {
     return i + length;
   }
 
-  /** Decodes the string content between {@code start} and {@code stop} (already checked), escapes included. */
+  /**
+   * Decodes the string content between {@code start} and {@code stop} (already checked), escapes
+   * included.
+   */
   String decode(int start, int stop) {
     StringBuilder text = new StringBuilder(stop - start);
     int run = start;
@@ -165,7 +185,10 @@ abstract class JsonLexer {
         case 'n' -> text.append('\n');
         case 'r' -> text.append('\r');
         case 't' -> text.append('\t');
-        case 'u' -> text.append((char) Integer.parseInt(new String(bytes, i + 2, 4, StandardCharsets.US_ASCII), 16));
+        case 'u' ->
+            text.append(
+                (char)
+                    Integer.parseInt(new String(bytes, i + 2, 4, StandardCharsets.US_ASCII), 16));
         default -> text.append(escaped); // '"', '\\', '/'
       }
       i += escaped == 'u' ? 6 : 2;
@@ -176,8 +199,8 @@ abstract class JsonLexer {
   }
 
   /**
-   * Scans a number by RFC 8259's grammar ({@code -? (0 | [1-9][0-9]*) (.[0-9]+)? ([eE][+-]?[0-9]+)?});
-   * returns whether it is an integer.
+   * Scans a number by RFC 8259's grammar ({@code -? (0 | [1-9][0-9]*) (.[0-9]+)?
+   * ([eE][+-]?[0-9]+)?}); returns whether it is an integer.
    */
   boolean scanNumber() throws Malformed {
     int i = at;
@@ -213,8 +236,11 @@ abstract class JsonLexer {
       i++;
     }
     if (i == from) {
-      throw new Malformed(i >= end ? "truncated: the document ends inside a number" : "not a number (expected " + what
-          + ")", i);
+      throw new Malformed(
+          i >= end
+              ? "truncated: the document ends inside a number"
+              : "not a number (expected " + what + ")",
+          i);
     }
     return i;
   }
@@ -244,7 +270,8 @@ abstract class JsonLexer {
       return new Malformed("truncated: the document ends where " + expected + " should follow", at);
     }
     int c = bytes[at] & 0xff;
-    String found = c >= 0x20 && c < 0x7f ? "'" + (char) c + "'" : "byte 0x" + Integer.toHexString(c);
+    String found =
+        c >= 0x20 && c < 0x7f ? "'" + (char) c + "'" : "byte 0x" + Integer.toHexString(c);
     return new Malformed("expected " + expected + ", found " + found, at);
   }
 }

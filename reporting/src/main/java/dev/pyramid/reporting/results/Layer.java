@@ -4,7 +4,9 @@ import java.util.Arrays;
 import java.util.Locale;
 import java.util.Optional;
 
-/** One of the four test layers of the pyramid, named as in the policy, JUnit tags and Allure labels. */
+/**
+ * One of the four test layers of the pyramid, named as in the policy, JUnit tags and Allure labels.
+ */
 public enum Layer {
   UNIT("unit"),
   CONTRACT("contract"),
@@ -17,7 +19,9 @@ public enum Layer {
     this.id = id;
   }
 
-  /** The layer's name in quality-gate.yml, on the command line and in reports, e.g. {@code "e2e"}. */
+  /**
+   * The layer's name in quality-gate.yml, on the command line and in reports, e.g. {@code "e2e"}.
+   */
   public String id() {
     return id;
   }

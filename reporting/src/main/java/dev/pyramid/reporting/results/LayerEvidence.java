@@ -41,20 +41,30 @@ public record LayerEvidence(
 
   /** Evidence of a layer for which no result file was found. */
   public static LayerEvidence none(Layer layer) {
-    return new LayerEvidence(layer, List.of(), Counts.NONE, List.of(), List.of(), List.of(), List.of(), List.of(),
-        List.of(), List.of());
+    return new LayerEvidence(
+        layer,
+        List.of(),
+        Counts.NONE,
+        List.of(),
+        List.of(),
+        List.of(),
+        List.of(),
+        List.of(),
+        List.of(),
+        List.of());
   }
 
   /** The same evidence with {@code more} problems. */
   public LayerEvidence withProblems(List<Problem> more) {
     List<Problem> all = new ArrayList<>(problems);
     all.addAll(more);
-    return new LayerEvidence(layer, sources, counts, testCases, all, pacts, pactFiles, assertions, requests, coverage);
+    return new LayerEvidence(
+        layer, sources, counts, testCases, all, pacts, pactFiles, assertions, requests, coverage);
   }
 
   /**
-   * A layer's evidence being put together: the collector adds each source's files and problems, and each
-   * source ({@link EvidenceReader#addTo}) what it read. Not thread-safe: one per layer.
+   * A layer's evidence being put together: the collector adds each source's files and problems, and
+   * each source ({@link EvidenceReader#addTo}) what it read. Not thread-safe: one per layer.
    */
   public static final class Builder {
     private final Layer layer;
@@ -112,8 +122,8 @@ public record LayerEvidence(
     }
 
     /**
-     * The evidence. Its counts are those of the test cases; a {@link Layer#PERF} layer without test cases
-     * counts its Gatling assertions, one test each.
+     * The evidence. Its counts are those of the test cases; a {@link Layer#PERF} layer without test
+     * cases counts its Gatling assertions, one test each.
      */
     public LayerEvidence build() {
       Counts counts = Counts.of(testCases);
@@ -121,7 +131,16 @@ public record LayerEvidence(
         int passed = (int) assertions.stream().filter(PerfAssertion::passed).count();
         counts = new Counts(assertions.size(), passed, assertions.size() - passed, 0, 0);
       }
-      return new LayerEvidence(layer, sources, counts, testCases, problems, pacts, pactFiles, assertions, requests,
+      return new LayerEvidence(
+          layer,
+          sources,
+          counts,
+          testCases,
+          problems,
+          pacts,
+          pactFiles,
+          assertions,
+          requests,
           coverage);
     }
   }

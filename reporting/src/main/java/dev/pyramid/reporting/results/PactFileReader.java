@@ -6,7 +6,9 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
-/** Reads pact files: every interaction of each must be verified by the contract layer. Thread-safe. */
+/**
+ * Reads pact files: every interaction of each must be verified by the contract layer. Thread-safe.
+ */
 final class PactFileReader implements EvidenceReader<PactFile> {
 
   @Override
@@ -37,14 +39,18 @@ final class PactFileReader implements EvidenceReader<PactFile> {
     return read(file, PactReportReader.bytes(file));
   }
 
-  /** Reads the pact {@code file} whose content is {@code bytes} (read once by the caller, who also hashes it). */
+  /**
+   * Reads the pact {@code file} whose content is {@code bytes} (read once by the caller, who also
+   * hashes it).
+   */
   public PactFile read(Path file, byte[] bytes) throws UnreadableEvidenceException {
     JsonNode root = PactReportReader.tree(file, bytes);
     String consumer = root.path("consumer").path("name").asText("");
     String provider = root.path("provider").path("name").asText("");
     JsonNode interactions = root.path("interactions");
     if (consumer.isEmpty() || provider.isEmpty() || !interactions.isArray()) {
-      throw new UnreadableEvidenceException(file, "not a pact file: no consumer.name, provider.name or interactions[]");
+      throw new UnreadableEvidenceException(
+          file, "not a pact file: no consumer.name, provider.name or interactions[]");
     }
     List<String> descriptions = new ArrayList<>();
     for (JsonNode interaction : interactions) {

@@ -13,14 +13,14 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Reads Pact JVM provider-verification JSON reports ({@code -Dpact.verification.reports=json}),
- * one file per provider, {@code reportFormat} 0.1.0.
+ * Reads Pact JVM provider-verification JSON reports ({@code -Dpact.verification.reports=json}), one
+ * file per provider, {@code reportFormat} 0.1.0.
  *
- * <p>Shape, from Pact JVM 4.7's {@code JsonReporter}: {@code provider.name}, and {@code execution[]},
- * each with {@code consumer.name}, {@code interactions[].verification.result} ("OK" or "failed") and,
- * when the pact could not be loaded, {@code result.state = "Pact Load Failure"}. Executions of the same
- * consumer are summed into one {@link PactVerification}; a load failure counts as one failed
- * interaction so that it can never pass. Thread-safe.
+ * <p>Shape, from Pact JVM 4.7's {@code JsonReporter}: {@code provider.name}, and {@code
+ * execution[]}, each with {@code consumer.name}, {@code interactions[].verification.result} ("OK"
+ * or "failed") and, when the pact could not be loaded, {@code result.state = "Pact Load Failure"}.
+ * Executions of the same consumer are summed into one {@link PactVerification}; a load failure
+ * counts as one failed interaction so that it can never pass. Thread-safe.
  */
 final class PactReportReader implements EvidenceReader<List<PactVerification>> {
 
@@ -40,7 +40,8 @@ final class PactReportReader implements EvidenceReader<List<PactVerification>> {
   }
 
   @Override
-  public List<PactVerification> read(Path file, byte[] bytes, int length) throws UnreadableEvidenceException {
+  public List<PactVerification> read(Path file, byte[] bytes, int length)
+      throws UnreadableEvidenceException {
     return read(file, Arrays.copyOf(bytes, length));
   }
 
@@ -65,7 +66,8 @@ final class PactReportReader implements EvidenceReader<List<PactVerification>> {
     try {
       root = Json.MAPPER.readTree(bytes);
     } catch (JacksonException e) {
-      throw new UnreadableEvidenceException(file, "not valid JSON (truncated?): " + e.getOriginalMessage(), e);
+      throw new UnreadableEvidenceException(
+          file, "not valid JSON (truncated?): " + e.getOriginalMessage(), e);
     } catch (IOException e) {
       throw new UnreadableEvidenceException(file, "cannot read: " + e.getMessage(), e);
     }
@@ -86,8 +88,8 @@ final class PactReportReader implements EvidenceReader<List<PactVerification>> {
     String provider = root.path("provider").path("name").asText("");
     JsonNode executions = root.path("execution");
     if (provider.isEmpty() || !executions.isArray()) {
-      throw new UnreadableEvidenceException(file,
-          "not a Pact JVM verification report: no provider.name or execution[]");
+      throw new UnreadableEvidenceException(
+          file, "not a Pact JVM verification report: no provider.name or execution[]");
     }
     Map<String, int[]> perConsumer = new LinkedHashMap<>();
     Map<String, List<String>> verified = new LinkedHashMap<>();
@@ -95,7 +97,8 @@ final class PactReportReader implements EvidenceReader<List<PactVerification>> {
       String consumer = execution.path("consumer").path("name").asText("");
       JsonNode interactions = execution.path("interactions");
       if (consumer.isEmpty() || !interactions.isArray()) {
-        throw new UnreadableEvidenceException(file, "an execution without consumer.name or interactions[]");
+        throw new UnreadableEvidenceException(
+            file, "an execution without consumer.name or interactions[]");
       }
       int[] counts = perConsumer.computeIfAbsent(consumer, name -> new int[2]);
       List<String> ok = verified.computeIfAbsent(consumer, name -> new ArrayList<>());
@@ -114,8 +117,11 @@ final class PactReportReader implements EvidenceReader<List<PactVerification>> {
       }
     }
     List<PactVerification> pacts = new ArrayList<>();
-    perConsumer.forEach((consumer, counts) ->
-        pacts.add(new PactVerification(consumer, provider, counts[0], counts[1], file, verified.get(consumer))));
+    perConsumer.forEach(
+        (consumer, counts) ->
+            pacts.add(
+                new PactVerification(
+                    consumer, provider, counts[0], counts[1], file, verified.get(consumer))));
     return pacts;
   }
 }

@@ -5,9 +5,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The performance figures the policy names ({@code p95, p99, max} in ms, {@code error-pct},
- * {@code throughput} in requests/s) per request, from Gatling's statistics rows. When several runs
- * hold the same request, the worst value counts.
+ * The performance figures the policy names ({@code p95, p99, max} in ms, {@code error-pct}, {@code
+ * throughput} in requests/s) per request, from Gatling's statistics rows. When several runs hold
+ * the same request, the worst value counts.
  */
 public final class PerfMetrics {
 
@@ -30,7 +30,8 @@ public final class PerfMetrics {
     return metrics;
   }
 
-  private static void worst(Map<String, Double> values, String metric, Double value, boolean higherIsWorse) {
+  private static void worst(
+      Map<String, Double> values, String metric, Double value, boolean higherIsWorse) {
     if (value == null) {
       return;
     }

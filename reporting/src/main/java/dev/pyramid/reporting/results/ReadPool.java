@@ -17,13 +17,13 @@ import java.util.concurrent.Future;
 import java.util.concurrent.LinkedBlockingQueue;
 
 /**
- * The reader threads of one collection: each takes the next batch of paths found from a queue until the end
- * mark, reads each file's bytes once, hashes them (SHA-256, added to its root's {@link FilesSum}) and hands
- * the same bytes to every source that reads the file.
+ * The reader threads of one collection: each takes the next batch of paths found from a queue until
+ * the end mark, reads each file's bytes once, hashes them (SHA-256, added to its root's {@link
+ * FilesSum}) and hands the same bytes to every source that reads the file.
  *
- * <p>Paths are handed over in batches: one hand-over per path costs the walk a lock and a wake-up each,
- * which on 100,000 files made the walk, not the reading, the bottleneck. {@link #add} and {@link #finish}
- * are called by one thread, the walking one.
+ * <p>Paths are handed over in batches: one hand-over per path costs the walk a lock and a wake-up
+ * each, which on 100,000 files made the walk, not the reading, the bottleneck. {@link #add} and
+ * {@link #finish} are called by one thread, the walking one.
  */
 final class ReadPool {
 
@@ -42,15 +42,17 @@ final class ReadPool {
     this.threads = threads;
     this.roots = roots;
     for (int t = 0; t < threads; t++) {
-      running.add(pool.submit(() -> {
-        ReaderState state = new ReaderState(roots);
-        for (List<FoundPath> next = take(); next != end; next = take()) {
-          for (FoundPath found : next) {
-            read(found, state);
-          }
-        }
-        return state;
-      }));
+      running.add(
+          pool.submit(
+              () -> {
+                ReaderState state = new ReaderState(roots);
+                for (List<FoundPath> next = take(); next != end; next = take()) {
+                  for (FoundPath found : next) {
+                    read(found, state);
+                  }
+                }
+                return state;
+              }));
     }
   }
 
@@ -97,7 +99,10 @@ final class ReadPool {
     return sums;
   }
 
-  /** The value of a task of the collection's pool, or an unchecked exception saying why there is none. */
+  /**
+   * The value of a task of the collection's pool, or an unchecked exception saying why there is
+   * none.
+   */
   static <T> T await(Future<T> future) {
     try {
       return future.get();
@@ -105,13 +110,15 @@ final class ReadPool {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("interrupted while reading the evidence", e);
     } catch (ExecutionException e) {
-      throw new IllegalStateException("a reader failed unexpectedly: " + e.getCause(), e.getCause());
+      throw new IllegalStateException(
+          "a reader failed unexpectedly: " + e.getCause(), e.getCause());
     }
   }
 
   /**
-   * A reader thread's tools: its digest, a read buffer reused from file to file (100,000 result files of a
-   * kilobyte or two would otherwise each be a new array), and the sums of what it hashed, per root.
+   * A reader thread's tools: its digest, a read buffer reused from file to file (100,000 result
+   * files of a kilobyte or two would otherwise each be a new array), and the sums of what it
+   * hashed, per root.
    */
   private static final class ReaderState {
     final MessageDigest digest = sha256();
@@ -171,13 +178,16 @@ final class ReadPool {
     }
   }
 
-  /** What the source at {@code source} reads from {@code found}, and the layers it counts in, or why not. */
+  /**
+   * What the source at {@code source} reads from {@code found}, and the layers it counts in, or why
+   * not.
+   */
   private static FoundPath.Outcome outcome(int source, FoundPath found, byte[] bytes, int length) {
     return outcome(SOURCES.get(source), found, found.layers[source], bytes, length);
   }
 
-  private static <T> FoundPath.Outcome outcome(EvidenceReader<T> reader, FoundPath found, int matching, byte[] bytes,
-      int length) {
+  private static <T> FoundPath.Outcome outcome(
+      EvidenceReader<T> reader, FoundPath found, int matching, byte[] bytes, int length) {
     try {
       T value = reader.read(found.path, bytes, length);
       return new FoundPath.Outcome(value, null, reader.layers(found.path, value, matching));

@@ -8,8 +8,8 @@ import java.util.Map;
  *
  * @param koPercent the "% KO" column, or null when it shows "-"
  * @param perSecond the "Cnt/s" column, or null when it shows "-"
- * @param responseTimesMs column label (e.g. "Min", "95th pct", "Max", "Mean", "Std Dev") to value in
- *     milliseconds, in the report's column order; a column showing "-" is absent
+ * @param responseTimesMs column label (e.g. "Min", "95th pct", "Max", "Mean", "Std Dev") to value
+ *     in milliseconds, in the report's column order; a column showing "-" is absent
  */
 public record RequestStats(
     String simulation,

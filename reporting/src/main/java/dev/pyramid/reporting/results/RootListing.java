@@ -5,8 +5,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * One result root as the walk lists it for the stamp check: its place among the roots, every regular file
- * found, and those that no reader will hash. Filled by the walking thread.
+ * One result root as the walk lists it for the stamp check: its place among the roots, every
+ * regular file found, and those that no reader will hash. Filled by the walking thread.
  */
 final class RootListing {
 

@@ -8,11 +8,11 @@ import java.util.Map;
 import java.util.stream.Stream;
 
 /**
- * Which result files belong to which layer: globs relative to a result root, per layer and per source
- * (a key of {@link EvidenceReaders}).
+ * Which result files belong to which layer: globs relative to a result root, per layer and per
+ * source (a key of {@link EvidenceReaders}).
  *
- * <p>Globs mean what {@link FileGlob} says. Those of a source that reads directories (Gatling) match run
- * directories, all others files.
+ * <p>Globs mean what {@link FileGlob} says. Those of a source that reads directories (Gatling)
+ * match run directories, all others files.
  *
  * @param layers every layer's globs; a layer not in the map has none
  */
@@ -31,7 +31,10 @@ public record Sources(Map<Layer, LayerSources> layers) {
     return layers.get(layer);
   }
 
-  /** Every file glob of every layer (a run directory glob {@code g} as {@code g/**}): what the Maven build stamps. */
+  /**
+   * Every file glob of every layer (a run directory glob {@code g} as {@code g/**}): what the Maven
+   * build stamps.
+   */
   public List<String> allFileGlobs() {
     List<String> globs = new ArrayList<>();
     for (LayerSources of : layers.values()) {
@@ -68,18 +71,18 @@ public record Sources(Map<Layer, LayerSources> layers) {
     public static final LayerSources NONE = new LayerSources(Map.of());
 
     /**
-     * The order in which {@link #all} lists the first sources' globs (decision.json shows them so); the
-     * sources added after them follow in table order.
+     * The order in which {@link #all} lists the first sources' globs (decision.json shows them so);
+     * the sources added after them follow in table order.
      */
-    private static final List<String> LISTED = List.of("junit", "allure", "pacts", "pact-reports", "gatling",
-        "jacoco");
+    private static final List<String> LISTED =
+        List.of("junit", "allure", "pacts", "pact-reports", "gatling", "jacoco");
 
     public LayerSources {
       Map<String, List<String>> copied = new LinkedHashMap<>();
       for (Map.Entry<String, List<String>> entry : globs.entrySet()) {
         if (EvidenceReaders.byKey(entry.getKey()).isEmpty()) {
-          throw new IllegalArgumentException("no source \"" + entry.getKey() + "\"; known: "
-              + EvidenceReaders.keys());
+          throw new IllegalArgumentException(
+              "no source \"" + entry.getKey() + "\"; known: " + EvidenceReaders.keys());
         }
         if (!entry.getValue().isEmpty()) {
           copied.put(entry.getKey(), List.copyOf(entry.getValue()));
@@ -102,8 +105,10 @@ public record Sources(Map<Layer, LayerSources> layers) {
 
     /** Every glob of this layer. */
     public List<String> all() {
-      Stream<String> keys = Stream.concat(LISTED.stream(),
-          EvidenceReaders.keys().stream().filter(key -> !LISTED.contains(key)));
+      Stream<String> keys =
+          Stream.concat(
+              LISTED.stream(),
+              EvidenceReaders.keys().stream().filter(key -> !LISTED.contains(key)));
       return keys.flatMap(key -> globs(key).stream()).toList();
     }
   }

@@ -11,14 +11,28 @@ import java.nio.file.Path;
  *     {@code flakyFailure}/{@code flakyError}, Allure's retries); its status is then PASSED
  */
 public record TestCase(
-    String className, String name, double timeSeconds, Status status, String message, Path source, boolean flaky) {
+    String className,
+    String name,
+    double timeSeconds,
+    Status status,
+    String message,
+    Path source,
+    boolean flaky) {
 
   /** A test case that was not rerun. */
-  public TestCase(String className, String name, double timeSeconds, Status status, String message, Path source) {
+  public TestCase(
+      String className,
+      String name,
+      double timeSeconds,
+      Status status,
+      String message,
+      Path source) {
     this(className, name, timeSeconds, status, message, source, false);
   }
 
-  /** The id quarantine entries and duplicate checks use: {@code className#name}, or the name alone. */
+  /**
+   * The id quarantine entries and duplicate checks use: {@code className#name}, or the name alone.
+   */
   public String id() {
     return className.isEmpty() ? name : className + "#" + name;
   }

@@ -12,13 +12,15 @@ import java.util.concurrent.TimeUnit;
  * The build that results belong to: a commit and a build id (a CI run, pipeline or job number).
  *
  * <p>Resolved from explicit values first, then from the CI's variables ({@code GITHUB_SHA}/{@code
- * GITHUB_RUN_ID}, {@code CI_COMMIT_SHA}/{@code CI_PIPELINE_ID}, {@code GIT_COMMIT}/{@code BUILD_ID}),
- * and for the commit, last, from {@code git rev-parse HEAD}.
+ * GITHUB_RUN_ID}, {@code CI_COMMIT_SHA}/{@code CI_PIPELINE_ID}, {@code GIT_COMMIT}/{@code
+ * BUILD_ID}), and for the commit, last, from {@code git rev-parse HEAD}.
  */
 public record BuildIdentity(String commit, String buildId) {
 
-  private static final List<String> COMMIT_VARIABLES = List.of("GITHUB_SHA", "CI_COMMIT_SHA", "GIT_COMMIT");
-  private static final List<String> BUILD_VARIABLES = List.of("GITHUB_RUN_ID", "CI_PIPELINE_ID", "BUILD_ID");
+  private static final List<String> COMMIT_VARIABLES =
+      List.of("GITHUB_SHA", "CI_COMMIT_SHA", "GIT_COMMIT");
+  private static final List<String> BUILD_VARIABLES =
+      List.of("GITHUB_RUN_ID", "CI_PIPELINE_ID", "BUILD_ID");
 
   /** {@code commit} or {@code buildId} could not be resolved; the message says what to pass. */
   public static final class UnresolvedException extends Exception {
@@ -37,15 +39,28 @@ public record BuildIdentity(String commit, String buildId) {
    * @param environment the process environment (a parameter so tests can pass their own)
    * @param workingDirectory where {@code git rev-parse HEAD} runs
    */
-  public static BuildIdentity resolve(String commit, String buildId, Map<String, String> environment,
-      Path workingDirectory) throws UnresolvedException {
-    String resolvedCommit = given(commit).or(() -> first(COMMIT_VARIABLES, environment))
-        .or(() -> gitHead(workingDirectory))
-        .orElseThrow(() -> new UnresolvedException("no commit: pass --commit SHA (none of " + COMMIT_VARIABLES
-            + " is set and `git rev-parse HEAD` gave nothing)"));
-    String resolvedBuild = given(buildId).or(() -> first(BUILD_VARIABLES, environment))
-        .orElseThrow(() -> new UnresolvedException("no build id: pass --build-id ID (none of " + BUILD_VARIABLES
-            + " is set)"));
+  public static BuildIdentity resolve(
+      String commit, String buildId, Map<String, String> environment, Path workingDirectory)
+      throws UnresolvedException {
+    String resolvedCommit =
+        given(commit)
+            .or(() -> first(COMMIT_VARIABLES, environment))
+            .or(() -> gitHead(workingDirectory))
+            .orElseThrow(
+                () ->
+                    new UnresolvedException(
+                        "no commit: pass --commit SHA (none of "
+                            + COMMIT_VARIABLES
+                            + " is set and `git rev-parse HEAD` gave nothing)"));
+    String resolvedBuild =
+        given(buildId)
+            .or(() -> first(BUILD_VARIABLES, environment))
+            .orElseThrow(
+                () ->
+                    new UnresolvedException(
+                        "no build id: pass --build-id ID (none of "
+                            + BUILD_VARIABLES
+                            + " is set)"));
     return new BuildIdentity(resolvedCommit, resolvedBuild);
   }
 
@@ -54,11 +69,14 @@ public record BuildIdentity(String commit, String buildId) {
     return "commit " + commit + ", build " + buildId;
   }
 
-  // equals and hashCode written out: a record's generated ones are bootstrapped through method handles on
-  // their first call, and the gate's first call comes after the evidence is read, where nothing else runs.
+  // equals and hashCode written out: a record's generated ones are bootstrapped through method
+  // handles on
+  // their first call, and the gate's first call comes after the evidence is read, where nothing
+  // else runs.
   @Override
   public boolean equals(Object other) {
-    return other instanceof BuildIdentity that && java.util.Objects.equals(commit, that.commit)
+    return other instanceof BuildIdentity that
+        && java.util.Objects.equals(commit, that.commit)
         && java.util.Objects.equals(buildId, that.buildId);
   }
 
@@ -72,20 +90,29 @@ public record BuildIdentity(String commit, String buildId) {
   }
 
   private static Optional<String> first(List<String> variables, Map<String, String> environment) {
-    return variables.stream().map(environment::get).filter(v -> v != null && !v.isBlank()).map(String::strip)
+    return variables.stream()
+        .map(environment::get)
+        .filter(v -> v != null && !v.isBlank())
+        .map(String::strip)
         .findFirst();
   }
 
   private static Optional<String> gitHead(Path workingDirectory) {
     try {
-      Process git = new ProcessBuilder("git", "rev-parse", "HEAD").directory(workingDirectory.toFile())
-          .redirectErrorStream(false).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+      Process git =
+          new ProcessBuilder("git", "rev-parse", "HEAD")
+              .directory(workingDirectory.toFile())
+              .redirectErrorStream(false)
+              .redirectError(ProcessBuilder.Redirect.DISCARD)
+              .start();
       String out = new String(git.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
       if (!git.waitFor(10, TimeUnit.SECONDS)) {
         git.destroyForcibly();
         return Optional.empty();
       }
-      return git.exitValue() == 0 && out.matches("[0-9a-f]{7,64}") ? Optional.of(out) : Optional.empty();
+      return git.exitValue() == 0 && out.matches("[0-9a-f]{7,64}")
+          ? Optional.of(out)
+          : Optional.empty();
     } catch (IOException e) {
       return Optional.empty();
     } catch (InterruptedException e) {

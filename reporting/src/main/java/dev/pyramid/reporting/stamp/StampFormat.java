@@ -30,18 +30,20 @@ import java.util.Optional;
  * The format of a stamp on disk: {@value Stamp#FILE}, its manifest {@value Stamp#MANIFEST} (one
  * {@code sha256sum} line per covered file) and which files a stamp covers.
  *
- * <p>A stamp covers every regular file below the root that one of its include globs ({@link FileGlob})
- * matches, except in the directories the gate never searches ({@link EvidenceCollector#NOT_SEARCHED}, which
- * include {@code .pyramid} where the stamp itself lies); {@code **} covers every such file. Thread-safe.
+ * <p>A stamp covers every regular file below the root that one of its include globs ({@link
+ * FileGlob}) matches, except in the directories the gate never searches ({@link
+ * EvidenceCollector#NOT_SEARCHED}, which include {@code .pyramid} where the stamp itself lies);
+ * {@code **} covers every such file. Thread-safe.
  */
 final class StampFormat {
 
-  private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+  private static final ObjectMapper JSON =
+      new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
   private StampFormat() {}
 
   /**
-   * One line of the manifest as {@code sha256sum} writes it: {@code <hash>  <path>}; a path with a
+   * One line of the manifest as {@code sha256sum} writes it: {@code <hash> <path>}; a path with a
    * backslash, newline or carriage return is escaped and the line starts with a backslash.
    */
   public static String manifestLine(String relative, String sha256) {
@@ -62,8 +64,12 @@ final class StampFormat {
         number++;
         boolean escaped = line.startsWith("\\");
         String text = escaped ? line.substring(1) : line;
-        if (text.length() < 67 || text.charAt(64) != ' ' || text.charAt(65) != ' '
-            || !text.substring(0, 64).chars().allMatch(c -> (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f'))) {
+        if (text.length() < 67
+            || text.charAt(64) != ' '
+            || text.charAt(65) != ' '
+            || !text.substring(0, 64)
+                .chars()
+                .allMatch(c -> (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f'))) {
           throw new IOException(file + ":" + number + ": not a \"<sha256>  <path>\" line");
         }
         String path = text.substring(66);
@@ -92,7 +98,10 @@ final class StampFormat {
     return text.toString();
   }
 
-  /** Reads the stamp of {@code root}; empty when there is none; throws naming the file when it is unreadable. */
+  /**
+   * Reads the stamp of {@code root}; empty when there is none; throws naming the file when it is
+   * unreadable.
+   */
   public static Optional<Stamp> read(Path root) throws IOException {
     Path file = root.resolve(Stamp.FILE);
     if (!Files.isRegularFile(file)) {
@@ -115,7 +124,8 @@ final class StampFormat {
         String field = json.currentName();
         JsonToken value = json.nextToken();
         switch (field) {
-          case "schemaVersion" -> schemaVersion = value == JsonToken.VALUE_NUMBER_INT ? json.getIntValue() : -1;
+          case "schemaVersion" ->
+              schemaVersion = value == JsonToken.VALUE_NUMBER_INT ? json.getIntValue() : -1;
           case "commit" -> commit = scalar(json, value);
           case "buildId" -> buildId = scalar(json, value);
           case "stampedAt" -> stampedAt = scalar(json, value);
@@ -134,22 +144,39 @@ final class StampFormat {
       throw new IOException(file + ": not valid JSON: " + e.getOriginalMessage(), e);
     }
     if (schemaVersion != Stamp.SCHEMA_VERSION) {
-      throw new IOException(file + ": not a stamp of schema version " + Stamp.SCHEMA_VERSION
-          + " (stamped by an older pyramid? stamp the results again)");
+      throw new IOException(
+          file
+              + ": not a stamp of schema version "
+              + Stamp.SCHEMA_VERSION
+              + " (stamped by an older pyramid? stamp the results again)");
     }
-    if (commit.isEmpty() || buildId.isEmpty() || include.isEmpty() || files < 0
-        || !manifestSha256.matches("[0-9a-f]{64}") || !filesSum.matches("[0-9a-f]{64}")) {
-      throw new IOException(file + ": no commit, buildId, include, files, manifestSha256 or filesSum");
+    if (commit.isEmpty()
+        || buildId.isEmpty()
+        || include.isEmpty()
+        || files < 0
+        || !manifestSha256.matches("[0-9a-f]{64}")
+        || !filesSum.matches("[0-9a-f]{64}")) {
+      throw new IOException(
+          file + ": no commit, buildId, include, files, manifestSha256 or filesSum");
     }
     try {
-      return Optional.of(new Stamp(new BuildIdentity(commit, buildId), Instant.parse(stampedAt), include, files,
-          manifestSha256, filesSum, stale));
+      return Optional.of(
+          new Stamp(
+              new BuildIdentity(commit, buildId),
+              Instant.parse(stampedAt),
+              include,
+              files,
+              manifestSha256,
+              filesSum,
+              stale));
     } catch (DateTimeParseException e) {
       throw new IOException(file + ": stampedAt is not an instant", e);
     }
   }
 
-  /** A scalar as text ({@code JsonNode.asText}); objects and arrays are skipped and read as empty. */
+  /**
+   * A scalar as text ({@code JsonNode.asText}); objects and arrays are skipped and read as empty.
+   */
   private static String scalar(JsonParser json, JsonToken value) throws IOException {
     if (value == JsonToken.START_OBJECT || value == JsonToken.START_ARRAY) {
       json.skipChildren();
@@ -158,7 +185,8 @@ final class StampFormat {
     return value == JsonToken.VALUE_NULL ? "" : json.getText();
   }
 
-  private static void strings(JsonParser json, JsonToken value, List<String> into) throws IOException {
+  private static void strings(JsonParser json, JsonToken value, List<String> into)
+      throws IOException {
     if (value != JsonToken.START_ARRAY) {
       json.skipChildren();
       return;
@@ -210,14 +238,21 @@ final class StampFormat {
     String rootText = root.toString();
     String fileText = file.toString();
     // The common case, cheaply: an absolute file below an absolute root on a file system with '/'.
-    if (root.isAbsolute() && file.isAbsolute() && fileText.length() > rootText.length() + 1
-        && fileText.startsWith(rootText) && fileText.charAt(rootText.length()) == '/' && !rootText.endsWith("/")) {
+    if (root.isAbsolute()
+        && file.isAbsolute()
+        && fileText.length() > rootText.length() + 1
+        && fileText.startsWith(rootText)
+        && fileText.charAt(rootText.length()) == '/'
+        && !rootText.endsWith("/")) {
       return fileText.substring(rootText.length() + 1);
     }
     return root.relativize(file).toString().replace('\\', '/');
   }
 
-  /** The files of a listing that the include globs cover; {@code **} covers every file without matching. */
+  /**
+   * The files of a listing that the include globs cover; {@code **} covers every file without
+   * matching.
+   */
   static List<Path> covered(Path root, List<String> globs, List<Path> listing) {
     if (globs.contains("**")) {
       return listing;
@@ -252,9 +287,13 @@ final class StampFormat {
       throw new IOException(root + " is not a directory");
     }
     List<Path> listing = new ArrayList<>();
-    RegularFiles.walk(root, EvidenceCollector.NOT_SEARCHED, listing::add, (file, e) -> {
-      throw e;
-    });
+    RegularFiles.walk(
+        root,
+        EvidenceCollector.NOT_SEARCHED,
+        listing::add,
+        (file, e) -> {
+          throw e;
+        });
     return covered(root, globs, listing);
   }
 }

@@ -15,9 +15,9 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * Writes a stamp: the manifest of the files a result root holds right after its results are written, then
- * {@value Stamp#FILE}, which holds the manifest's hash and the {@link FilesSum} of its entries
- * ({@link StampFormat}). Thread-safe.
+ * Writes a stamp: the manifest of the files a result root holds right after its results are
+ * written, then {@value Stamp#FILE}, which holds the manifest's hash and the {@link FilesSum} of
+ * its entries ({@link StampFormat}). Thread-safe.
  */
 public final class StampWriter {
 
@@ -27,25 +27,33 @@ public final class StampWriter {
    * Stamps {@code root}: hashes every covered file, writes the manifest, then {@value Stamp#FILE}.
    *
    * @param include globs relative to the root; empty means every file
-   * @param notBefore files last modified before this instant (results of an earlier build) are left out
-   *     of the manifest and listed as stale; null to keep every file
+   * @param notBefore files last modified before this instant (results of an earlier build) are left
+   *     out of the manifest and listed as stale; null to keep every file
    */
-  public static Stamp write(Path root, BuildIdentity build, List<String> include, Instant notBefore, Instant now)
+  public static Stamp write(
+      Path root, BuildIdentity build, List<String> include, Instant notBefore, Instant now)
       throws IOException {
     List<String> globs = include.isEmpty() ? List.of("**") : include;
     TreeMap<String, String> manifest = new TreeMap<>();
     List<String> stale = new ArrayList<>();
     List<Path> files = StampFormat.covered(root, globs);
-    List<String[]> hashed = files.parallelStream().map(file -> {
-      try {
-        if (notBefore != null && Files.getLastModifiedTime(file).toInstant().isBefore(notBefore)) {
-          return new String[] {StampFormat.relative(root, file), null};
-        }
-        return new String[] {StampFormat.relative(root, file), StampFormat.sha256(file)};
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
-      }
-    }).toList();
+    List<String[]> hashed =
+        files.parallelStream()
+            .map(
+                file -> {
+                  try {
+                    if (notBefore != null
+                        && Files.getLastModifiedTime(file).toInstant().isBefore(notBefore)) {
+                      return new String[] {StampFormat.relative(root, file), null};
+                    }
+                    return new String[] {
+                      StampFormat.relative(root, file), StampFormat.sha256(file)
+                    };
+                  } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                  }
+                })
+            .toList();
     for (String[] entry : hashed) {
       if (entry[1] == null) {
         stale.add(entry[0]);
@@ -65,11 +73,18 @@ public final class StampWriter {
         sum.add(entry.getKey(), entry.getValue());
       }
     }
-    Files.move(temporary, manifestFile, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-    Stamp stamp = new Stamp(build, now, globs, manifest.size(), StampFormat.sha256(manifestFile), sum.hex(), stale);
+    Files.move(
+        temporary,
+        manifestFile,
+        StandardCopyOption.REPLACE_EXISTING,
+        StandardCopyOption.ATOMIC_MOVE);
+    Stamp stamp =
+        new Stamp(
+            build, now, globs, manifest.size(), StampFormat.sha256(manifestFile), sum.hex(), stale);
     temporary = Files.createTempFile(file.getParent(), "stamp", ".tmp");
     StampFormat.writeStamp(temporary, stamp);
-    Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    Files.move(
+        temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     return stamp;
   }
 }

@@ -8,12 +8,14 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The history goes from the store (else the previous report) into the results, and back after generating. */
+/**
+ * The history goes from the store (else the previous report) into the results, and back after
+ * generating.
+ */
 @UnitTest
 class ReportHistoryTests {
 
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
   @Test
   void should_start_without_history_and_save_the_first_reports() throws Exception {

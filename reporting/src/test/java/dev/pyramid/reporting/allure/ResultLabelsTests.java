@@ -20,8 +20,7 @@ class ResultLabelsTests {
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
-  @TempDir
-  Path temp;
+  @TempDir Path temp;
 
   private static ObjectNode result(String labels) throws Exception {
     return (ObjectNode) JSON.readTree("{\"status\": \"passed\", \"labels\": [" + labels + "]}");
@@ -38,7 +37,9 @@ class ResultLabelsTests {
 
   @Test
   void should_add_layer_groups_and_the_feature_from_the_package() throws Exception {
-    ObjectNode result = result("""
+    ObjectNode result =
+        result(
+            """
         {"name": "layer", "value": "unit"},
         {"name": "testClass", "value": "dev.pyramid.platform.fleetcore.vehicles.NearestVehicleTests"},
         {"name": "testMethod", "value": "picksTheNearest"}""");
@@ -53,7 +54,9 @@ class ResultLabelsTests {
 
   @Test
   void should_keep_labels_a_test_set_itself() throws Exception {
-    ObjectNode result = result("""
+    ObjectNode result =
+        result(
+            """
         {"name": "layer", "value": "e2e"}, {"name": "parentSuite", "value": "e2e"}, {"name": "epic", "value": "e2e"},
         {"name": "feature", "value": "ride booking"},
         {"name": "testClass", "value": "dev.pyramid.e2e.RideBookingJourneyIT"}""");
@@ -64,7 +67,9 @@ class ResultLabelsTests {
 
   @Test
   void should_take_the_layer_from_the_junit_tag_when_the_label_is_missing() throws Exception {
-    ObjectNode result = result("""
+    ObjectNode result =
+        result(
+            """
         {"name": "tag", "value": "contract"}, {"name": "suite", "value": "dev.pyramid.contracts.consumer.FleetCoreClientPactTests"}""");
 
     ResultLabels.complete(result, Set.of());
@@ -76,9 +81,12 @@ class ResultLabelsTests {
 
   @Test
   void should_mark_a_test_surefire_reran_as_flaky() throws Exception {
-    Path build = Path.of(ResultLabelsTests.class.getResource("/real/maven-surefire-failsafe").toURI());
+    Path build =
+        Path.of(ResultLabelsTests.class.getResource("/real/maven-surefire-failsafe").toURI());
     Set<String> flaky = FlakyTests.under(List.of(fakeTargetOf(build)));
-    ObjectNode result = result("""
+    ObjectNode result =
+        result(
+            """
         {"name": "layer", "value": "unit"}, {"name": "testClass", "value": "sample.FareTests"},
         {"name": "testMethod", "value": "reaches_the_tariff_service"}""");
 
@@ -88,7 +96,10 @@ class ResultLabelsTests {
     assertThat(result.path("statusDetails").path("flaky").asBoolean()).isTrue();
   }
 
-  /** The real Surefire output lies in surefire-reports/ without target/; FlakyTests looks under target/. */
+  /**
+   * The real Surefire output lies in surefire-reports/ without target/; FlakyTests looks under
+   * target/.
+   */
   private Path fakeTargetOf(Path build) throws Exception {
     Path reports = temp.resolve("module/target/surefire-reports");
     Files.createDirectories(reports);
@@ -102,7 +113,8 @@ class ResultLabelsTests {
 
   @Test
   void should_name_features_by_platform_area() {
-    assertThat(FeatureNames.of("dev.pyramid.platform.gateway.ApiKeyCheckTests")).isEqualTo("gateway");
+    assertThat(FeatureNames.of("dev.pyramid.platform.gateway.ApiKeyCheckTests"))
+        .isEqualTo("gateway");
     assertThat(FeatureNames.of("dev.pyramid.e2e.RideCancellationIT")).isEqualTo("rides");
     assertThat(FeatureNames.of("dev.pyramid.e2e.EtaBufferFlagIT")).isEqualTo("feature flags");
     assertThat(FeatureNames.of("dev.pyramid.reporting.decision.GateTests")).isEqualTo("gate");

@@ -15,12 +15,12 @@ import java.util.Objects;
 import java.util.stream.Stream;
 
 /**
- * Times the Allure result reader of two or more {@code pyramid.jar}s over the same files, in one JVM: every
- * file is read into memory once, then each round runs each jar's {@code AllureResultReader.read(Path, byte[],
- * int)} over all of them on this thread, the order of the jars turning from round to round so that neither
- * always runs first. A first pass checks that every jar gives the same result for every file (the same
- * {@code Result}, or a refusal) and warms them up. Each jar loads in its own class loader with its own
- * shaded Jackson.
+ * Times the Allure result reader of two or more {@code pyramid.jar}s over the same files, in one
+ * JVM: every file is read into memory once, then each round runs each jar's {@code
+ * AllureResultReader.read(Path, byte[], int)} over all of them on this thread, the order of the
+ * jars turning from round to round so that neither always runs first. A first pass checks that
+ * every jar gives the same result for every file (the same {@code Result}, or a refusal) and warms
+ * them up. Each jar loads in its own class loader with its own shaded Jackson.
  *
  * <pre>
  *   java -cp reporting/target/test-classes dev.pyramid.reporting.bench.AllureReaderBench \
@@ -28,9 +28,9 @@ import java.util.stream.Stream;
  *       after=reporting/target/pyramid.jar
  * </pre>
  *
- * <p>Add the launcher's JIT options ({@code -XX:+UnlockDiagnosticVMOptions -XX:CompilerDirectivesFile=...}) to
- * time the readers as a gate run compiles them. Prints each round's times, then each jar's median and its
- * ratio to the first jar's median.
+ * <p>Add the launcher's JIT options ({@code -XX:+UnlockDiagnosticVMOptions
+ * -XX:CompilerDirectivesFile=...}) to time the readers as a gate run compiles them. Prints each
+ * round's times, then each jar's median and its ratio to the first jar's median.
  */
 public final class AllureReaderBench {
 
@@ -62,18 +62,23 @@ public final class AllureReaderBench {
     }
     List<Path> files;
     try (Stream<Path> list = Files.list(directory)) {
-      files = list.filter(f -> f.getFileName().toString().endsWith("-result.json")).sorted().toList();
+      files =
+          list.filter(f -> f.getFileName().toString().endsWith("-result.json")).sorted().toList();
     }
     byte[][] bytes = new byte[files.size()][];
     for (int i = 0; i < bytes.length; i++) {
       bytes[i] = Files.readAllBytes(files.get(i));
     }
     Path[] paths = files.toArray(Path[]::new);
-    System.out.printf("%d files, %d MB; %s%n", bytes.length,
-        Arrays.stream(bytes).mapToLong(b -> b.length).sum() >> 20, System.getProperty("java.vm.version"));
+    System.out.printf(
+        "%d files, %d MB; %s%n",
+        bytes.length,
+        Arrays.stream(bytes).mapToLong(b -> b.length).sum() >> 20,
+        System.getProperty("java.vm.version"));
 
     int refused = agree(contenders, paths, bytes);
-    System.out.printf("every jar gives the same result for every file (%d refused by all)%n", refused);
+    System.out.printf(
+        "every jar gives the same result for every file (%d refused by all)%n", refused);
 
     for (int round = 0; round < rounds; round++) {
       StringBuilder line = new StringBuilder("round " + (round + 1) + ":");
@@ -89,26 +94,33 @@ public final class AllureReaderBench {
     double base = median(contenders.get(0).millis());
     for (Contender contender : contenders) {
       double median = median(contender.millis());
-      System.out.printf("%-10s median %6.0f ms over %d rounds, %.2fx %s%n", contender.name(), median, rounds,
-          median / base, contenders.get(0).name());
+      System.out.printf(
+          "%-10s median %6.0f ms over %d rounds, %.2fx %s%n",
+          contender.name(), median, rounds, median / base, contenders.get(0).name());
     }
   }
 
-  private static Contender load(String name, Path jar, int rounds) throws ReflectiveOperationException,
-      IOException {
-    URLClassLoader loader = new URLClassLoader(name, new URL[] {jar.toUri().toURL()},
-        ClassLoader.getPlatformClassLoader());
+  private static Contender load(String name, Path jar, int rounds)
+      throws ReflectiveOperationException, IOException {
+    URLClassLoader loader =
+        new URLClassLoader(
+            name, new URL[] {jar.toUri().toURL()}, ClassLoader.getPlatformClassLoader());
     Class<?> type = loader.loadClass("dev.pyramid.reporting.results.AllureResultReader");
     Object reader = type.getConstructor().newInstance();
     Class<?> result = loader.loadClass("dev.pyramid.reporting.results.AllureResultReader$Result");
-    MethodHandle read = MethodHandles.publicLookup()
-        .findVirtual(type, "read", MethodType.methodType(result, Path.class, byte[].class, int.class))
-        .asType(MethodType.methodType(Object.class, Object.class, Path.class, byte[].class, int.class));
+    MethodHandle read =
+        MethodHandles.publicLookup()
+            .findVirtual(
+                type, "read", MethodType.methodType(result, Path.class, byte[].class, int.class))
+            .asType(
+                MethodType.methodType(
+                    Object.class, Object.class, Path.class, byte[].class, int.class));
     return new Contender(name, read, reader, new long[rounds]);
   }
 
   /** Fails unless every jar reads every file alike; returns how many files all of them refused. */
-  private static int agree(List<Contender> contenders, Path[] paths, byte[][] bytes) throws Throwable {
+  private static int agree(List<Contender> contenders, Path[] paths, byte[][] bytes)
+      throws Throwable {
     int refused = 0;
     for (int i = 0; i < bytes.length; i++) {
       String first = null;
@@ -117,8 +129,16 @@ public final class AllureReaderBench {
         if (first == null) {
           first = read;
         } else if (!first.equals(read)) {
-          throw new AssertionError(paths[i] + ": " + contenders.get(0).name() + " " + first + ", "
-              + contender.name() + " " + read);
+          throw new AssertionError(
+              paths[i]
+                  + ": "
+                  + contenders.get(0).name()
+                  + " "
+                  + first
+                  + ", "
+                  + contender.name()
+                  + " "
+                  + read);
         }
       }
       refused += first.startsWith("refused") ? 1 : 0;
@@ -128,7 +148,8 @@ public final class AllureReaderBench {
 
   private static String outcome(Contender contender, Path path, byte[] bytes) throws Throwable {
     try {
-      return Objects.toString(contender.read().invokeExact(contender.reader(), path, bytes, bytes.length));
+      return Objects.toString(
+          contender.read().invokeExact(contender.reader(), path, bytes, bytes.length));
     } catch (Exception e) {
       return "refused"; // messages differ between readers; that both refuse is what counts
     }

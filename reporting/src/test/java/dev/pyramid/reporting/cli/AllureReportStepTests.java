@@ -15,21 +15,23 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Generates real reports with the Allure commandline this module unpacks (target/allure-commandline):
- * layers as the top suites, categories, the Gatling run inside the report, and a trend after the second build.
+ * Generates real reports with the Allure commandline this module unpacks
+ * (target/allure-commandline): layers as the top suites, categories, the Gatling run inside the
+ * report, and a trend after the second build.
  */
 @UnitTest
 class AllureReportStepTests {
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
-  @TempDir
-  Path root;
+  @TempDir Path root;
 
   private void buildTree() throws Exception {
     Path results = root.resolve("platform/target/allure-results");
     Files.createDirectories(results);
-    Files.writeString(results.resolve("1-result.json"), """
+    Files.writeString(
+        results.resolve("1-result.json"),
+        """
         {"uuid": "1", "historyId": "h1", "name": "picksTheNearest", "status": "failed",
          "fullName": "dev.pyramid.platform.fleetcore.vehicles.NearestVehicleTests.picksTheNearest",
          "statusDetails": {"message": "expected: <1> but was: <2>"}, "start": 1, "stop": 2,
@@ -45,9 +47,15 @@ class AllureReportStepTests {
   }
 
   private boolean report(StringWriter out) {
-    return AllureReportStep.run(List.of(root), root.resolve("reporting/target/allure-results"),
-        root.resolve("reporting/target/allure-report"), null, root.resolve(".pyramid/allure-history"),
-        Map.of("stage", "test"), new PrintWriter(out, true), new PrintWriter(out, true));
+    return AllureReportStep.run(
+        List.of(root),
+        root.resolve("reporting/target/allure-results"),
+        root.resolve("reporting/target/allure-report"),
+        null,
+        root.resolve(".pyramid/allure-history"),
+        Map.of("stage", "test"),
+        new PrintWriter(out, true),
+        new PrintWriter(out, true));
   }
 
   @Test
@@ -70,8 +78,10 @@ class AllureReportStepTests {
     assertThat(suites.get("items").findValuesAsText("name")).containsExactly("unit");
     assertThat(report.resolve("widgets/categories.json")).content().contains("Product defects");
     assertThat(report.resolve("widgets/executors.json")).content().contains("\"type\":\"local\"");
-    assertThat(report.resolve("gatling/ridebookingsimulation-20260101000000000/index.html")).exists();
-    assertThat(report.resolve("gatling/ridebookingsimulation-20260101000000000/js/stats.js")).exists();
+    assertThat(report.resolve("gatling/ridebookingsimulation-20260101000000000/index.html"))
+        .exists();
+    assertThat(report.resolve("gatling/ridebookingsimulation-20260101000000000/js/stats.js"))
+        .exists();
   }
 
   private static void deleteTree(Path dir) throws Exception {

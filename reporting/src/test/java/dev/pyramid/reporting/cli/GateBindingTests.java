@@ -15,19 +15,23 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.api.parallel.ResourceLock;
 import org.junit.jupiter.api.parallel.Resources;
 
-/** Evidence bound to the build, quarantine, manual approval, history and promotion, through the command. */
+/**
+ * Evidence bound to the build, quarantine, manual approval, history and promotion, through the
+ * command.
+ */
 @UnitTest
 @ResourceLock(Resources.SYSTEM_OUT)
 class GateBindingTests {
 
   private static final String POLICY = BuildTree.resource(BuildTree.POLICY).toString();
 
-  @TempDir
-  Path root;
+  @TempDir Path root;
 
-  /** Outputs, history and quarantine files: outside the stamped root, where a write would count as tampering. */
-  @TempDir
-  Path work;
+  /**
+   * Outputs, history and quarantine files: outside the stamped root, where a write would count as
+   * tampering.
+   */
+  @TempDir Path work;
 
   @Test
   void promotes_a_stamped_root_and_records_the_stamp_in_decision_json() throws Exception {
@@ -46,13 +50,18 @@ class GateBindingTests {
     BuildTree tree = new BuildTree(root).stagingPasses();
     stamp(root, "build-1");
     Path report = tree.e2e("e2e-tests", BuildTree.REAL_MIXED);
-    Path edited = root.resolve("platform/fleet-core/target/surefire-reports/unit")
-        .resolve(BuildTree.resource(BuildTree.REAL_PASSING).getFileName());
+    Path edited =
+        root.resolve("platform/fleet-core/target/surefire-reports/unit")
+            .resolve(BuildTree.resource(BuildTree.REAL_PASSING).getFileName());
     Files.writeString(edited, Files.readString(edited).replace("time=\"", "time=\"1"));
 
-    String console = ConsoleCapture.capture(() -> assertThat(gate(List.of(root), "staging", "build-1")).isEqualTo(2));
+    String console =
+        ConsoleCapture.capture(
+            () -> assertThat(gate(List.of(root), "staging", "build-1")).isEqualTo(2));
 
-    assertThat(console).contains(edited + ": changed after stamping").contains(report + ": added after stamping");
+    assertThat(console)
+        .contains(edited + ": changed after stamping")
+        .contains(report + ": added after stamping");
   }
 
   @Test
@@ -64,11 +73,17 @@ class GateBindingTests {
     stamp(first, "build-1");
     one.delete("e2e-tests");
 
-    String unstamped = ConsoleCapture.capture(() -> assertThat(gate(List.of(first, second), "staging", "build-1")).isEqualTo(2));
+    String unstamped =
+        ConsoleCapture.capture(
+            () -> assertThat(gate(List.of(first, second), "staging", "build-1")).isEqualTo(2));
     stamp(second, "build-0");
-    String foreign = ConsoleCapture.capture(() -> assertThat(gate(List.of(second), "staging", "build-1")).isEqualTo(2));
+    String foreign =
+        ConsoleCapture.capture(
+            () -> assertThat(gate(List.of(second), "staging", "build-1")).isEqualTo(2));
 
-    assertThat(unstamped).contains("removed after stamping").contains(second + ": unstamped result root");
+    assertThat(unstamped)
+        .contains("removed after stamping")
+        .contains(second + ": unstamped result root");
     assertThat(foreign).contains("stamped for another build");
   }
 
@@ -81,31 +96,67 @@ class GateBindingTests {
     stamp(first, "build-1");
     stamp(second, "build-1");
 
-    String console = ConsoleCapture.capture(() -> assertThat(gate(List.of(first, second), "staging", "build-1")).isEqualTo(2));
+    String console =
+        ConsoleCapture.capture(
+            () -> assertThat(gate(List.of(first, second), "staging", "build-1")).isEqualTo(2));
 
     assertThat(console).contains("is also in root " + first);
   }
 
   @Test
-  void a_valid_quarantine_lets_a_failure_pass_and_lists_it_an_expired_one_blocks_naming_the_owner() throws Exception {
+  void a_valid_quarantine_lets_a_failure_pass_and_lists_it_an_expired_one_blocks_naming_the_owner()
+      throws Exception {
     BuildTree tree = new BuildTree(root).stagingPasses();
-    Path failing = Files.createDirectories(root.resolve("e2e-tests/target/failsafe-reports/e2e")).resolve("TEST-q.xml");
-    Files.writeString(failing, """
+    Path failing =
+        Files.createDirectories(root.resolve("e2e-tests/target/failsafe-reports/e2e"))
+            .resolve("TEST-q.xml");
+    Files.writeString(
+        failing,
+        """
         <testsuite name="q" tests="1" failures="1"><testcase classname="q.JourneyIT" name="books">
         <failure message="boom"/></testcase></testsuite>""");
-    Path valid = write("q-valid.yml", "quarantine:\n  - { test: \"q.JourneyIT#books\", owner: team-a, "
-        + "reason: FLAKE-1, expires: 2999-01-01 }\n");
-    Path expired = write("q-expired.yml", "quarantine:\n  - { test: \"q.JourneyIT#books\", owner: team-a, "
-        + "reason: FLAKE-1, expires: 2001-01-01 }\n");
-    Path malformed = write("q-bad.yml", "quarantine:\n  - { test: x, owner: y, reason: z, expires: soon }\n");
+    Path valid =
+        write(
+            "q-valid.yml",
+            "quarantine:\n  - { test: \"q.JourneyIT#books\", owner: team-a, "
+                + "reason: FLAKE-1, expires: 2999-01-01 }\n");
+    Path expired =
+        write(
+            "q-expired.yml",
+            "quarantine:\n  - { test: \"q.JourneyIT#books\", owner: team-a, "
+                + "reason: FLAKE-1, expires: 2001-01-01 }\n");
+    Path malformed =
+        write("q-bad.yml", "quarantine:\n  - { test: x, owner: y, reason: z, expires: soon }\n");
     stamp(root, "build-1");
 
-    String passes = ConsoleCapture.capture(() -> assertThat(gate(List.of(root), "staging", "build-1", "--quarantine", valid.toString()))
-        .isZero());
-    String blocks = ConsoleCapture.capture(() -> assertThat(gate(List.of(root), "staging", "build-1", "--quarantine",
-        expired.toString())).isEqualTo(1));
-    String bad = ConsoleCapture.capture(() -> assertThat(gate(List.of(root), "staging", "build-1", "--quarantine",
-        malformed.toString())).isEqualTo(3));
+    String passes =
+        ConsoleCapture.capture(
+            () ->
+                assertThat(
+                        gate(List.of(root), "staging", "build-1", "--quarantine", valid.toString()))
+                    .isZero());
+    String blocks =
+        ConsoleCapture.capture(
+            () ->
+                assertThat(
+                        gate(
+                            List.of(root),
+                            "staging",
+                            "build-1",
+                            "--quarantine",
+                            expired.toString()))
+                    .isEqualTo(1));
+    String bad =
+        ConsoleCapture.capture(
+            () ->
+                assertThat(
+                        gate(
+                            List.of(root),
+                            "staging",
+                            "build-1",
+                            "--quarantine",
+                            malformed.toString()))
+                    .isEqualTo(3));
 
     assertThat(passes).contains("quarantined (does not block): q.JourneyIT#books, owner team-a");
     assertThat(json().get("quarantined").get(0).get("owner").asText()).isEqualTo("team-a");
@@ -118,12 +169,16 @@ class GateBindingTests {
     new BuildTree(root).stagingPasses().e2e("more-e2e", BuildTree.REAL_PASSING_2);
     stamp(root, "build-1");
 
-    // e2e (12) now outnumbers contract (7): the non-blocking pyramid shape fails, the score drops to 50%.
-    String console = ConsoleCapture.capture(() -> assertThat(gate(List.of(root), "staging", "build-1")).isEqualTo(4));
+    // e2e (12) now outnumbers contract (7): the non-blocking pyramid shape fails, the score drops
+    // to 50%.
+    String console =
+        ConsoleCapture.capture(
+            () -> assertThat(gate(List.of(root), "staging", "build-1")).isEqualTo(4));
 
     assertThat(console).contains("MANUAL_APPROVAL").contains("shape.pyramid-shape");
     assertThat(Files.readString(work.resolve("out/decision-junit.xml")))
-        .contains("name=\"shape.pyramid-shape\" time=\"0\"><failure message=\"expected unit &gt;= contract &gt;= e2e");
+        .contains(
+            "name=\"shape.pyramid-shape\" time=\"0\"><failure message=\"expected unit &gt;= contract &gt;= e2e");
   }
 
   @Test
@@ -132,13 +187,20 @@ class GateBindingTests {
     stamp(root, "build-1");
     assertThat(gate(List.of(root), "staging", "build-1")).isZero();
 
-    String skipped = ConsoleCapture.capture(() -> assertThat(promote("staging", "build-1")).isEqualTo(1));
-    String undecided = ConsoleCapture.capture(() -> assertThat(promote("dev", "build-2")).isEqualTo(1));
+    String skipped =
+        ConsoleCapture.capture(() -> assertThat(promote("staging", "build-1")).isEqualTo(1));
+    String undecided =
+        ConsoleCapture.capture(() -> assertThat(promote("dev", "build-2")).isEqualTo(1));
     assertThat(gate(List.of(root), "dev", "build-1")).isZero();
     assertThat(promote("dev", "build-1")).isZero();
     assertThat(promote("staging", "build-1")).isZero();
-    String listed = ConsoleCapture.capture(() -> assertThat(PyramidCommand.run("history", "--history", history().toString(),
-        "--stage", "staging")).isZero());
+    String listed =
+        ConsoleCapture.capture(
+            () ->
+                assertThat(
+                        PyramidCommand.run(
+                            "history", "--history", history().toString(), "--stage", "staging"))
+                    .isZero());
 
     assertThat(skipped).contains("has not reached dev");
     assertThat(undecided).contains("no decision at all");
@@ -163,19 +225,52 @@ class GateBindingTests {
   }
 
   private static void stamp(Path dir, String build) {
-    assertThat(PyramidCommand.run("stamp", "--dir", dir.toString(), "--commit", BuildTree.BUILD.commit(),
-        "--build-id", build)).isZero();
+    assertThat(
+            PyramidCommand.run(
+                "stamp",
+                "--dir",
+                dir.toString(),
+                "--commit",
+                BuildTree.BUILD.commit(),
+                "--build-id",
+                build))
+        .isZero();
   }
 
   private int promote(String stage, String build) {
-    return PyramidCommand.run("promote", "--stage", stage, "--policy", POLICY, "--commit", BuildTree.BUILD.commit(),
-        "--build-id", build, "--history", history().toString());
+    return PyramidCommand.run(
+        "promote",
+        "--stage",
+        stage,
+        "--policy",
+        POLICY,
+        "--commit",
+        BuildTree.BUILD.commit(),
+        "--build-id",
+        build,
+        "--history",
+        history().toString());
   }
 
   private int gate(List<Path> roots, String stage, String build, String... more) {
-    List<String> args = new ArrayList<>(List.of("gate", "--stage", stage, "--policy", POLICY,
-        "--commit", BuildTree.BUILD.commit(), "--build-id", build, "--out", work.resolve("out").toString(),
-        "--history", history().toString(), "--quarantine", write("none.yml", "quarantine: []\n").toString()));
+    List<String> args =
+        new ArrayList<>(
+            List.of(
+                "gate",
+                "--stage",
+                stage,
+                "--policy",
+                POLICY,
+                "--commit",
+                BuildTree.BUILD.commit(),
+                "--build-id",
+                build,
+                "--out",
+                work.resolve("out").toString(),
+                "--history",
+                history().toString(),
+                "--quarantine",
+                write("none.yml", "quarantine: []\n").toString()));
     for (Path r : roots) {
       args.add("--results");
       args.add(r.toString());

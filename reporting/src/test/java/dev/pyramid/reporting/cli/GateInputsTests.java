@@ -17,24 +17,30 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** What a gate run reads in the background is read from the paths picocli parsed, afresh for each run. */
+/**
+ * What a gate run reads in the background is read from the paths picocli parsed, afresh for each
+ * run.
+ */
 @UnitTest
 class GateInputsTests {
 
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
   @Test
-  void the_policy_is_the_policy_read_from_that_path_and_each_run_reads_it_afresh() throws Exception {
+  void the_policy_is_the_policy_read_from_that_path_and_each_run_reads_it_afresh()
+      throws Exception {
     Path policy = BuildTree.resource(BuildTree.POLICY);
 
-    assertThat(GateInputs.start(policy, List.of()).policy()).isEqualTo(new PolicyReader().read(policy));
+    assertThat(GateInputs.start(policy, List.of()).policy())
+        .isEqualTo(new PolicyReader().read(policy));
     Files.writeString(dir.resolve("broken.yml"), "version: 1\nbogus: true\n");
     assertThatThrownBy(() -> GateInputs.start(dir.resolve("broken.yml"), List.of()).policy())
-        .isInstanceOf(PolicyException.class).hasMessageContaining("bogus");
+        .isInstanceOf(PolicyException.class)
+        .hasMessageContaining("bogus");
     Files.writeString(dir.resolve("broken.yml"), "version: 2\n");
     assertThatThrownBy(() -> GateInputs.start(dir.resolve("broken.yml"), List.of()).policy())
-        .isInstanceOf(PolicyException.class).hasMessageContaining("version");
+        .isInstanceOf(PolicyException.class)
+        .hasMessageContaining("version");
   }
 
   @Test
@@ -42,8 +48,10 @@ class GateInputsTests {
     Files.writeString(dir.resolve("a.yml"), "version: 1\nbogus: a\n");
     Files.writeString(dir.resolve("b.yml"), "version: 1\nbogus: b\n");
 
-    assertThatThrownBy(() -> GateInputs.start(dir.resolve("b.yml"), List.of()).policy()).hasMessageContaining("b.yml");
-    assertThatThrownBy(() -> GateInputs.start(dir.resolve("a.yml"), List.of()).policy()).hasMessageContaining("a.yml");
+    assertThatThrownBy(() -> GateInputs.start(dir.resolve("b.yml"), List.of()).policy())
+        .hasMessageContaining("b.yml");
+    assertThatThrownBy(() -> GateInputs.start(dir.resolve("a.yml"), List.of()).policy())
+        .hasMessageContaining("a.yml");
   }
 
   @Test
@@ -51,16 +59,27 @@ class GateInputsTests {
     Path results = Files.createDirectories(dir.resolve("results"));
     new BuildTree(results).stagingPasses();
     Path defaults = BuildTree.resource(BuildTree.POLICY);
-    Path narrow = Files.writeString(dir.resolve("narrow.yml"), Files.readString(defaults)
-        .replace("unit:\n    junit: [\"**/target/surefire-reports/unit/TEST-*.xml\"]",
-            "unit:\n    junit: [\"nowhere/TEST-*.xml\"]"));
+    Path narrow =
+        Files.writeString(
+            dir.resolve("narrow.yml"),
+            Files.readString(defaults)
+                .replace(
+                    "unit:\n    junit: [\"**/target/surefire-reports/unit/TEST-*.xml\"]",
+                    "unit:\n    junit: [\"nowhere/TEST-*.xml\"]"));
     GateInputs inputs = GateInputs.start(narrow, List.of(results));
     inputs.policy();
 
     Evidence evidence = inputs.evidence().evidence();
 
     assertThat(evidence.of(Layer.UNIT).counts().tests()).isZero();
-    assertThat(new EvidenceCollector().collect(List.of(results)).evidence().of(Layer.UNIT).counts().tests()).isPositive();
+    assertThat(
+            new EvidenceCollector()
+                .collect(List.of(results))
+                .evidence()
+                .of(Layer.UNIT)
+                .counts()
+                .tests())
+        .isPositive();
   }
 
   @Test
@@ -69,7 +88,8 @@ class GateInputsTests {
     Path second = Files.createDirectories(dir.resolve("second"));
     new BuildTree(second).stamp();
 
-    GateInputs inputs = GateInputs.start(BuildTree.resource(BuildTree.POLICY), List.of(first, second));
+    GateInputs inputs =
+        GateInputs.start(BuildTree.resource(BuildTree.POLICY), List.of(first, second));
     StampCheck.Loaded unstamped = inputs.stamp(0);
     StampCheck.Loaded stamped = inputs.stamp(1);
 

@@ -16,18 +16,19 @@ import org.junit.jupiter.api.parallel.Resources;
 @ResourceLock(Resources.SYSTEM_OUT)
 class PolicyCommandTests {
 
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
   @Test
   void explain_documents_every_condition_kind_with_its_example() throws Exception {
     int[] exit = new int[1];
 
-    String printed = ConsoleCapture.capture(() -> exit[0] = PyramidCommand.run("policy", "--explain"));
+    String printed =
+        ConsoleCapture.capture(() -> exit[0] = PyramidCommand.run("policy", "--explain"));
 
     assertThat(exit[0]).isZero();
     for (ConditionKind kind : ConditionKinds.ALL) {
-      assertThat(printed).contains("\n" + kind.key() + "\n  " + kind.summary() + "\n")
+      assertThat(printed)
+          .contains("\n" + kind.key() + "\n  " + kind.summary() + "\n")
           .contains("  example:  " + kind.example() + "\n");
     }
   }
@@ -35,7 +36,9 @@ class PolicyCommandTests {
   @Test
   void a_valid_policy_is_listed_stage_by_stage() throws Exception {
     Path policy = dir.resolve("policy.yml");
-    Files.writeString(policy, """
+    Files.writeString(
+        policy,
+        """
         version: 1
         promotion:
           path: [dev, production]
@@ -47,10 +50,14 @@ class PolicyCommandTests {
         """);
     int[] exit = new int[1];
 
-    String printed = ConsoleCapture.capture(() -> exit[0] = PyramidCommand.run("policy", "--policy", policy.toString()));
+    String printed =
+        ConsoleCapture.capture(
+            () -> exit[0] = PyramidCommand.run("policy", "--policy", policy.toString()));
 
     assertThat(exit[0]).isZero();
-    assertThat(printed).contains("valid").contains("promotion path: dev -> production")
+    assertThat(printed)
+        .contains("valid")
+        .contains("promotion path: dev -> production")
         .contains("  dev: requires [unit]; unit.max-failures <= 0")
         .contains("  production: requires [unit, perf]; perf.p95 <= 800 (weight 2.0)");
   }
@@ -58,7 +65,9 @@ class PolicyCommandTests {
   @Test
   void an_invalid_policy_is_a_policy_error_naming_file_line_and_key() throws Exception {
     Path policy = dir.resolve("policy.yml");
-    Files.writeString(policy, """
+    Files.writeString(
+        policy,
+        """
         version: 1
         promotion:
           path: [dev]
@@ -69,10 +78,14 @@ class PolicyCommandTests {
         """);
     int[] exit = new int[1];
 
-    String printed = ConsoleCapture.capture(() -> exit[0] = PyramidCommand.run("policy", "--policy", policy.toString()));
+    String printed =
+        ConsoleCapture.capture(
+            () -> exit[0] = PyramidCommand.run("policy", "--policy", policy.toString()));
 
     assertThat(exit[0]).isEqualTo(3);
-    assertThat(printed).contains("Policy error: " + policy + ":7").contains("max-failures")
+    assertThat(printed)
+        .contains("Policy error: " + policy + ":7")
+        .contains("max-failures")
         .contains("must be 0 or more, is -1");
   }
 }

@@ -20,16 +20,27 @@ class PyramidCommandTests {
 
   private static final String POLICY = BuildTree.resource(BuildTree.POLICY).toString();
 
-  @TempDir
-  Path root;
+  @TempDir Path root;
 
   @Test
   void gate_promotes_and_writes_decision_json_and_markdown() throws Exception {
     new BuildTree(root).stagingPasses();
     Path out = root.resolve("out");
 
-    String console = ConsoleCapture.capture(() -> assertThat(gate("--stage", "staging", "--policy", POLICY,
-        "--results", root.toString(), "--out", out.toString())).isZero());
+    String console =
+        ConsoleCapture.capture(
+            () ->
+                assertThat(
+                        gate(
+                            "--stage",
+                            "staging",
+                            "--policy",
+                            POLICY,
+                            "--results",
+                            root.toString(),
+                            "--out",
+                            out.toString()))
+                    .isZero());
 
     assertThat(console).contains("PROMOTE to staging");
     JsonNode json = new ObjectMapper().readTree(out.resolve("decision.json").toFile());
@@ -37,15 +48,30 @@ class PyramidCommandTests {
     assertThat(json.get("verdict").asText()).isEqualTo("PROMOTE");
     assertThat(json.get("conditions").get(0).get("evidence").get("count").asInt()).isPositive();
     assertThat(json.get("conditions").get(0).get("evidence").get("files")).isNotEmpty();
-    assertThat(Files.readString(out.resolve("decision.md"))).startsWith("### ✅ Pyramid gate: PROMOTE");
+    assertThat(Files.readString(out.resolve("decision.md")))
+        .startsWith("### ✅ Pyramid gate: PROMOTE");
   }
 
   @Test
   void a_level_run_says_it_decided_no_promotion() throws Exception {
     new BuildTree(root).unit("framework", BuildTree.REAL_PASSING);
 
-    String console = ConsoleCapture.capture(() -> assertThat(gate("--stage", "staging", "--layers", "unit",
-        "--policy", POLICY, "--results", root.toString(), "--out", root.resolve("out").toString())).isZero());
+    String console =
+        ConsoleCapture.capture(
+            () ->
+                assertThat(
+                        gate(
+                            "--stage",
+                            "staging",
+                            "--layers",
+                            "unit",
+                            "--policy",
+                            POLICY,
+                            "--results",
+                            root.toString(),
+                            "--out",
+                            root.resolve("out").toString()))
+                    .isZero());
 
     assertThat(console).contains("unit layer passes; no promotion decided (level=unit)");
   }
@@ -54,8 +80,19 @@ class PyramidCommandTests {
   void missing_layers_exit_2() throws Exception {
     new BuildTree(root).unit("framework", BuildTree.REAL_PASSING);
 
-    ConsoleCapture.capture(() -> assertThat(gate("--stage", "production", "--policy", POLICY,
-        "--results", root.toString(), "--out", root.resolve("out").toString())).isEqualTo(2));
+    ConsoleCapture.capture(
+        () ->
+            assertThat(
+                    gate(
+                        "--stage",
+                        "production",
+                        "--policy",
+                        POLICY,
+                        "--results",
+                        root.toString(),
+                        "--out",
+                        root.resolve("out").toString()))
+                .isEqualTo(2));
   }
 
   @Test
@@ -64,9 +101,22 @@ class PyramidCommandTests {
     tree.unit("e2e-tests", BuildTree.REAL_MIXED);
     Path allure = root.resolve("allure-results");
 
-    String console = ConsoleCapture.capture(() -> assertThat(gate("--stage", "staging", "--policy", POLICY,
-        "--results", root.toString(), "--out", root.resolve("out").toString(),
-        "--allure-results", allure.toString())).isEqualTo(1));
+    String console =
+        ConsoleCapture.capture(
+            () ->
+                assertThat(
+                        gate(
+                            "--stage",
+                            "staging",
+                            "--policy",
+                            POLICY,
+                            "--results",
+                            root.toString(),
+                            "--out",
+                            root.resolve("out").toString(),
+                            "--allure-results",
+                            allure.toString()))
+                    .isEqualTo(1));
 
     String lastLine = console.strip().lines().reduce((first, second) -> second).orElseThrow();
     assertThat(lastLine).matches("pyramid: \\d+ passed, [1-9]\\d* failed, \\d+ skipped");
@@ -74,11 +124,14 @@ class PyramidCommandTests {
     try (Stream<Path> files = Files.list(allure)) {
       assertThat(files.filter(f -> f.toString().endsWith("-result.json")))
           .isNotEmpty()
-          .allSatisfy(f -> assertThat(new ObjectMapper().readTree(f.toFile()).get("labels"))
-              .anySatisfy(label -> {
-                assertThat(label.get("name").asText()).isEqualTo("layer");
-                assertThat(label.get("value").asText()).isEqualTo("gate");
-              }));
+          .allSatisfy(
+              f ->
+                  assertThat(new ObjectMapper().readTree(f.toFile()).get("labels"))
+                      .anySatisfy(
+                          label -> {
+                            assertThat(label.get("name").asText()).isEqualTo("layer");
+                            assertThat(label.get("value").asText()).isEqualTo("gate");
+                          }));
     }
   }
 
@@ -86,15 +139,28 @@ class PyramidCommandTests {
   void a_policy_error_exits_3(@TempDir Path dir) throws Exception {
     Path policy = Files.writeString(dir.resolve("quality-gate.yml"), "version: 1\nunknown: true\n");
 
-    String console = ConsoleCapture.capture(() -> assertThat(gate("--stage", "dev", "--policy", policy.toString(),
-        "--results", root.toString())).isEqualTo(3));
+    String console =
+        ConsoleCapture.capture(
+            () ->
+                assertThat(
+                        gate(
+                            "--stage",
+                            "dev",
+                            "--policy",
+                            policy.toString(),
+                            "--results",
+                            root.toString()))
+                    .isEqualTo(3));
 
     assertThat(console).contains("quality-gate.yml:2").contains("unknown");
   }
 
   @Test
   void an_unknown_layer_is_a_usage_error() throws Exception {
-    ConsoleCapture.capture(() -> assertThat(gate("--stage", "dev", "--layers", "smoke", "--policy", POLICY)).isEqualTo(3));
+    ConsoleCapture.capture(
+        () ->
+            assertThat(gate("--stage", "dev", "--layers", "smoke", "--policy", POLICY))
+                .isEqualTo(3));
   }
 
   @Test
@@ -109,8 +175,14 @@ class PyramidCommandTests {
     new BuildTree(root).stamp();
     java.util.List<String> all = new java.util.ArrayList<>(java.util.List.of("gate"));
     all.addAll(java.util.List.of(args));
-    all.addAll(java.util.List.of("--commit", BuildTree.BUILD.commit(), "--build-id", BuildTree.BUILD.buildId(),
-        "--history", root.resolve(".pyramid/history.jsonl").toString()));
+    all.addAll(
+        java.util.List.of(
+            "--commit",
+            BuildTree.BUILD.commit(),
+            "--build-id",
+            BuildTree.BUILD.buildId(),
+            "--history",
+            root.resolve(".pyramid/history.jsonl").toString()));
     return run(all.toArray(String[]::new));
   }
 

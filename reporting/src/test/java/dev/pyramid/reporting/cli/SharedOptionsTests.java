@@ -18,20 +18,37 @@ import picocli.CommandLine;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.OptionSpec;
 
-/** Options that several commands take are declared once, in a mixin, and mean the same in each command. */
+/**
+ * Options that several commands take are declared once, in a mixin, and mean the same in each
+ * command.
+ */
 @UnitTest
 class SharedOptionsTests {
 
   /** What each command needs on its command line besides the options under test. */
-  private static final Map<String, List<String>> REQUIRED = Map.of(
-      "gate", List.of("--stage", "dev"), "stamp", List.of("--dir", "."), "promote", List.of("--stage", "dev"),
-      "history", List.of(), "report", List.of());
+  private static final Map<String, List<String>> REQUIRED =
+      Map.of(
+          "gate",
+          List.of("--stage", "dev"),
+          "stamp",
+          List.of("--dir", "."),
+          "promote",
+          List.of("--stage", "dev"),
+          "history",
+          List.of(),
+          "report",
+          List.of());
 
   /** Options of the same name that mean something else in one command, so are declared there. */
   private static final Set<String> OWN_OPTIONS = Set.of("report --history", "stamp --policy");
 
-  private static final List<Class<?>> MIXINS = List.of(BuildOptions.class, PolicyOption.class, HistoryOption.class,
-      ResultRootsOption.class, AllureHomeOption.class);
+  private static final List<Class<?>> MIXINS =
+      List.of(
+          BuildOptions.class,
+          PolicyOption.class,
+          HistoryOption.class,
+          ResultRootsOption.class,
+          AllureHomeOption.class);
 
   @Test
   void a_shared_option_comes_from_its_mixin_in_every_command_that_takes_it() {
@@ -52,17 +69,31 @@ class SharedOptionsTests {
           }
           assertThat(mixinOf(spec, option)).as(where).isEqualTo(mixin);
           String description = String.join(" ", option.description());
-          assertThat(descriptions.putIfAbsent(shared.longestName(), description)).as(where)
+          assertThat(descriptions.putIfAbsent(shared.longestName(), description))
+              .as(where)
               .isIn(null, description);
           assertThat(option.defaultValue()).as(where).isEqualTo(shared.defaultValue());
           checked.add(where);
         }
       }
     }
-    assertThat(checked).contains("gate --commit", "stamp --commit", "promote --commit", "gate --build-id",
-        "stamp --build-id", "promote --build-id", "gate --history", "promote --history", "history --history",
-        "gate --policy", "promote --policy", "gate --results", "report --results", "gate --allure-home",
-        "report --allure-home");
+    assertThat(checked)
+        .contains(
+            "gate --commit",
+            "stamp --commit",
+            "promote --commit",
+            "gate --build-id",
+            "stamp --build-id",
+            "promote --build-id",
+            "gate --history",
+            "promote --history",
+            "history --history",
+            "gate --policy",
+            "promote --policy",
+            "gate --results",
+            "report --results",
+            "gate --allure-home",
+            "report --allure-home");
   }
 
   @ParameterizedTest
@@ -94,9 +125,11 @@ class SharedOptionsTests {
 
   @ParameterizedTest
   @ValueSource(strings = {"gate", "report"})
-  void every_command_that_searches_result_roots_takes_them_in_order_and_defaults_to_here(String name) {
+  void every_command_that_searches_result_roots_takes_them_in_order_and_defaults_to_here(
+      String name) {
     assertThat(mixin(parsed(name), ResultRootsOption.class).roots()).containsExactly(Path.of("."));
-    assertThat(mixin(parsed(name, "--results", "b", "--results=a"), ResultRootsOption.class).roots())
+    assertThat(
+            mixin(parsed(name, "--results", "b", "--results=a"), ResultRootsOption.class).roots())
         .containsExactly(Path.of("b"), Path.of("a"));
   }
 
@@ -113,13 +146,23 @@ class SharedOptionsTests {
   }
 
   private static <T> T mixin(CommandLine line, Class<T> type) {
-    return line.getCommandSpec().mixins().values().stream().map(CommandSpec::userObject)
-        .filter(type::isInstance).map(type::cast).findFirst().orElseThrow();
+    return line.getCommandSpec().mixins().values().stream()
+        .map(CommandSpec::userObject)
+        .filter(type::isInstance)
+        .map(type::cast)
+        .findFirst()
+        .orElseThrow();
   }
 
-  /** The mixin class that declares {@code option} in {@code spec}, or null when the command declares it. */
+  /**
+   * The mixin class that declares {@code option} in {@code spec}, or null when the command declares
+   * it.
+   */
   private static Class<?> mixinOf(CommandSpec spec, OptionSpec option) {
-    return spec.mixins().values().stream().filter(mixin -> mixin.options().contains(option))
-        .map(mixin -> mixin.userObject().getClass()).findFirst().orElse(null);
+    return spec.mixins().values().stream()
+        .filter(mixin -> mixin.options().contains(option))
+        .map(mixin -> mixin.userObject().getClass())
+        .findFirst()
+        .orElse(null);
   }
 }

@@ -22,44 +22,59 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** {@code max-skipped}: at most N skipped tests in a layer, so that disabling tests is no way to a green build. */
+/**
+ * {@code max-skipped}: at most N skipped tests in a layer, so that disabling tests is no way to a
+ * green build.
+ */
 @UnitTest
 class MaxSkippedTests {
 
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
   @Test
   void should_block_when_a_layer_skips_more_tests_than_allowed() {
-    Decision decision = decide(policy(List.of(E2E), condition("{ layer: e2e, max-skipped: 1 }")),
-        evidence(layer(E2E).passed(5).skipped(2)));
+    Decision decision =
+        decide(
+            policy(List.of(E2E), condition("{ layer: e2e, max-skipped: 1 }")),
+            evidence(layer(E2E).passed(5).skipped(2)));
 
-    assertThat(decision).isBlocked().hasFailedCondition("e2e.max-skipped").hasActual("e2e.max-skipped", "2");
-    assertThat(decision.conditions()).singleElement().satisfies(c -> {
-      assertThat(c.expected()).isEqualTo("<= 1");
-      assertThat(c.category()).isEqualTo(Category.TEST_DEFECT);
-    });
+    assertThat(decision)
+        .isBlocked()
+        .hasFailedCondition("e2e.max-skipped")
+        .hasActual("e2e.max-skipped", "2");
+    assertThat(decision.conditions())
+        .singleElement()
+        .satisfies(
+            c -> {
+              assertThat(c.expected()).isEqualTo("<= 1");
+              assertThat(c.category()).isEqualTo(Category.TEST_DEFECT);
+            });
   }
 
   @Test
   void should_pass_at_the_bound() {
-    Decision decision = decide(policy(List.of(E2E), condition("{ layer: e2e, max-skipped: 2 }")),
-        evidence(layer(E2E).passed(5).skipped(2).failed(0)));
+    Decision decision =
+        decide(
+            policy(List.of(E2E), condition("{ layer: e2e, max-skipped: 2 }")),
+            evidence(layer(E2E).passed(5).skipped(2).failed(0)));
 
     assertThat(decision).isPromoted().hasCondition("e2e.max-skipped", Verdict.PASS);
   }
 
   @Test
   void should_not_pass_a_layer_whose_every_test_was_skipped() {
-    Decision decision = decide(policy(List.of(UNIT), condition("{ layer: unit, max-skipped: 10 }")),
-        evidence(layer(UNIT).skipped(3)));
+    Decision decision =
+        decide(
+            policy(List.of(UNIT), condition("{ layer: unit, max-skipped: 10 }")),
+            evidence(layer(UNIT).skipped(3)));
 
     assertThat(decision).isIncomplete().hasCondition("unit.max-skipped", Verdict.MISSING);
   }
 
   @Test
   void should_read_the_policy_with_a_layer_and_a_count() throws Exception {
-    Condition read = readCondition("{ layer: e2e, max-skipped: 0, blocking: false, weight: 2 }").get(0);
+    Condition read =
+        readCondition("{ layer: e2e, max-skipped: 0, blocking: false, weight: 2 }").get(0);
 
     assertThat(read.kind().key()).isEqualTo("max-skipped");
     assertThat(read.id()).isEqualTo("e2e.max-skipped");
@@ -69,15 +84,26 @@ class MaxSkippedTests {
 
   @Test
   void should_refuse_a_condition_without_a_layer_a_negative_count_or_the_perf_layer() {
-    assertThatThrownBy(() -> readCondition("{ max-skipped: 0 }")).isInstanceOf(PolicyException.class)
-        .hasMessageContaining(":10").hasMessageContaining("max-skipped needs a layer: add layer: unit|contract|e2e");
-    assertThatThrownBy(() -> readCondition("{ layer: e2e, max-skipped: -1 }")).isInstanceOf(PolicyException.class)
-        .hasMessageContaining(":10").hasMessageContaining("must be 0 or more, is -1");
-    assertThatThrownBy(() -> readCondition("{ layer: perf, max-skipped: 0 }")).isInstanceOf(PolicyException.class)
+    assertThatThrownBy(() -> readCondition("{ max-skipped: 0 }"))
+        .isInstanceOf(PolicyException.class)
+        .hasMessageContaining(":10")
+        .hasMessageContaining("max-skipped needs a layer: add layer: unit|contract|e2e");
+    assertThatThrownBy(() -> readCondition("{ layer: e2e, max-skipped: -1 }"))
+        .isInstanceOf(PolicyException.class)
+        .hasMessageContaining(":10")
+        .hasMessageContaining("must be 0 or more, is -1");
+    assertThatThrownBy(() -> readCondition("{ layer: perf, max-skipped: 0 }"))
+        .isInstanceOf(PolicyException.class)
         .hasMessageContaining("max-skipped does not apply to the " + PERF + " layer");
   }
 
   private List<Condition> readCondition(String yaml) throws Exception {
-    return new PolicyReader().read(InMemory.policyFile(dir, yaml)).lane("default").orElseThrow().stage("production").orElseThrow().conditions();
+    return new PolicyReader()
+        .read(InMemory.policyFile(dir, yaml))
+        .lane("default")
+        .orElseThrow()
+        .stage("production")
+        .orElseThrow()
+        .conditions();
   }
 }

@@ -11,12 +11,12 @@ import dev.pyramid.reporting.policy.PolicyReader;
 import dev.pyramid.reporting.quarantine.Quarantine;
 import dev.pyramid.reporting.results.Evidence;
 import dev.pyramid.reporting.results.EvidenceCollector;
-import dev.pyramid.reporting.stamp.StampCheck;
-import java.time.LocalDate;
-import java.util.Optional;
 import dev.pyramid.reporting.results.Layer;
+import dev.pyramid.reporting.stamp.StampCheck;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -24,8 +24,7 @@ import org.junit.jupiter.api.io.TempDir;
 @UnitTest
 class GateTests {
 
-  @TempDir
-  Path root;
+  @TempDir Path root;
 
   private BuildTree tree;
   private Policy policy;
@@ -44,7 +43,8 @@ class GateTests {
 
     assertThat(decision.outcome()).isEqualTo(Outcome.PROMOTE);
     assertThat(decision.outcome().exitCode()).isZero();
-    assertThat(decision.conditions()).allSatisfy(c -> assertThat(c.verdict()).isEqualTo(Verdict.PASS));
+    assertThat(decision.conditions())
+        .allSatisfy(c -> assertThat(c.verdict()).isEqualTo(Verdict.PASS));
   }
 
   @Test
@@ -59,11 +59,12 @@ class GateTests {
     assertThat(decision.conditions())
         .filteredOn(c -> c.verdict() == Verdict.FAIL)
         .singleElement()
-        .satisfies(c -> {
-          assertThat(c.id()).isEqualTo("unit.max-failures");
-          assertThat(c.expected()).isEqualTo("<= 0");
-          assertThat(c.actual()).isEqualTo("2");
-        });
+        .satisfies(
+            c -> {
+              assertThat(c.id()).isEqualTo("unit.max-failures");
+              assertThat(c.expected()).isEqualTo("<= 0");
+              assertThat(c.actual()).isEqualTo("2");
+            });
   }
 
   @Test
@@ -82,9 +83,13 @@ class GateTests {
   void zero_executed_tests_are_missing_evidence() throws Exception {
     tree.stagingPasses();
     tree.delete("e2e-tests/target/failsafe-reports");
-    java.nio.file.Path dir = java.nio.file.Files.createDirectories(root.resolve("e2e-tests/target/failsafe-reports/e2e"));
+    java.nio.file.Path dir =
+        java.nio.file.Files.createDirectories(
+            root.resolve("e2e-tests/target/failsafe-reports/e2e"));
     // Hand-made: a Surefire-format report whose only test was skipped.
-    java.nio.file.Files.writeString(dir.resolve("TEST-hand.made.AllSkippedIT.xml"), """
+    java.nio.file.Files.writeString(
+        dir.resolve("TEST-hand.made.AllSkippedIT.xml"),
+        """
         <?xml version="1.0" encoding="UTF-8"?>
         <testsuite name="hand.made.AllSkippedIT" tests="1" errors="0" skipped="1" failures="0">
           <testcase name="journey" classname="hand.made.AllSkippedIT" time="0"><skipped message="no platform"/></testcase>
@@ -100,14 +105,19 @@ class GateTests {
   @Test
   void a_truncated_report_makes_the_decision_incomplete_naming_the_file() throws Exception {
     tree.stagingPasses();
-    Path cut = tree.truncated(BuildTree.REAL_MIXED, root.resolve("framework/target/surefire-reports/unit"), 1500);
+    Path cut =
+        tree.truncated(
+            BuildTree.REAL_MIXED, root.resolve("framework/target/surefire-reports/unit"), 1500);
 
     Decision decision = decide("staging");
 
     assertThat(decision.outcome()).isEqualTo(Outcome.INCOMPLETE);
-    LayerResult unit = decision.layers().stream().filter(l -> l.layer() == Layer.UNIT).findFirst().orElseThrow();
+    LayerResult unit =
+        decision.layers().stream().filter(l -> l.layer() == Layer.UNIT).findFirst().orElseThrow();
     assertThat(unit.verdict()).isEqualTo(Verdict.UNREADABLE);
-    assertThat(unit.evidence().problems()).singleElement().satisfies(p -> assertThat(p.file()).isEqualTo(cut));
+    assertThat(unit.evidence().problems())
+        .singleElement()
+        .satisfies(p -> assertThat(p.file()).isEqualTo(cut));
   }
 
   @Test
@@ -120,8 +130,10 @@ class GateTests {
     Decision decision = decide("staging");
 
     assertThat(decision.outcome()).isEqualTo(Outcome.BLOCK);
-    assertThat(decision.conditions()).filteredOn(c -> c.verdict() == Verdict.FAIL && c.blocking())
-        .extracting(ConditionResult::id).containsExactly("contract.all-interactions-verified");
+    assertThat(decision.conditions())
+        .filteredOn(c -> c.verdict() == Verdict.FAIL && c.blocking())
+        .extracting(ConditionResult::id)
+        .containsExactly("contract.all-interactions-verified");
   }
 
   @Test
@@ -144,14 +156,17 @@ class GateTests {
     Decision decision = decide("production");
 
     assertThat(decision.outcome()).isEqualTo(Outcome.BLOCK);
-    assertThat(decision.conditions()).filteredOn(c -> c.id().equals("perf.all-assertions-pass"))
-        .singleElement().satisfies(c -> assertThat(c.actual()).isEqualTo("1/2 OK"));
+    assertThat(decision.conditions())
+        .filteredOn(c -> c.id().equals("perf.all-assertions-pass"))
+        .singleElement()
+        .satisfies(c -> assertThat(c.actual()).isEqualTo("1/2 OK"));
   }
 
   @Test
   void a_crashed_gatling_run_makes_production_incomplete() throws Exception {
     tree.stagingPasses();
-    java.nio.file.Files.createDirectories(root.resolve("perf-tests/target/gatling/ridebookingsimulation-20251126131500123"));
+    java.nio.file.Files.createDirectories(
+        root.resolve("perf-tests/target/gatling/ridebookingsimulation-20251126131500123"));
 
     Decision decision = decide("production");
 
@@ -163,8 +178,7 @@ class GateTests {
   void a_level_run_decides_only_its_layers_and_no_promotion() throws Exception {
     tree.unit("framework", BuildTree.REAL_PASSING);
 
-    Decision decision = decide("staging",
-        List.of(Layer.UNIT));
+    Decision decision = decide("staging", List.of(Layer.UNIT));
 
     assertThat(decision.outcome()).isEqualTo(Outcome.LAYERS_PASS);
     assertThat(decision.outcome().exitCode()).isZero();
@@ -176,8 +190,7 @@ class GateTests {
   void a_level_run_with_a_failure_blocks() throws Exception {
     tree.unit("framework", BuildTree.REAL_MIXED);
 
-    Decision decision = decide("staging",
-        List.of(Layer.UNIT));
+    Decision decision = decide("staging", List.of(Layer.UNIT));
 
     assertThat(decision.outcome()).isEqualTo(Outcome.BLOCK);
   }
@@ -196,11 +209,26 @@ class GateTests {
   private Decision decide(String stage, List<Layer> level) throws UsageException {
     tree.stamp();
     Evidence evidence = new EvidenceCollector().collect(List.of(root), policy.sources()).evidence();
-    return new Gate().decide(new Gate.Request(evidence, List.of(StampCheck.check(root, BuildTree.BUILD)), policy,
-        Policy.DEFAULT_LANE, stage, level, BuildTree.BUILD, Quarantine.NONE, Optional.empty(), LocalDate.now()));
+    return new Gate()
+        .decide(
+            new Gate.Request(
+                evidence,
+                List.of(StampCheck.check(root, BuildTree.BUILD)),
+                policy,
+                Policy.DEFAULT_LANE,
+                stage,
+                level,
+                BuildTree.BUILD,
+                Quarantine.NONE,
+                Optional.empty(),
+                LocalDate.now()));
   }
 
   private static Verdict verdictOf(Decision decision, Layer layer) {
-    return decision.layers().stream().filter(l -> l.layer() == layer).findFirst().orElseThrow().verdict();
+    return decision.layers().stream()
+        .filter(l -> l.layer() == layer)
+        .findFirst()
+        .orElseThrow()
+        .verdict();
   }
 }

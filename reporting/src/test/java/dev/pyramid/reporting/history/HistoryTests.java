@@ -27,8 +27,7 @@ class HistoryTests {
   private static final int WRITERS = 8;
   private static final int APPENDS = 250;
 
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
   @Test
   void parallel_threads_lose_and_tear_no_line() throws Exception {
@@ -38,15 +37,22 @@ class HistoryTests {
     String padding = "x".repeat(5000); // lines far longer than one small write
     for (int w = 0; w < WRITERS; w++) {
       int writer = w;
-      done.add(pool.submit(() -> {
-        // A History per append, as separate gate runs would have.
-        for (int i = 0; i < APPENDS; i++) {
-          ObjectNode line = History.promotionLine("dev", "default", new BuildIdentity("c" + writer, "b" + i), padding,
-              Instant.now());
-          new History(file).append(line);
-        }
-        return null;
-      }));
+      done.add(
+          pool.submit(
+              () -> {
+                // A History per append, as separate gate runs would have.
+                for (int i = 0; i < APPENDS; i++) {
+                  ObjectNode line =
+                      History.promotionLine(
+                          "dev",
+                          "default",
+                          new BuildIdentity("c" + writer, "b" + i),
+                          padding,
+                          Instant.now());
+                  new History(file).append(line);
+                }
+                return null;
+              }));
     }
     for (Future<?> future : done) {
       future.get(60, TimeUnit.SECONDS);
@@ -66,8 +72,17 @@ class HistoryTests {
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
     List<Process> processes = new ArrayList<>();
     for (int p = 0; p < 4; p++) {
-      processes.add(new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"), HistoryWriterMain.class.getName(),
-          file.toString(), "p" + p, "200").inheritIO().start());
+      processes.add(
+          new ProcessBuilder(
+                  java,
+                  "-cp",
+                  System.getProperty("java.class.path"),
+                  HistoryWriterMain.class.getName(),
+                  file.toString(),
+                  "p" + p,
+                  "200")
+              .inheritIO()
+              .start());
     }
     for (Process process : processes) {
       assertThat(process.waitFor(120, TimeUnit.SECONDS)).isTrue();
@@ -75,29 +90,42 @@ class HistoryTests {
     }
 
     List<String> raw = Files.readAllLines(file);
-    assertThat(raw).hasSize(4 * 200).allSatisfy(line -> assertThat(new ObjectMapper().readTree(line).isObject()).isTrue());
+    assertThat(raw)
+        .hasSize(4 * 200)
+        .allSatisfy(line -> assertThat(new ObjectMapper().readTree(line).isObject()).isTrue());
   }
 
   @Test
   void the_baseline_is_the_last_build_promoted_to_the_stage() throws Exception {
     History history = new History(dir.resolve("h.jsonl"));
     ObjectMapper json = new ObjectMapper();
-    history.append((ObjectNode) json.readTree("{\"type\":\"decision\",\"stage\":\"staging\",\"commit\":\"a\","
-        + "\"buildId\":\"1\",\"verdict\":\"PROMOTE\",\"perf\":{\"All Requests\":{\"p95\":100.0}}}"));
-    history.append(History.promotionLine("staging", "default", new BuildIdentity("a", "1"), null, Instant.now()));
-    history.append((ObjectNode) json.readTree("{\"type\":\"decision\",\"stage\":\"staging\",\"commit\":\"b\","
-        + "\"buildId\":\"2\",\"verdict\":\"PROMOTE\",\"perf\":{\"All Requests\":{\"p95\":300.0}}}"));
+    history.append(
+        (ObjectNode)
+            json.readTree(
+                "{\"type\":\"decision\",\"stage\":\"staging\",\"commit\":\"a\","
+                    + "\"buildId\":\"1\",\"verdict\":\"PROMOTE\",\"perf\":{\"All Requests\":{\"p95\":100.0}}}"));
+    history.append(
+        History.promotionLine(
+            "staging", "default", new BuildIdentity("a", "1"), null, Instant.now()));
+    history.append(
+        (ObjectNode)
+            json.readTree(
+                "{\"type\":\"decision\",\"stage\":\"staging\",\"commit\":\"b\","
+                    + "\"buildId\":\"2\",\"verdict\":\"PROMOTE\",\"perf\":{\"All Requests\":{\"p95\":300.0}}}"));
 
-    assertThat(History.baseline(history.read(), "staging")).hasValueSatisfying(b -> {
-      assertThat(b.buildId()).isEqualTo("1");
-      assertThat(b.metrics().get("All Requests").get("p95")).isEqualTo(100.0);
-    });
+    assertThat(History.baseline(history.read(), "staging"))
+        .hasValueSatisfying(
+            b -> {
+              assertThat(b.buildId()).isEqualTo("1");
+              assertThat(b.metrics().get("All Requests").get("p95")).isEqualTo(100.0);
+            });
     assertThat(History.baseline(history.read(), "production")).isEmpty();
   }
 
   @Test
   void a_torn_line_is_refused_naming_its_number() throws Exception {
-    Path file = Files.writeString(dir.resolve("h.jsonl"), "{\"type\":\"promotion\"}\n{\"type\":\"decis\n");
+    Path file =
+        Files.writeString(dir.resolve("h.jsonl"), "{\"type\":\"promotion\"}\n{\"type\":\"decis\n");
 
     org.assertj.core.api.Assertions.assertThatThrownBy(() -> new History(file).read())
         .hasMessageContaining("h.jsonl:2");

@@ -15,9 +15,9 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * The launcher's compiler directives ({@code src/main/launcher/pyramid-jit.json}) name classes and methods as
- * strings, which the JVM matches silently: a renamed class would simply lose its tuning. Every class they name
- * must load and every method they name must be declared.
+ * The launcher's compiler directives ({@code src/main/launcher/pyramid-jit.json}) name classes and
+ * methods as strings, which the JVM matches silently: a renamed class would simply lose its tuning.
+ * Every class they name must load and every method they name must be declared.
  */
 @UnitTest
 class JitDirectivesTests {
@@ -25,10 +25,14 @@ class JitDirectivesTests {
   private static final Path DIRECTIVES = Path.of("src/main/launcher/pyramid-jit.json");
 
   /** HotSpot's directive files are JSON with unquoted keys, comments and trailing commas. */
-  private static final JsonMapper JSON5ISH = JsonMapper.builder()
-      .enable(JsonReadFeature.ALLOW_UNQUOTED_FIELD_NAMES, JsonReadFeature.ALLOW_JAVA_COMMENTS,
-          JsonReadFeature.ALLOW_TRAILING_COMMA, JsonReadFeature.ALLOW_SINGLE_QUOTES)
-      .build();
+  private static final JsonMapper JSON5ISH =
+      JsonMapper.builder()
+          .enable(
+              JsonReadFeature.ALLOW_UNQUOTED_FIELD_NAMES,
+              JsonReadFeature.ALLOW_JAVA_COMMENTS,
+              JsonReadFeature.ALLOW_TRAILING_COMMA,
+              JsonReadFeature.ALLOW_SINGLE_QUOTES)
+          .build();
 
   @Test
   void every_class_and_method_the_directives_name_exists() throws IOException {
@@ -63,9 +67,9 @@ class JitDirectivesTests {
   }
 
   /**
-   * Why {@code pattern} ({@code package/Class.method}, the match-everything {@code *.*} aside) names nothing,
-   * or null when its class loads and its method is {@code *} or declared there. Wildcards inside a name
-   * are refused: they would let a rename go unnoticed.
+   * Why {@code pattern} ({@code package/Class.method}, the match-everything {@code *.*} aside)
+   * names nothing, or null when its class loads and its method is {@code *} or declared there.
+   * Wildcards inside a name are refused: they would let a rename go unnoticed.
    */
   private static String missing(String pattern) {
     if (pattern.equals("*.*")) {
@@ -86,7 +90,8 @@ class JitDirectivesTests {
     } catch (ClassNotFoundException e) {
       return "class " + className + " does not load";
     }
-    if (method.equals("*") || Arrays.stream(type.getDeclaredMethods()).map(Method::getName).anyMatch(method::equals)) {
+    if (method.equals("*")
+        || Arrays.stream(type.getDeclaredMethods()).map(Method::getName).anyMatch(method::equals)) {
       return null;
     }
     return className + " declares no method " + method;

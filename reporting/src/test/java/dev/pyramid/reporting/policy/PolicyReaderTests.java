@@ -15,7 +15,8 @@ import org.junit.jupiter.api.io.TempDir;
 class PolicyReaderTests {
 
   // Line numbers below are asserted: keep this text's layout.
-  private static final String VALID = """
+  private static final String VALID =
+      """
       version: 1
       promotion:
         path: [dev, prod]
@@ -41,8 +42,7 @@ class PolicyReaderTests {
             prod: { require: [unit] }
       """;
 
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
   private final PolicyReader reader = new PolicyReader();
 
@@ -52,9 +52,13 @@ class PolicyReaderTests {
     Policy policy = reader.read(Path.of("..", "quality-gate.yml"));
 
     assertThat(policy.path()).containsExactly("dev", "staging", "production");
-    Policy.Stage production = policy.lane("default").orElseThrow().stage("production").orElseThrow();
-    assertThat(production.require()).containsExactly(Layer.UNIT, Layer.CONTRACT, Layer.E2E, Layer.PERF);
-    assertThat(production.conditions()).extracting(Condition::id).contains("contract.all-interactions-verified");
+    Policy.Stage production =
+        policy.lane("default").orElseThrow().stage("production").orElseThrow();
+    assertThat(production.require())
+        .containsExactly(Layer.UNIT, Layer.CONTRACT, Layer.E2E, Layer.PERF);
+    assertThat(production.conditions())
+        .extracting(Condition::id)
+        .contains("contract.all-interactions-verified");
     assertThat(policy.lane("hotfix")).isPresent();
   }
 
@@ -62,12 +66,18 @@ class PolicyReaderTests {
   void reads_every_condition_kind_with_its_threshold() throws Exception {
     Policy.Stage prod = read(VALID).lane("default").orElseThrow().stage("prod").orElseThrow();
 
-    assertThat(prod.conditions()).extracting(Condition::id)
-        .containsExactly("unit.min-tests", "unit.min-line-coverage", "perf.p95[book a ride]", "perf.throughput",
+    assertThat(prod.conditions())
+        .extracting(Condition::id)
+        .containsExactly(
+            "unit.min-tests",
+            "unit.min-line-coverage",
+            "perf.p95[book a ride]",
+            "perf.throughput",
             "shape.pyramid-shape");
     Condition relative = prod.conditions().get(2);
     assertThat(relative.threshold().relative()).isTrue();
-    assertThat(relative.threshold().limit(200)).isEqualTo(220.0, org.assertj.core.data.Offset.offset(1e-9));
+    assertThat(relative.threshold().limit(200))
+        .isEqualTo(220.0, org.assertj.core.data.Offset.offset(1e-9));
     assertThat(prod.conditions().get(3).threshold().op()).isEqualTo(">=");
     assertThat(prod.conditions().get(1).blocking()).isFalse();
     assertThat(prod.conditions().get(1).weight()).isEqualTo(2.0);
@@ -76,19 +86,24 @@ class PolicyReaderTests {
 
   @Test
   void an_unknown_key_names_its_line() {
-    assertFails(VALID.replace("{ layer: unit, max-failures: 0 }", "{ layer: unit, max-failure: 0 }"),
-        "policy.yml:11", "max-failure");
+    assertFails(
+        VALID.replace("{ layer: unit, max-failures: 0 }", "{ layer: unit, max-failure: 0 }"),
+        "policy.yml:11",
+        "max-failure");
   }
 
   @Test
   void a_wrong_type_names_its_line_and_key() {
-    assertFails(VALID.replace("min-tests: 10", "min-tests: many"), "policy.yml:15",
+    assertFails(
+        VALID.replace("min-tests: 10", "min-tests: many"),
+        "policy.yml:15",
         "lanes.default.stages.prod.conditions[0].min-tests");
   }
 
   @Test
   void a_negative_count_is_impossible() {
-    assertFails(VALID.replace("max-failures: 0", "max-failures: -1"), "policy.yml:11", "must be 0 or more");
+    assertFails(
+        VALID.replace("max-failures: 0", "max-failures: -1"), "policy.yml:11", "must be 0 or more");
   }
 
   @Test
@@ -98,7 +113,10 @@ class PolicyReaderTests {
 
   @Test
   void a_coverage_above_100_percent_is_impossible() {
-    assertFails(VALID.replace("min-line-coverage: 80", "min-line-coverage: 180"), "policy.yml:16", "from 0 to 100");
+    assertFails(
+        VALID.replace("min-line-coverage: 80", "min-line-coverage: 180"),
+        "policy.yml:16",
+        "from 0 to 100");
   }
 
   @Test
@@ -108,43 +126,57 @@ class PolicyReaderTests {
 
   @Test
   void an_unknown_layer_names_its_line() {
-    assertFails(VALID.replace("require: [unit, contract, e2e, perf]", "require: [unit, contract, smoke, perf]"),
-        "policy.yml:13", "unknown layer \"smoke\"");
+    assertFails(
+        VALID.replace(
+            "require: [unit, contract, e2e, perf]", "require: [unit, contract, smoke, perf]"),
+        "policy.yml:13",
+        "unknown layer \"smoke\"");
   }
 
   @Test
   void a_stage_not_on_the_path_names_its_line() {
-    assertFails(VALID.replace("      dev: { require: [unit] }", "      qa: { require: [unit] }"),
-        "policy.yml:22", "stage \"qa\" is not on the promotion path");
+    assertFails(
+        VALID.replace("      dev: { require: [unit] }", "      qa: { require: [unit] }"),
+        "policy.yml:22",
+        "stage \"qa\" is not on the promotion path");
   }
 
   @Test
   void a_lane_that_skips_a_stage_is_an_error() {
-    assertFails(VALID.replace("      dev: { require: [unit] }\n", ""), "lanes.hotfix.stages",
+    assertFails(
+        VALID.replace("      dev: { require: [unit] }\n", ""),
+        "lanes.hotfix.stages",
         "every lane takes every stage");
   }
 
   @Test
   void a_condition_on_a_layer_the_stage_does_not_require_is_an_error() {
-    assertFails(VALID.replace("{ layer: unit, max-failures: 0 }", "{ layer: e2e, max-failures: 0 }"),
-        "policy.yml:11", "not required by this stage");
+    assertFails(
+        VALID.replace("{ layer: unit, max-failures: 0 }", "{ layer: e2e, max-failures: 0 }"),
+        "policy.yml:11",
+        "not required by this stage");
   }
 
   @Test
   void a_condition_on_the_wrong_layer_names_its_line() {
-    assertFails(VALID.replace("{ throughput: 5 }", "{ throughput: 5, layer: unit }"), "policy.yml:18",
+    assertFails(
+        VALID.replace("{ throughput: 5 }", "{ throughput: 5, layer: unit }"),
+        "policy.yml:18",
         "applies to the perf layer only");
   }
 
   @Test
   void a_weight_on_a_blocking_condition_is_an_error() {
-    assertFails(VALID.replace("{ throughput: 5 }", "{ throughput: 5, weight: 3 }"), "policy.yml:18",
+    assertFails(
+        VALID.replace("{ throughput: 5 }", "{ throughput: 5, weight: 3 }"),
+        "policy.yml:18",
         "a blocking condition has no weight");
   }
 
   @Test
   void an_unsupported_version_is_an_error() {
-    assertFails(VALID.replace("version: 1", "version: 2"), "policy.yml:1", "version 2 is not supported");
+    assertFails(
+        VALID.replace("version: 1", "version: 2"), "policy.yml:1", "version 2 is not supported");
   }
 
   @Test

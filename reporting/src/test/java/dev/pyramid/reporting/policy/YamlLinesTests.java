@@ -16,8 +16,10 @@ class YamlLinesTests {
   private static final Path FILE = Path.of("policy.yml");
 
   @Test
-  void builds_the_tree_readtree_builds_for_the_repository_s_own_files_and_odd_values() throws Exception {
-    String odd = """
+  void builds_the_tree_readtree_builds_for_the_repository_s_own_files_and_odd_values()
+      throws Exception {
+    String odd =
+        """
         a: 1
         b: 12345678901
         c: 123456789012345678901234567890
@@ -25,8 +27,12 @@ class YamlLinesTests {
         e: [true, false, ~, "x", 'y', plain text]
         f: { g: [ [1, 2], { h: null } ] }
         """;
-    for (String text : new String[] {Files.readString(Path.of("..", "quality-gate.yml")),
-        Files.readString(Path.of("..", "quarantine.yml")), odd}) {
+    for (String text :
+        new String[] {
+          Files.readString(Path.of("..", "quality-gate.yml")),
+          Files.readString(Path.of("..", "quarantine.yml")),
+          odd
+        }) {
       assertThat(YamlLines.parse(FILE, text).root()).isEqualTo(new YAMLMapper().readTree(text));
     }
   }
@@ -45,9 +51,12 @@ class YamlLinesTests {
   @Test
   void a_key_given_twice_and_a_syntax_error_name_their_lines() throws Exception {
     assertThatThrownBy(() -> YamlLines.parse(FILE, "a: 1\nb:\n  c: 1\n  c: 2\n"))
-        .isInstanceOf(PolicyException.class).hasMessageContaining("policy.yml:4").hasMessageContaining("twice");
+        .isInstanceOf(PolicyException.class)
+        .hasMessageContaining("policy.yml:4")
+        .hasMessageContaining("twice");
     assertThatThrownBy(() -> YamlLines.parse(FILE, "a: [1, 2\nb: 3\n"))
-        .isInstanceOf(PolicyException.class).hasMessageContaining("not valid YAML");
+        .isInstanceOf(PolicyException.class)
+        .hasMessageContaining("not valid YAML");
     assertThat(YamlLines.parse(FILE, "").root()).isNull();
   }
 }

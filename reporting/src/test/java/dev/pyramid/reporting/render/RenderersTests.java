@@ -25,18 +25,24 @@ import org.w3c.dom.Element;
 import org.w3c.dom.NodeList;
 
 /**
- * Every rendering of one decision, read back by its structure (the JSON tree, the JUnit XML document, the
- * Markdown tables, the console's columns): the same numbers and verdicts in each.
+ * Every rendering of one decision, read back by its structure (the JSON tree, the JUnit XML
+ * document, the Markdown tables, the console's columns): the same numbers and verdicts in each.
  */
 @UnitTest
 class RenderersTests {
 
-  /** unit: 4 tests, 1 failed (blocks); e2e: 3 passed, 2 skipped; a weighted flaky bound that passes. */
-  private final Decision decision = decide(policy(new Policy.Score(100, 0), List.of(UNIT, E2E),
-      condition("{ layer: unit, max-failures: 0 }"),
-      condition("{ layer: e2e, min-tests: 3 }"),
-      condition("{ layer: e2e, max-flaky: 0, blocking: false, weight: 2 }")),
-      evidence(layer(UNIT).passed(3).failed(1), layer(E2E).passed(3).skipped(2)));
+  /**
+   * unit: 4 tests, 1 failed (blocks); e2e: 3 passed, 2 skipped; a weighted flaky bound that passes.
+   */
+  private final Decision decision =
+      decide(
+          policy(
+              new Policy.Score(100, 0),
+              List.of(UNIT, E2E),
+              condition("{ layer: unit, max-failures: 0 }"),
+              condition("{ layer: e2e, min-tests: 3 }"),
+              condition("{ layer: e2e, max-flaky: 0, blocking: false, weight: 2 }")),
+          evidence(layer(UNIT).passed(3).failed(1), layer(E2E).passed(3).skipped(2)));
 
   @Test
   void decision_json_holds_the_verdict_the_layers_and_the_conditions() throws Exception {
@@ -62,17 +68,25 @@ class RenderersTests {
   }
 
   @Test
-  void decision_junit_xml_has_one_test_case_per_condition_and_counts_that_match_them() throws Exception {
+  void decision_junit_xml_has_one_test_case_per_condition_and_counts_that_match_them()
+      throws Exception {
     DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
     factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
-    Document xml = factory.newDocumentBuilder().parse(new ByteArrayInputStream(
-        DecisionJunit.render(decision).getBytes(StandardCharsets.UTF_8)));
+    Document xml =
+        factory
+            .newDocumentBuilder()
+            .parse(
+                new ByteArrayInputStream(
+                    DecisionJunit.render(decision).getBytes(StandardCharsets.UTF_8)));
 
     Element suite = xml.getDocumentElement();
     NodeList cases = suite.getElementsByTagName("testcase");
     assertThat(suite.getTagName()).isEqualTo("testsuite");
-    assertThat(cases.getLength()).isEqualTo(3).isEqualTo(Integer.parseInt(suite.getAttribute("tests")));
-    assertThat(suite.getElementsByTagName("failure").getLength()).isEqualTo(1)
+    assertThat(cases.getLength())
+        .isEqualTo(3)
+        .isEqualTo(Integer.parseInt(suite.getAttribute("tests")));
+    assertThat(suite.getElementsByTagName("failure").getLength())
+        .isEqualTo(1)
         .isEqualTo(Integer.parseInt(suite.getAttribute("failures")));
     assertThat(suite.getElementsByTagName("error").getLength()).isZero();
     Element failed = (Element) suite.getElementsByTagName("failure").item(0).getParentNode();
@@ -84,28 +98,40 @@ class RenderersTests {
     List<List<String>> layers = table(DecisionMarkdown.render(decision), "layer");
     List<List<String>> conditions = table(DecisionMarkdown.render(decision), "condition");
 
-    assertThat(layers.get(0)).containsExactly("layer", "tests", "passed", "failed", "errored", "skipped", "flaky",
-        "verdict");
+    assertThat(layers.get(0))
+        .containsExactly(
+            "layer", "tests", "passed", "failed", "errored", "skipped", "flaky", "verdict");
     assertThat(layers).hasSize(3);
     assertThat(layers.get(1)).containsExactly("unit", "4", "3", "1", "0", "0", "0", "**fail**");
     assertThat(layers.get(2)).containsExactly("e2e", "5", "3", "0", "0", "2", "0", "pass");
     assertThat(conditions).hasSize(4);
-    assertThat(conditions.get(1)).containsExactly("`unit.max-failures`", "blocking", "<= 0", "1", "**fail**", "");
-    assertThat(conditions.get(3)).containsExactly("`e2e.max-flaky`", "weight 2", "<= 0", "0", "pass", "");
+    assertThat(conditions.get(1))
+        .containsExactly("`unit.max-failures`", "blocking", "<= 0", "1", "**fail**", "");
+    assertThat(conditions.get(3))
+        .containsExactly("`e2e.max-flaky`", "weight 2", "<= 0", "0", "pass", "");
   }
 
   @Test
   void the_console_table_lists_the_layers_and_conditions_in_columns_and_ends_with_the_verdict() {
     List<String> lines = ConsoleTable.render(decision).lines().toList();
 
-    assertThat(lines).anySatisfy(line -> assertThat(line.split("\\s+"))
-        .containsExactly("unit", "4", "3", "1", "0", "0", "0", "fail"));
-    assertThat(lines).anySatisfy(line -> assertThat(line.split("\\s+"))
-        .containsExactly("e2e.min-tests", "blocking", ">=", "3", "3", "pass"));
+    assertThat(lines)
+        .anySatisfy(
+            line ->
+                assertThat(line.split("\\s+"))
+                    .containsExactly("unit", "4", "3", "1", "0", "0", "0", "fail"));
+    assertThat(lines)
+        .anySatisfy(
+            line ->
+                assertThat(line.split("\\s+"))
+                    .containsExactly("e2e.min-tests", "blocking", ">=", "3", "3", "pass"));
     assertThat(lines.get(lines.size() - 1)).startsWith("BLOCK").endsWith("[exit 1]");
   }
 
-  /** The Markdown table whose header starts with {@code firstHeader}: rows of trimmed cells, header first. */
+  /**
+   * The Markdown table whose header starts with {@code firstHeader}: rows of trimmed cells, header
+   * first.
+   */
   private static List<List<String>> table(String markdown, String firstHeader) {
     List<List<String>> rows = new ArrayList<>();
     boolean in = false;

@@ -52,7 +52,8 @@ class EvidenceCollectorTests {
     tree.gatlingRun("ridebookingsimulation-20251126120000000");
     Path newest = tree.gatlingRun("ridebookingsimulation-20251126131500123");
 
-    assertThat(collector.collect(List.of(root)).evidence().of(Layer.PERF).sources()).containsExactly(newest);
+    assertThat(collector.collect(List.of(root)).evidence().of(Layer.PERF).sources())
+        .containsExactly(newest);
   }
 
   @Test
@@ -60,7 +61,11 @@ class EvidenceCollectorTests {
     new BuildTree(root.resolve("shard-1")).unit("framework", BuildTree.REAL_PASSING);
     new BuildTree(root.resolve("shard-2")).unit("framework", BuildTree.REAL_PASSING_2);
 
-    LayerEvidence unit = collector.collect(List.of(root.resolve("shard-1"), root.resolve("shard-2"))).evidence().of(Layer.UNIT);
+    LayerEvidence unit =
+        collector
+            .collect(List.of(root.resolve("shard-1"), root.resolve("shard-2")))
+            .evidence()
+            .of(Layer.UNIT);
 
     assertThat(unit.counts().tests()).isEqualTo(12);
   }

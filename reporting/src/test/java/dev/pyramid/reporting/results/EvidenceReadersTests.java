@@ -12,7 +12,8 @@ class EvidenceReadersTests {
 
   @Test
   void every_source_has_its_own_policy_key() {
-    assertThat(EvidenceReaders.keys()).doesNotHaveDuplicates()
+    assertThat(EvidenceReaders.keys())
+        .doesNotHaveDuplicates()
         .containsExactlyInAnyOrder("junit", "allure", "pacts", "pact-reports", "gatling", "jacoco");
   }
 
@@ -22,17 +23,23 @@ class EvidenceReadersTests {
 
     for (EvidenceReader<?> reader : EvidenceReaders.ALL) {
       for (Layer layer : Layer.values()) {
-        assertThat(defaults.of(layer).globs(reader.key())).as("%s of %s", reader.key(), layer)
+        assertThat(defaults.of(layer).globs(reader.key()))
+            .as("%s of %s", reader.key(), layer)
             .isEqualTo(reader.defaultGlobs(layer));
       }
     }
-    assertThat(defaults.of(Layer.CONTRACT).all()).containsExactly("**/target/surefire-reports/contract/TEST-*.xml",
-        "**/target/failsafe-reports/contract/TEST-*.xml", "**/target/pacts/*.json", "**/target/pact/reports/*.json");
+    assertThat(defaults.of(Layer.CONTRACT).all())
+        .containsExactly(
+            "**/target/surefire-reports/contract/TEST-*.xml",
+            "**/target/failsafe-reports/contract/TEST-*.xml",
+            "**/target/pacts/*.json",
+            "**/target/pact/reports/*.json");
   }
 
   @Test
   void a_run_directory_glob_is_stamped_as_every_file_below_it() {
-    assertThat(Sources.defaults().allFileGlobs()).contains("**/target/gatling/*/**")
+    assertThat(Sources.defaults().allFileGlobs())
+        .contains("**/target/gatling/*/**")
         .doesNotContain("**/target/gatling/*");
   }
 

@@ -10,78 +10,82 @@ import java.nio.file.PathMatcher;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** The string matcher must say exactly what the JDK's glob matcher says, for every glob and path here. */
+/**
+ * The string matcher must say exactly what the JDK's glob matcher says, for every glob and path
+ * here.
+ */
 @UnitTest
 class FileGlobTests {
 
-  private static final List<String> GLOBS = List.of(
-      "**/target/surefire-reports/unit/TEST-*.xml",
-      "**/target/failsafe-reports/contract/TEST-*.xml",
-      "**/target/pacts/*.json",
-      "**/target/site/jacoco/jacoco.xml",
-      "allure-results/*-result.json",
-      "*-result.json",
-      "reports/*/TEST-*.xml",
-      "a*b*c.txt",
-      "TEST-*",
-      "*",
-      "jacoco.xml",
-      "a*",
-      "*.txt",
-      "a*c.txt",
-      "**/x",
-      "**/*",
-      "**",
-      "**/target/{a,b}/*.xml",
-      "r?ports/*.xml",
-      "**/dir/**/*.json");
+  private static final List<String> GLOBS =
+      List.of(
+          "**/target/surefire-reports/unit/TEST-*.xml",
+          "**/target/failsafe-reports/contract/TEST-*.xml",
+          "**/target/pacts/*.json",
+          "**/target/site/jacoco/jacoco.xml",
+          "allure-results/*-result.json",
+          "*-result.json",
+          "reports/*/TEST-*.xml",
+          "a*b*c.txt",
+          "TEST-*",
+          "*",
+          "jacoco.xml",
+          "a*",
+          "*.txt",
+          "a*c.txt",
+          "**/x",
+          "**/*",
+          "**",
+          "**/target/{a,b}/*.xml",
+          "r?ports/*.xml",
+          "**/dir/**/*.json");
 
-  private static final List<String> PATHS = List.of(
-      "target/surefire-reports/unit/TEST-a.xml",
-      "svc/target/surefire-reports/unit/TEST-a.xml",
-      "deep/er/svc/target/surefire-reports/unit/TEST-.xml",
-      "svc/target/surefire-reports/unit/TEST-a.xml.bak",
-      "svc/target/surefire-reports/unit/nested/TEST-a.xml",
-      "svc/target/surefire-reports/contract/TEST-a.xml",
-      "svc/target/failsafe-reports/contract/TEST-b.xml",
-      "svc/target/pacts/a-b.json",
-      "target/site/jacoco/jacoco.xml",
-      "allure-results/0a-result.json",
-      "x/allure-results/0a-result.json",
-      "allure-results/sub/0a-result.json",
-      "0a-result.json",
-      "-result.json",
-      "reports/one/TEST-a.xml",
-      "reports/one/two/TEST-a.xml",
-      "abc.txt",
-      "aXbYc.txt",
-      "aXbYcZ.txt",
-      "acb.txt",
-      "x",
-      "y/x",
-      "target/a/1.xml",
-      "target/c/1.xml",
-      "rePorts/1.xml",
-      "reports/1.xml",
-      "q/dir/z/w.json",
-      "TEST-",
-      "jacoco.xml",
-      "jacoco.xml.old",
-      "ac.txt",
-      "a",
-      ".txt");
+  private static final List<String> PATHS =
+      List.of(
+          "target/surefire-reports/unit/TEST-a.xml",
+          "svc/target/surefire-reports/unit/TEST-a.xml",
+          "deep/er/svc/target/surefire-reports/unit/TEST-.xml",
+          "svc/target/surefire-reports/unit/TEST-a.xml.bak",
+          "svc/target/surefire-reports/unit/nested/TEST-a.xml",
+          "svc/target/surefire-reports/contract/TEST-a.xml",
+          "svc/target/failsafe-reports/contract/TEST-b.xml",
+          "svc/target/pacts/a-b.json",
+          "target/site/jacoco/jacoco.xml",
+          "allure-results/0a-result.json",
+          "x/allure-results/0a-result.json",
+          "allure-results/sub/0a-result.json",
+          "0a-result.json",
+          "-result.json",
+          "reports/one/TEST-a.xml",
+          "reports/one/two/TEST-a.xml",
+          "abc.txt",
+          "aXbYc.txt",
+          "aXbYcZ.txt",
+          "acb.txt",
+          "x",
+          "y/x",
+          "target/a/1.xml",
+          "target/c/1.xml",
+          "rePorts/1.xml",
+          "reports/1.xml",
+          "q/dir/z/w.json",
+          "TEST-",
+          "jacoco.xml",
+          "jacoco.xml.old",
+          "ac.txt",
+          "a",
+          ".txt");
 
   @Test
   void agrees_with_the_jdk_glob_matcher_on_every_pair() {
     for (String glob : GLOBS) {
-      PathMatcher jdk = FileSystems.getDefault()
-          .getPathMatcher("glob:" + (glob.startsWith("**/") ? glob : "root/" + glob));
+      PathMatcher jdk =
+          FileSystems.getDefault()
+              .getPathMatcher("glob:" + (glob.startsWith("**/") ? glob : "root/" + glob));
       FileGlob ours = new FileGlob(glob);
       for (String relative : PATHS) {
         boolean expected = jdk.matches(Path.of("root").resolve(relative));
-        assertThat(ours.matches(relative))
-            .as("%s against %s", glob, relative)
-            .isEqualTo(expected);
+        assertThat(ours.matches(relative)).as("%s against %s", glob, relative).isEqualTo(expected);
       }
     }
   }

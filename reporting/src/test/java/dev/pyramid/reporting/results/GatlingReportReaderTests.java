@@ -10,26 +10,40 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Against a real Gatling 3.15.1 run and a hand-made index.html built from its templates (see handmade/README.md). */
+/**
+ * Against a real Gatling 3.15.1 run and a hand-made index.html built from its templates (see
+ * handmade/README.md).
+ */
 @UnitTest
 class GatlingReportReaderTests {
 
   private final GatlingReportReader reader = new GatlingReportReader();
 
   @Test
-  void reads_assertions_with_gatling_verdict_expected_and_actual(@TempDir Path dir) throws Exception {
+  void reads_assertions_with_gatling_verdict_expected_and_actual(@TempDir Path dir)
+      throws Exception {
     Path run = new BuildTree(dir).gatlingRun("ridebookingsimulation-20251126131500123");
 
     GatlingReportReader.Run read = reader.read(run);
 
     assertThat(read.simulation()).isEqualTo("ridebookingsimulation");
     assertThat(read.assertions())
-        .extracting(PerfAssertion::description, PerfAssertion::expected, PerfAssertion::actual, PerfAssertion::passed)
+        .extracting(
+            PerfAssertion::description,
+            PerfAssertion::expected,
+            PerfAssertion::actual,
+            PerfAssertion::passed)
         .containsExactly(
-            org.assertj.core.groups.Tuple.tuple("Global: 95th percentile of response time is less than 800",
-                "is less than 800", "41", true),
-            org.assertj.core.groups.Tuple.tuple("Global: percentage of failed events is less than or equal to 1",
-                "is less than or equal to 1", "2", false));
+            org.assertj.core.groups.Tuple.tuple(
+                "Global: 95th percentile of response time is less than 800",
+                "is less than 800",
+                "41",
+                true),
+            org.assertj.core.groups.Tuple.tuple(
+                "Global: percentage of failed events is less than or equal to 1",
+                "is less than or equal to 1",
+                "2",
+                false));
   }
 
   @Test
@@ -42,10 +56,15 @@ class GatlingReportReaderTests {
     assertThat(read.assertions())
         .extracting(PerfAssertion::description, PerfAssertion::actual, PerfAssertion::passed)
         .containsExactly(
-            org.assertj.core.groups.Tuple.tuple("Global: 95th percentile of response time is less than 500.0", "22", true),
-            org.assertj.core.groups.Tuple.tuple("Global: percentage of failed events is less than 1.0", "0", true),
-            org.assertj.core.groups.Tuple.tuple("book a ride: 95th percentile of response time is less than 500.0", "34", true));
-    assertThat(read.requests()).extracting(RequestStats::name).contains("All Requests", "book a ride");
+            org.assertj.core.groups.Tuple.tuple(
+                "Global: 95th percentile of response time is less than 500.0", "22", true),
+            org.assertj.core.groups.Tuple.tuple(
+                "Global: percentage of failed events is less than 1.0", "0", true),
+            org.assertj.core.groups.Tuple.tuple(
+                "book a ride: 95th percentile of response time is less than 500.0", "34", true));
+    assertThat(read.requests())
+        .extracting(RequestStats::name)
+        .contains("All Requests", "book a ride");
   }
 
   @Test
@@ -76,7 +95,8 @@ class GatlingReportReaderTests {
   void a_cut_off_index_html_is_unreadable(@TempDir Path dir) throws Exception {
     Path run = new BuildTree(dir).gatlingRun("ridebookingsimulation-20251126131500123");
     String html = Files.readString(run.resolve("index.html"));
-    Files.writeString(run.resolve("index.html"), html.substring(0, html.indexOf("container_statistics_body")));
+    Files.writeString(
+        run.resolve("index.html"), html.substring(0, html.indexOf("container_statistics_body")));
 
     assertThatThrownBy(() -> reader.read(run)).isInstanceOf(UnreadableEvidenceException.class);
   }

@@ -30,8 +30,11 @@ class JUnitXmlReaderTests {
 
   @Test
   void reads_class_name_time_and_failure_message() throws Exception {
-    TestCase fails = reader.read(BuildTree.resource(BuildTree.REAL_MIXED)).testCases().stream()
-        .filter(t -> t.name().equals("fails")).findFirst().orElseThrow();
+    TestCase fails =
+        reader.read(BuildTree.resource(BuildTree.REAL_MIXED)).testCases().stream()
+            .filter(t -> t.name().equals("fails"))
+            .findFirst()
+            .orElseThrow();
 
     assertThat(fails.className()).isEqualTo("sample.MixedOutcomesTests");
     assertThat(fails.timeSeconds()).isEqualTo(0.003);
@@ -58,16 +61,20 @@ class JUnitXmlReaderTests {
   @Test
   void a_doctype_with_an_external_entity_is_refused_not_expanded() throws Exception {
     Path xxe = BuildTree.resource("handmade/xxe.xml");
-    String hostname = Files.exists(Path.of("/etc/hostname")) ? Files.readString(Path.of("/etc/hostname")).strip() : "";
+    String hostname =
+        Files.exists(Path.of("/etc/hostname"))
+            ? Files.readString(Path.of("/etc/hostname")).strip()
+            : "";
 
     assertThatThrownBy(() -> reader.read(xxe))
         .isInstanceOf(UnreadableEvidenceException.class)
         .hasMessageContaining("DOCTYPE")
-        .satisfies(e -> {
-          if (!hostname.isEmpty()) {
-            assertThat(e.getMessage()).doesNotContain(hostname);
-          }
-        });
+        .satisfies(
+            e -> {
+              if (!hostname.isEmpty()) {
+                assertThat(e.getMessage()).doesNotContain(hostname);
+              }
+            });
   }
 
   @Test
@@ -78,11 +85,14 @@ class JUnitXmlReaderTests {
   }
 
   @Test
-  void a_suite_whose_declared_count_disagrees_with_its_testcases_is_unreadable(@TempDir Path dir) throws Exception {
+  void a_suite_whose_declared_count_disagrees_with_its_testcases_is_unreadable(@TempDir Path dir)
+      throws Exception {
     // Hand-made: a report edited to claim more tests than it holds.
     Path file = dir.resolve("TEST-edited.xml");
-    Files.writeString(file, Files.readString(BuildTree.resource(BuildTree.REAL_PASSING))
-        .replaceFirst("tests=\"5\"", "tests=\"6\""));
+    Files.writeString(
+        file,
+        Files.readString(BuildTree.resource(BuildTree.REAL_PASSING))
+            .replaceFirst("tests=\"5\"", "tests=\"6\""));
 
     assertThatThrownBy(() -> reader.read(file))
         .isInstanceOf(UnreadableEvidenceException.class)

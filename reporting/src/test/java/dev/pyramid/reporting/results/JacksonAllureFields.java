@@ -9,30 +9,36 @@ import java.io.IOException;
 import java.nio.file.Path;
 
 /**
- * The Allure reader's fields read by jackson-core's streaming {@link JsonParser} instead of {@link JsonCursor}:
- * the reference of the cursor's differential tests, and the contender it was measured against
- * (bench/RESULTS.md). Same fields, same rules (the last of repeated members wins, a non-scalar is null),
- * same refusals: UTF-8 is checked first ({@link Utf8}), nesting is limited to the cursor's
- * {@value JsonCursor#MAX_DEPTH} levels, and Jackson's limits on the length of numbers, strings and names,
- * which the cursor does not have, are lifted.
+ * The Allure reader's fields read by jackson-core's streaming {@link JsonParser} instead of {@link
+ * JsonCursor}: the reference of the cursor's differential tests, and the contender it was measured
+ * against (bench/RESULTS.md). Same fields, same rules (the last of repeated members wins, a
+ * non-scalar is null), same refusals: UTF-8 is checked first ({@link Utf8}), nesting is limited to
+ * the cursor's {@value JsonCursor#MAX_DEPTH} levels, and Jackson's limits on the length of numbers,
+ * strings and names, which the cursor does not have, are lifted.
  */
 final class JacksonAllureFields {
 
   private JacksonAllureFields() {}
 
-  /** One factory for every document; names canonicalized (a known name costs no String), not interned. */
-  private static final JsonFactory JSON = JsonFactory.builder()
-      .disable(JsonFactory.Feature.INTERN_FIELD_NAMES)
-      .streamReadConstraints(StreamReadConstraints.builder()
-          .maxNestingDepth(JsonCursor.MAX_DEPTH)
-          .maxNumberLength(Integer.MAX_VALUE)
-          .maxStringLength(Integer.MAX_VALUE)
-          .maxNameLength(Integer.MAX_VALUE)
-          .build())
-      .build();
+  /**
+   * One factory for every document; names canonicalized (a known name costs no String), not
+   * interned.
+   */
+  private static final JsonFactory JSON =
+      JsonFactory.builder()
+          .disable(JsonFactory.Feature.INTERN_FIELD_NAMES)
+          .streamReadConstraints(
+              StreamReadConstraints.builder()
+                  .maxNestingDepth(JsonCursor.MAX_DEPTH)
+                  .maxNumberLength(Integer.MAX_VALUE)
+                  .maxStringLength(Integer.MAX_VALUE)
+                  .maxNameLength(Integer.MAX_VALUE)
+                  .build())
+          .build();
 
   /** What {@link AllureResultReader#read(Path, byte[], int)} gives, Jackson reading the fields. */
-  static AllureResultReader.Result read(Path file, byte[] bytes, int length) throws UnreadableEvidenceException {
+  static AllureResultReader.Result read(Path file, byte[] bytes, int length)
+      throws UnreadableEvidenceException {
     Utf8.check(file, bytes, length);
     AllureResultReader.Fields fields = new AllureResultReader.Fields();
     try (JsonParser json = JSON.createParser(bytes, 0, length)) {
@@ -52,7 +58,8 @@ final class JacksonAllureFields {
   }
 
   /** The top-level object; a repeated member counts as its last occurrence. */
-  private static void readObject(JsonParser json, AllureResultReader.Fields fields) throws IOException {
+  private static void readObject(JsonParser json, AllureResultReader.Fields fields)
+      throws IOException {
     String member;
     while ((member = json.nextFieldName()) != null) {
       JsonToken value = json.nextToken();
@@ -70,9 +77,12 @@ final class JacksonAllureFields {
     }
   }
 
-  /** {@code labels: [{name, value}...]}: the last {@code layer} label wins; anything else is skipped. */
-  private static void readLabels(JsonParser json, JsonToken labels, AllureResultReader.Fields fields)
-      throws IOException {
+  /**
+   * {@code labels: [{name, value}...]}: the last {@code layer} label wins; anything else is
+   * skipped.
+   */
+  private static void readLabels(
+      JsonParser json, JsonToken labels, AllureResultReader.Fields fields) throws IOException {
     if (labels != JsonToken.START_ARRAY) {
       json.skipChildren();
       return;
@@ -83,7 +93,8 @@ final class JacksonAllureFields {
         json.skipChildren();
         continue;
       }
-      // Ten labels or so per result, one of interest: a name is compared where Jackson decoded it, without a
+      // Ten labels or so per result, one of interest: a name is compared where Jackson decoded it,
+      // without a
       // String; a value is kept as text since "value" may come before "name".
       boolean layer = false;
       String value = null;
@@ -108,8 +119,12 @@ final class JacksonAllureFields {
   private static boolean isLayer(JsonParser json) throws IOException {
     char[] text = json.getTextCharacters();
     int offset = json.getTextOffset();
-    return json.getTextLength() == 5 && text[offset] == 'l' && text[offset + 1] == 'a' && text[offset + 2] == 'y'
-        && text[offset + 3] == 'e' && text[offset + 4] == 'r';
+    return json.getTextLength() == 5
+        && text[offset] == 'l'
+        && text[offset + 1] == 'a'
+        && text[offset + 2] == 'y'
+        && text[offset + 3] == 'e'
+        && text[offset + 4] == 'r';
   }
 
   /** {@code statusDetails.message}; null when absent or not a scalar. */
@@ -131,7 +146,10 @@ final class JacksonAllureFields {
     return message;
   }
 
-  /** A scalar's text (a string decoded, a number or literal as written); null for null, objects and arrays. */
+  /**
+   * A scalar's text (a string decoded, a number or literal as written); null for null, objects and
+   * arrays.
+   */
   private static String text(JsonParser json, JsonToken value) throws IOException {
     if (value.isScalarValue() && value != JsonToken.VALUE_NULL) {
       return json.getText();
@@ -141,8 +159,8 @@ final class JacksonAllureFields {
   }
 
   /**
-   * A whole number of a long: an integer, a fraction (truncated) or a string holding an integer; null for
-   * anything else. An integer beyond a long's range is refused.
+   * A whole number of a long: an integer, a fraction (truncated) or a string holding an integer;
+   * null for anything else. An integer beyond a long's range is refused.
    */
   private static Long number(JsonParser json, JsonToken value) throws IOException {
     switch (value) {

@@ -18,25 +18,28 @@ class PactReportReaderTests {
   void counts_verified_interactions_per_pact() throws Exception {
     assertThat(reader.read(BuildTree.resource(BuildTree.PACT_OK)))
         .singleElement()
-        .satisfies(pact -> {
-          assertThat(pact.consumer()).isEqualTo("api-gateway");
-          assertThat(pact.provider()).isEqualTo("fleet-core");
-          assertThat(pact.interactions()).isEqualTo(2);
-          assertThat(pact.failed()).isZero();
-        });
+        .satisfies(
+            pact -> {
+              assertThat(pact.consumer()).isEqualTo("api-gateway");
+              assertThat(pact.provider()).isEqualTo("fleet-core");
+              assertThat(pact.interactions()).isEqualTo(2);
+              assertThat(pact.failed()).isZero();
+            });
   }
 
   @Test
   void sums_the_executions_of_a_real_pact_jvm_report_per_consumer() throws Exception {
-    // Real Pact JVM 4.7.5 output of this repository's contract-tests: one execution per interaction.
+    // Real Pact JVM 4.7.5 output of this repository's contract-tests: one execution per
+    // interaction.
     assertThat(reader.read(BuildTree.resource("real/pact/fleet-core.json")))
         .singleElement()
-        .satisfies(pact -> {
-          assertThat(pact.consumer()).isEqualTo("api-gateway");
-          assertThat(pact.provider()).isEqualTo("fleet-core");
-          assertThat(pact.interactions()).isEqualTo(5);
-          assertThat(pact.failed()).isZero();
-        });
+        .satisfies(
+            pact -> {
+              assertThat(pact.consumer()).isEqualTo("api-gateway");
+              assertThat(pact.provider()).isEqualTo("fleet-core");
+              assertThat(pact.interactions()).isEqualTo(5);
+              assertThat(pact.failed()).isZero();
+            });
   }
 
   @Test

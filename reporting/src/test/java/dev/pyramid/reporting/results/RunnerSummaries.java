@@ -9,28 +9,44 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The closing summaries that Jest, pytest and gotestsum print, read verbatim from their console output, and
- * compared figure by figure with what the gate read, in Pyramid's terms (flaky is a subset of passed, as in
- * Surefire). Every figure of a summary is compared or, when the gate has no counterpart, reported: a word this
- * class does not know fails the comparison rather than being skipped.
+ * The closing summaries that Jest, pytest and gotestsum print, read verbatim from their console
+ * output, and compared figure by figure with what the gate read, in Pyramid's terms (flaky is a
+ * subset of passed, as in Surefire). Every figure of a summary is compared or, when the gate has no
+ * counterpart, reported: a word this class does not know fails the comparison rather than being
+ * skipped.
  */
 final class RunnerSummaries {
 
-  /** The runners whose summaries are parsed here, by their {@code runner} key in expected.properties. */
+  /**
+   * The runners whose summaries are parsed here, by their {@code runner} key in
+   * expected.properties.
+   */
   static final Set<String> PARSED = Set.of("jest", "pytest", "gotestsum");
 
   private static final Pattern FIGURE = Pattern.compile("(\\d+) ([a-z]+)");
-  /** Jest: {@code Tests:       1 failed, 1 skipped, 1 todo, 2 passed, 5 total}. */
+
+  /** Jest: {@code Tests: 1 failed, 1 skipped, 1 todo, 2 passed, 5 total}. */
   private static final Pattern JEST = Pattern.compile("(?m)^Tests:\\s+(.+)$");
-  /** pytest's last line: {@code ===== 1 failed, 3 passed, 1 skipped, 1 xfailed, 1 error, 1 rerun in 0.04s =====}. */
-  private static final Pattern PYTEST = Pattern.compile("(?m)^=+ (\\d+ [a-z]+(?:, \\d+ [a-z]+)*) in [0-9.]+s.*=+$");
-  /** gotestsum: {@code DONE 6 tests, 1 skipped, 3 failures in 0.324s}, after reruns {@code DONE 3 runs, 11 tests, ...}. */
-  private static final Pattern GOTESTSUM = Pattern.compile("(?m)^DONE (\\d+ [a-z]+(?:, \\d+ [a-z]+)*) in [0-9.]+s$");
+
+  /**
+   * pytest's last line: {@code ===== 1 failed, 3 passed, 1 skipped, 1 xfailed, 1 error, 1 rerun in
+   * 0.04s =====}.
+   */
+  private static final Pattern PYTEST =
+      Pattern.compile("(?m)^=+ (\\d+ [a-z]+(?:, \\d+ [a-z]+)*) in [0-9.]+s.*=+$");
+
+  /**
+   * gotestsum: {@code DONE 6 tests, 1 skipped, 3 failures in 0.324s}, after reruns {@code DONE 3
+   * runs, 11 tests, ...}.
+   */
+  private static final Pattern GOTESTSUM =
+      Pattern.compile("(?m)^DONE (\\d+ [a-z]+(?:, \\d+ [a-z]+)*) in [0-9.]+s$");
 
   private RunnerSummaries() {}
 
   /**
-   * How the summary in {@code console} differs from what the gate read: empty when every figure matches.
+   * How the summary in {@code console} differs from what the gate read: empty when every figure
+   * matches.
    *
    * @param counts per test, reruns merged
    * @param executions every test case element, reruns not merged
@@ -47,8 +63,9 @@ final class RunnerSummaries {
   }
 
   /**
-   * Jest's "Tests:" line. Jest has no "error" for a test: failed = failed + errored. skipped + todo = skipped.
-   * A test that passed on a jest.retryTimes retry is in "passed" (Jest prints no flaky figure).
+   * Jest's "Tests:" line. Jest has no "error" for a test: failed = failed + errored. skipped + todo
+   * = skipped. A test that passed on a jest.retryTimes retry is in "passed" (Jest prints no flaky
+   * figure).
    */
   private static void jest(String console, Counts counts, List<String> found) {
     Map<String, Integer> says = figures(only(JEST, console, "jest"));
@@ -64,9 +81,10 @@ final class RunnerSummaries {
   }
 
   /**
-   * pytest's last line. passed + xpassed = passed (an xpass is written as a passing test case); skipped + xfailed
-   * = skipped (junit.xml writes both as skipped); error(s) = errored; their sum = tests. "rerun" counts extra
-   * executions: compared with the test case elements beyond one per test. Warnings and deselected are not tests.
+   * pytest's last line. passed + xpassed = passed (an xpass is written as a passing test case);
+   * skipped + xfailed = skipped (junit.xml writes both as skipped); error(s) = errored; their sum =
+   * tests. "rerun" counts extra executions: compared with the test case elements beyond one per
+   * test. Warnings and deselected are not tests.
    */
   private static void pytest(String console, Counts counts, Counts executions, List<String> found) {
     Map<String, Integer> says = figures(last(PYTEST, console, "pytest"));
@@ -79,25 +97,35 @@ final class RunnerSummaries {
     says.remove("warnings");
     says.remove("deselected");
     unknown(says, "pytest", found);
-    compare("pytest", "failed+passed+skipped+xfailed+xpassed+error", passed + failed + errored + skipped, "tests",
-        counts.tests(), found);
+    compare(
+        "pytest",
+        "failed+passed+skipped+xfailed+xpassed+error",
+        passed + failed + errored + skipped,
+        "tests",
+        counts.tests(),
+        found);
     compare("pytest", "passed+xpassed", passed, "passed", counts.passed(), found);
     compare("pytest", "failed", failed, "failed", counts.failed(), found);
     compare("pytest", "error", errored, "errored", counts.errored(), found);
     compare("pytest", "skipped+xfailed", skipped, "skipped", counts.skipped(), found);
     if (reruns != null && reruns != executions.tests() - counts.tests()) {
-      found.add("pytest says " + reruns + " rerun, junit.xml holds " + (executions.tests() - counts.tests())
-          + " repeated executions");
+      found.add(
+          "pytest says "
+              + reruns
+              + " rerun, junit.xml holds "
+              + (executions.tests() - counts.tests())
+              + " repeated executions");
     }
   }
 
   /**
-   * gotestsum's first "DONE" line is the first run: its tests and skipped are ours; its failures are the tests
-   * that failed in that run, which after the reruns are still failed (or errored) or passed on a rerun (flaky):
-   * failed + errored + flaky. The last "DONE N runs, ..." line counts executions over every run: every test case
-   * element, reruns not merged.
+   * gotestsum's first "DONE" line is the first run: its tests and skipped are ours; its failures
+   * are the tests that failed in that run, which after the reruns are still failed (or errored) or
+   * passed on a rerun (flaky): failed + errored + flaky. The last "DONE N runs, ..." line counts
+   * executions over every run: every test case element, reruns not merged.
    */
-  private static void gotestsum(String console, Counts counts, Counts executions, List<String> found) {
+  private static void gotestsum(
+      String console, Counts counts, Counts executions, List<String> found) {
     List<String> lines = all(GOTESTSUM, console);
     if (lines.isEmpty()) {
       throw new AssertionError("no gotestsum \"DONE ...\" line in console-output.txt");
@@ -112,24 +140,48 @@ final class RunnerSummaries {
     unknown(first, "gotestsum", found);
     compare("gotestsum (first run)", "tests", tests, "tests", counts.tests(), found);
     compare("gotestsum (first run)", "skipped", skipped, "skipped", counts.skipped(), found);
-    compare("gotestsum (first run)", "failures", failures, "failed+errored+flaky",
-        counts.failed() + counts.errored() + counts.flaky(), found);
+    compare(
+        "gotestsum (first run)",
+        "failures",
+        failures,
+        "failed+errored+flaky",
+        counts.failed() + counts.errored() + counts.flaky(),
+        found);
     Map<String, Integer> last = figures(lines.get(lines.size() - 1));
     if (last.remove("runs") != null) {
       int executed = take(last, "tests") + take(last, "test");
       int executionsSkipped = take(last, "skipped");
       int executionFailures = take(last, "failures") + take(last, "failure");
       unknown(last, "gotestsum", found);
-      compare("gotestsum (all runs)", "tests", executed, "test case elements", executions.tests(), found);
-      compare("gotestsum (all runs)", "skipped", executionsSkipped, "skipped elements", executions.skipped(), found);
-      compare("gotestsum (all runs)", "failures", executionFailures, "failed+errored elements",
-          executions.failed() + executions.errored(), found);
+      compare(
+          "gotestsum (all runs)",
+          "tests",
+          executed,
+          "test case elements",
+          executions.tests(),
+          found);
+      compare(
+          "gotestsum (all runs)",
+          "skipped",
+          executionsSkipped,
+          "skipped elements",
+          executions.skipped(),
+          found);
+      compare(
+          "gotestsum (all runs)",
+          "failures",
+          executionFailures,
+          "failed+errored elements",
+          executions.failed() + executions.errored(),
+          found);
     } else if (lines.size() > 1) {
-      throw new AssertionError("gotestsum printed several DONE lines, the last without runs: " + lines);
+      throw new AssertionError(
+          "gotestsum printed several DONE lines, the last without runs: " + lines);
     }
   }
 
-  private static void compare(String runner, String theirs, int says, String ours, int read, List<String> found) {
+  private static void compare(
+      String runner, String theirs, int says, String ours, int read, List<String> found) {
     if (says != read) {
       found.add(runner + " says " + theirs + "=" + says + ", we read " + ours + "=" + read);
     }
@@ -161,7 +213,8 @@ final class RunnerSummaries {
   private static String only(Pattern pattern, String console, String runner) {
     List<String> lines = all(pattern, console);
     if (lines.size() != 1) {
-      throw new AssertionError("expected one " + runner + " summary line in console-output.txt, found " + lines);
+      throw new AssertionError(
+          "expected one " + runner + " summary line in console-output.txt, found " + lines);
     }
     return lines.get(0);
   }

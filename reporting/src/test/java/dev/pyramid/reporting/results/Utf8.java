@@ -3,16 +3,19 @@ package dev.pyramid.reporting.results;
 import java.nio.file.Path;
 
 /**
- * Checks that a document is UTF-8 (RFC 3629) before Jackson reads it, because Jackson alone is laxer: it
- * checks only the shape of the multi-byte sequences it skips, decodes overlong forms, surrogates and code
- * points beyond U+10FFFF, and reads a document whose first bytes hold a NUL as UTF-16 or UTF-32 (JSON
- * allows no raw NUL anywhere, so refusing every one changes nothing else).
+ * Checks that a document is UTF-8 (RFC 3629) before Jackson reads it, because Jackson alone is
+ * laxer: it checks only the shape of the multi-byte sequences it skips, decodes overlong forms,
+ * surrogates and code points beyond U+10FFFF, and reads a document whose first bytes hold a NUL as
+ * UTF-16 or UTF-32 (JSON allows no raw NUL anywhere, so refusing every one changes nothing else).
  */
 final class Utf8 {
 
   private Utf8() {}
 
-  /** Throws naming {@code file} and the offset unless the first {@code length} bytes are UTF-8 without NUL. */
+  /**
+   * Throws naming {@code file} and the offset unless the first {@code length} bytes are UTF-8
+   * without NUL.
+   */
   static void check(Path file, byte[] bytes, int length) throws UnreadableEvidenceException {
     int i = 0;
     while (i < length) {
@@ -28,7 +31,8 @@ final class Utf8 {
   }
 
   /** Checks the multi-byte sequence at {@code i}; returns the offset after it. */
-  private static int sequence(Path file, byte[] bytes, int length, int i) throws UnreadableEvidenceException {
+  private static int sequence(Path file, byte[] bytes, int length, int i)
+      throws UnreadableEvidenceException {
     int lead = bytes[i] & 0xff;
     int size;
     int min;

@@ -37,11 +37,12 @@ import net.jqwik.api.lifecycle.AfterContainer;
 import net.jqwik.api.lifecycle.BeforeContainer;
 
 /**
- * Generated bad evidence never yields PROMOTE: 1,000 tries per run over the kinds below. Each try builds
- * a passing staging tree (which promotes when left alone, checked first), spoils it one way, and decides.
+ * Generated bad evidence never yields PROMOTE: 1,000 tries per run over the kinds below. Each try
+ * builds a passing staging tree (which promotes when left alone, checked first), spoils it one way,
+ * and decides.
  *
- * <p>Tagged "unit" with jqwik's own {@link Tag} (jqwik does not read Jupiter's {@code @Tag}), so that
- * Surefire's {@code groups=unit} selects it like every {@code @UnitTest}.
+ * <p>Tagged "unit" with jqwik's own {@link Tag} (jqwik does not read Jupiter's {@code @Tag}), so
+ * that Surefire's {@code groups=unit} selects it like every {@code @UnitTest}.
  */
 @Tag("unit")
 class FailClosedTests {
@@ -51,7 +52,17 @@ class FailClosedTests {
   private static Path scratch;
 
   /** The ways evidence goes bad. */
-  enum Spoil { TRUNCATE, WRONG_ENCODING, HUGE_NUMBER, INCONSISTENT_COUNTS, FOREIGN_STAMP, UNSTAMPED, TAMPER, XXE, ADD }
+  enum Spoil {
+    TRUNCATE,
+    WRONG_ENCODING,
+    HUGE_NUMBER,
+    INCONSISTENT_COUNTS,
+    FOREIGN_STAMP,
+    UNSTAMPED,
+    TAMPER,
+    XXE,
+    ADD
+  }
 
   @BeforeContainer
   static void setUp() throws Exception {
@@ -67,29 +78,45 @@ class FailClosedTests {
   }
 
   @Property(tries = 1000)
-  void spoiled_evidence_never_promotes(@ForAll("spoils") Spoil spoil, @ForAll("offsets") double at,
-      @ForAll("junk") String junk) throws Exception {
+  void spoiled_evidence_never_promotes(
+      @ForAll("spoils") Spoil spoil, @ForAll("offsets") double at, @ForAll("junk") String junk)
+      throws Exception {
     Path root = Files.createTempDirectory(scratch, "try");
     BuildTree tree = new BuildTree(root).stagingPasses();
-    Path report = root.resolve("e2e-tests/target/failsafe-reports/e2e")
-        .resolve(BuildTree.resource(BuildTree.REAL_PASSING).getFileName());
+    Path report =
+        root.resolve("e2e-tests/target/failsafe-reports/e2e")
+            .resolve(BuildTree.resource(BuildTree.REAL_PASSING).getFileName());
     byte[] bytes = Files.readAllBytes(report);
     String text = new String(bytes, StandardCharsets.UTF_8);
     BuildIdentity stampedFor = BUILD;
     boolean stampAfter = false;
     switch (spoil) {
-      case TRUNCATE -> Files.write(report, Arrays.copyOf(bytes, 1 + (int) (at * (bytes.length - 2))));
-      case WRONG_ENCODING -> Files.write(report, text.replace("encoding=\"UTF-8\"", "encoding=\"UTF-16\"")
-          .getBytes(StandardCharsets.UTF_8));
-      case HUGE_NUMBER -> Files.writeString(report, text.replaceFirst("tests=\"\\d+\"", "tests=\"9" + "9".repeat(
-          1 + (int) (at * 30)) + "\""));
-      case INCONSISTENT_COUNTS -> Files.writeString(report, text.replaceFirst("tests=\"(\\d+)\"",
-          "tests=\"" + (6 + (int) (at * 1000)) + "\""));
+      case TRUNCATE ->
+          Files.write(report, Arrays.copyOf(bytes, 1 + (int) (at * (bytes.length - 2))));
+      case WRONG_ENCODING ->
+          Files.write(
+              report,
+              text.replace("encoding=\"UTF-8\"", "encoding=\"UTF-16\"")
+                  .getBytes(StandardCharsets.UTF_8));
+      case HUGE_NUMBER ->
+          Files.writeString(
+              report,
+              text.replaceFirst(
+                  "tests=\"\\d+\"", "tests=\"9" + "9".repeat(1 + (int) (at * 30)) + "\""));
+      case INCONSISTENT_COUNTS ->
+          Files.writeString(
+              report,
+              text.replaceFirst("tests=\"(\\d+)\"", "tests=\"" + (6 + (int) (at * 1000)) + "\""));
       case FOREIGN_STAMP -> stampedFor = new BuildIdentity(BUILD.commit(), "build-" + junk);
       case UNSTAMPED -> stampedFor = null;
       case TAMPER -> stampAfter = true;
-      case XXE -> Files.writeString(report, "<?xml version=\"1.0\"?><!DOCTYPE testsuite [<!ENTITY e SYSTEM "
-          + "\"file:///etc/hostname\">]>" + text.substring(text.indexOf("<testsuite")).replaceFirst("name=\"", "name=\"&e;"));
+      case XXE ->
+          Files.writeString(
+              report,
+              "<?xml version=\"1.0\"?><!DOCTYPE testsuite [<!ENTITY e SYSTEM "
+                  + "\"file:///etc/hostname\">]>"
+                  + text.substring(text.indexOf("<testsuite"))
+                      .replaceFirst("name=\"", "name=\"&e;"));
       case ADD -> stampAfter = true;
     }
     if (stampedFor != null) {
@@ -102,11 +129,16 @@ class FailClosedTests {
         changed[offset] = (byte) (changed[offset] ^ 0x20);
         Files.write(report, changed);
       } else {
-        tree.write("e2e-tests/target/failsafe-reports/e2e/TEST-extra" + Math.abs(junk.hashCode()) + ".xml", text);
+        tree.write(
+            "e2e-tests/target/failsafe-reports/e2e/TEST-extra" + Math.abs(junk.hashCode()) + ".xml",
+            text);
       }
     }
 
-    assertThat(decide(root)).as(spoil + " at " + at).extracting(Decision::outcome).doesNotContain(Outcome.PROMOTE);
+    assertThat(decide(root))
+        .as(spoil + " at " + at)
+        .extracting(Decision::outcome)
+        .doesNotContain(Outcome.PROMOTE);
   }
 
   @net.jqwik.api.Example
@@ -118,17 +150,32 @@ class FailClosedTests {
   }
 
   /**
-   * The decision with the stamp checked as the gate checks it, from what the evidence collector found and
-   * hashed, and with the stamp checked by a walk of the root that hashes every file again.
+   * The decision with the stamp checked as the gate checks it, from what the evidence collector
+   * found and hashed, and with the stamp checked by a walk of the root that hashes every file
+   * again.
    */
   private static List<Decision> decide(Path root) throws Exception {
     CollectedEvidence collected = new EvidenceCollector().collect(List.of(root), policy.sources());
     Evidence evidence = collected.evidence();
     List<Decision> decisions = new java.util.ArrayList<>();
-    for (RootCheck check : List.of(StampCheck.check(StampCheck.load(root), BUILD, collected),
-        StampCheck.check(root, BUILD))) {
-      decisions.add(new Gate().decide(new Gate.Request(evidence, List.of(check), policy, Policy.DEFAULT_LANE,
-          "staging", List.of(), BUILD, Quarantine.NONE, Optional.empty(), LocalDate.now())));
+    for (RootCheck check :
+        List.of(
+            StampCheck.check(StampCheck.load(root), BUILD, collected),
+            StampCheck.check(root, BUILD))) {
+      decisions.add(
+          new Gate()
+              .decide(
+                  new Gate.Request(
+                      evidence,
+                      List.of(check),
+                      policy,
+                      Policy.DEFAULT_LANE,
+                      "staging",
+                      List.of(),
+                      BUILD,
+                      Quarantine.NONE,
+                      Optional.empty(),
+                      LocalDate.now())));
     }
     return decisions;
   }
@@ -147,5 +194,4 @@ class FailClosedTests {
   Arbitrary<String> junk() {
     return Arbitraries.strings().alpha().ofMinLength(1).ofMaxLength(12);
   }
-
 }

@@ -13,9 +13,9 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 
 /**
- * An OpenFeature provider whose flags the tests set: each flag holds one text value, read as
- * the type the caller asks for ({@code on}/{@code true} and {@code off}/{@code false} as
- * booleans). A flag nobody set answers the caller's default, with reason {@code DEFAULT}.
+ * An OpenFeature provider whose flags the tests set: each flag holds one text value, read as the
+ * type the caller asks for ({@code on}/{@code true} and {@code off}/{@code false} as booleans). A
+ * flag nobody set answers the caller's default, with reason {@code DEFAULT}.
  *
  * <p>Internal: not part of Pyramid's public API; use {@code FeatureFlags}. Thread-safe.
  */
@@ -43,43 +43,56 @@ public final class TestFlagProvider implements FeatureProvider {
   }
 
   @Override
-  public ProviderEvaluation<Boolean> getBooleanEvaluation(String key, Boolean defaultValue, EvaluationContext ctx) {
+  public ProviderEvaluation<Boolean> getBooleanEvaluation(
+      String key, Boolean defaultValue, EvaluationContext ctx) {
     return evaluate(key, defaultValue, TestFlagProvider::toBoolean);
   }
 
   @Override
-  public ProviderEvaluation<String> getStringEvaluation(String key, String defaultValue, EvaluationContext ctx) {
+  public ProviderEvaluation<String> getStringEvaluation(
+      String key, String defaultValue, EvaluationContext ctx) {
     return evaluate(key, defaultValue, Function.identity());
   }
 
   @Override
-  public ProviderEvaluation<Integer> getIntegerEvaluation(String key, Integer defaultValue, EvaluationContext ctx) {
+  public ProviderEvaluation<Integer> getIntegerEvaluation(
+      String key, Integer defaultValue, EvaluationContext ctx) {
     return evaluate(key, defaultValue, text -> Integer.valueOf(text.trim()));
   }
 
   @Override
-  public ProviderEvaluation<Double> getDoubleEvaluation(String key, Double defaultValue, EvaluationContext ctx) {
+  public ProviderEvaluation<Double> getDoubleEvaluation(
+      String key, Double defaultValue, EvaluationContext ctx) {
     return evaluate(key, defaultValue, text -> Double.valueOf(text.trim()));
   }
 
   @Override
-  public ProviderEvaluation<Value> getObjectEvaluation(String key, Value defaultValue, EvaluationContext ctx) {
+  public ProviderEvaluation<Value> getObjectEvaluation(
+      String key, Value defaultValue, EvaluationContext ctx) {
     return evaluate(key, defaultValue, Value::new);
   }
 
   private <T> ProviderEvaluation<T> evaluate(String key, T defaultValue, Function<String, T> read) {
     String text = values.get(key);
     if (text == null) {
-      return ProviderEvaluation.<T>builder().value(defaultValue).reason(Reason.DEFAULT.name()).build();
+      return ProviderEvaluation.<T>builder()
+          .value(defaultValue)
+          .reason(Reason.DEFAULT.name())
+          .build();
     }
     try {
-      return ProviderEvaluation.<T>builder().value(read.apply(text)).variant(text).reason(Reason.STATIC.name()).build();
+      return ProviderEvaluation.<T>builder()
+          .value(read.apply(text))
+          .variant(text)
+          .reason(Reason.STATIC.name())
+          .build();
     } catch (RuntimeException e) {
       return ProviderEvaluation.<T>builder()
           .value(defaultValue)
           .reason(Reason.ERROR.name())
           .errorCode(ErrorCode.TYPE_MISMATCH)
-          .errorMessage("Flag '" + key + "' is set to '" + text + "', which is not of the type asked for")
+          .errorMessage(
+              "Flag '" + key + "' is set to '" + text + "', which is not of the type asked for")
           .build();
     }
   }

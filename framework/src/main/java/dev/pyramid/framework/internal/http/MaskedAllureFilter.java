@@ -20,17 +20,16 @@ import java.util.Set;
 import java.util.function.BiConsumer;
 
 /**
- * Attaches each REST Assured request and response to the current Allure test, like
- * {@code AllureRestAssured}, with secrets masked.
+ * Attaches each REST Assured request and response to the current Allure test, like {@code
+ * AllureRestAssured}, with secrets masked.
  *
- * <p>Why not {@code AllureRestAssured} itself: in 2.35.3 it masks the headers blacklisted in
- * REST Assured's {@code LogConfig}, but attaches cookies set with {@code .cookie(...)} and
- * credential query parameters in clear, and has no notion of secret body fields. This filter
- * masks secret headers (see {@link SecretMasking#SECRET_HEADERS}), every cookie value,
- * credential-like query parameters and the configured body fields (see
- * {@link SecretMasking#bodyFields()}) in requests and responses, records what it masked in the
- * {@link SecretLedger} when one is configured, and renders with Allure's own HTTP templates, so
- * the report looks the same.
+ * <p>Why not {@code AllureRestAssured} itself: in 2.35.3 it masks the headers blacklisted in REST
+ * Assured's {@code LogConfig}, but attaches cookies set with {@code .cookie(...)} and credential
+ * query parameters in clear, and has no notion of secret body fields. This filter masks secret
+ * headers (see {@link SecretMasking#SECRET_HEADERS}), every cookie value, credential-like query
+ * parameters and the configured body fields (see {@link SecretMasking#bodyFields()}) in requests
+ * and responses, records what it masked in the {@link SecretLedger} when one is configured, and
+ * renders with Allure's own HTTP templates, so the report looks the same.
  *
  * <p>Internal: not part of Pyramid's public API; use {@code ApiSpecs}. Stateless and thread-safe.
  */
@@ -38,7 +37,10 @@ public final class MaskedAllureFilter implements OrderedFilter {
   private final BiConsumer<String, AttachmentContent> attachments;
   private final Set<String> bodyFields;
 
-  /** Attaches to the Allure test running on this thread, masking the default and configured body fields. */
+  /**
+   * Attaches to the Allure test running on this thread, masking the default and configured body
+   * fields.
+   */
   public MaskedAllureFilter() {
     this(SecretMasking.bodyFields());
   }
@@ -58,7 +60,8 @@ public final class MaskedAllureFilter implements OrderedFilter {
   }
 
   /** Hands each rendered attachment to {@code attachments}, masking {@code bodyFields}. */
-  public MaskedAllureFilter(BiConsumer<String, AttachmentContent> attachments, Collection<String> bodyFields) {
+  public MaskedAllureFilter(
+      BiConsumer<String, AttachmentContent> attachments, Collection<String> bodyFields) {
     this.attachments = Objects.requireNonNull(attachments, "attachments");
     this.bodyFields = Set.copyOf(Objects.requireNonNull(bodyFields, "bodyFields"));
   }

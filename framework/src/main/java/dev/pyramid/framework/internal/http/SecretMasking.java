@@ -37,18 +37,35 @@ public final class SecretMasking {
    */
   public static final Set<String> DEFAULT_BODY_FIELDS =
       Set.of(
-          "password", "passwd", "secret", "token", "accesstoken", "access_token", "refreshtoken",
-          "refresh_token", "apikey", "api_key", "clientsecret", "client_secret", "paymenttoken");
+          "password",
+          "passwd",
+          "secret",
+          "token",
+          "accesstoken",
+          "access_token",
+          "refreshtoken",
+          "refresh_token",
+          "apikey",
+          "api_key",
+          "clientsecret",
+          "client_secret",
+          "paymenttoken");
 
-  /** System property or JUnit configuration parameter: more body field names to mask, comma-separated. */
+  /**
+   * System property or JUnit configuration parameter: more body field names to mask,
+   * comma-separated.
+   */
   public static final String BODY_FIELDS_KEY = "pyramid.masking.body-fields";
 
   // A JSON property with a string, number or boolean value: "name" : value
-  private static final String JSON_VALUE = "(\"(?:[^\"\\\\]|\\\\.)*\"|-?[0-9][0-9.eE+-]*|true|false)";
+  private static final String JSON_VALUE =
+      "(\"(?:[^\"\\\\]|\\\\.)*\"|-?[0-9][0-9.eE+-]*|true|false)";
 
   private SecretMasking() {}
 
-  /** The body fields to mask: the defaults plus {@value #BODY_FIELDS_KEY} from system properties. */
+  /**
+   * The body fields to mask: the defaults plus {@value #BODY_FIELDS_KEY} from system properties.
+   */
   public static Set<String> bodyFields() {
     Set<String> fields = new LinkedHashSet<>(DEFAULT_BODY_FIELDS);
     String extra = System.getProperty(BODY_FIELDS_KEY, "");
@@ -70,7 +87,8 @@ public final class SecretMasking {
       return body;
     }
     Matcher json = jsonFields(fields).matcher(body);
-    String masked = json.replaceAll(match -> Matcher.quoteReplacement(match.group(1) + "\"" + MASK + "\""));
+    String masked =
+        json.replaceAll(match -> Matcher.quoteReplacement(match.group(1) + "\"" + MASK + "\""));
     Matcher form = formFields(fields).matcher(masked);
     return form.replaceAll(match -> Matcher.quoteReplacement(match.group(1) + MASK));
   }
@@ -93,7 +111,10 @@ public final class SecretMasking {
     return values;
   }
 
-  /** The secret values in {@code headers}: whole values, and the credential after a scheme such as {@code Bearer}. */
+  /**
+   * The secret values in {@code headers}: whole values, and the credential after a scheme such as
+   * {@code Bearer}.
+   */
   public static List<String> headerSecrets(Map<String, String> headers) {
     List<String> values = new ArrayList<>();
     headers.forEach(
@@ -115,7 +136,8 @@ public final class SecretMasking {
   }
 
   private static Pattern formFields(Collection<String> fields) {
-    return Pattern.compile("((?:^|&)(?:" + alternatives(fields) + ")=)([^&\\s]*)", Pattern.CASE_INSENSITIVE);
+    return Pattern.compile(
+        "((?:^|&)(?:" + alternatives(fields) + ")=)([^&\\s]*)", Pattern.CASE_INSENSITIVE);
   }
 
   private static String alternatives(Collection<String> fields) {
@@ -133,7 +155,10 @@ public final class SecretMasking {
     return masked;
   }
 
-  /** A copy of {@code cookies} with every value masked: a cookie is a credential until proven otherwise. */
+  /**
+   * A copy of {@code cookies} with every value masked: a cookie is a credential until proven
+   * otherwise.
+   */
   public static Map<String, String> maskAll(Map<String, String> cookies) {
     Map<String, String> masked = new LinkedHashMap<>();
     cookies.keySet().forEach(name -> masked.put(name, MASK));

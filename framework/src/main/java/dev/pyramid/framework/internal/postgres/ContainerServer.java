@@ -23,8 +23,8 @@ import org.testcontainers.utility.DockerImageName;
  * that owns it and guarded by an {@link OrphanReaper}, because Ryuk is disabled on Podman.
  *
  * <p>Labels: {@value #FIXTURE_LABEL}{@code =postgres}, {@value #OWNER_LABEL}{@code
- * =jvm-<pid>-<start>}, {@value #HOST_LABEL}{@code =<host name>}. At start, containers of this
- * host whose owner no longer runs are removed. Internal: not part of Pyramid's public API.
+ * =jvm-<pid>-<start>}, {@value #HOST_LABEL}{@code =<host name>}. At start, containers of this host
+ * whose owner no longer runs are removed. Internal: not part of Pyramid's public API.
  */
 final class ContainerServer implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(ContainerServer.class);
@@ -132,7 +132,10 @@ final class ContainerServer implements AutoCloseable {
       }
       try {
         client.removeContainerCmd(candidate.getId()).withForce(true).withRemoveVolumes(true).exec();
-        LOG.info("Removed PostgreSQL container {} left by dead JVM {}", candidate.getId(), owner.get().pid());
+        LOG.info(
+            "Removed PostgreSQL container {} left by dead JVM {}",
+            candidate.getId(),
+            owner.get().pid());
       } catch (RuntimeException e) {
         LOG.warn("Could not remove orphaned container {}: {}", candidate.getId(), e.getMessage());
       }

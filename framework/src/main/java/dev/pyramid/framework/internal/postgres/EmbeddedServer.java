@@ -21,8 +21,8 @@ import org.slf4j.LoggerFactory;
  * by an {@link OrphanReaper} so that a killed JVM does not leave the postmaster running.
  *
  * <p>Data directories live under {@code ${java.io.tmpdir}/pyramid-postgres/jvm-<pid>-<start>-<id>}.
- * At start, directories of JVMs that no longer run are swept: their postmaster (named in
- * {@code postmaster.pid}, checked against its command line) is stopped and the directory deleted.
+ * At start, directories of JVMs that no longer run are swept: their postmaster (named in {@code
+ * postmaster.pid}, checked against its command line) is stopped and the directory deleted.
  * Internal: not part of Pyramid's public API.
  */
 final class EmbeddedServer implements AutoCloseable {
@@ -52,7 +52,8 @@ final class EmbeddedServer implements AutoCloseable {
   private final Path dataDirectory;
   private final Optional<OrphanReaper> reaper;
 
-  private EmbeddedServer(EmbeddedPostgres postgres, Path dataDirectory, Optional<OrphanReaper> reaper) {
+  private EmbeddedServer(
+      EmbeddedPostgres postgres, Path dataDirectory, Optional<OrphanReaper> reaper) {
     this.postgres = postgres;
     this.dataDirectory = dataDirectory;
     this.reaper = reaper;
@@ -74,7 +75,10 @@ final class EmbeddedServer implements AutoCloseable {
     Optional<OrphanReaper> reaper = OrphanReaper.watch(CLEANUP, dataDirectory.toString());
     try {
       EmbeddedPostgres postgres =
-          EmbeddedPostgres.builder().setDataDirectory(dataDirectory).setCleanDataDirectory(true).start();
+          EmbeddedPostgres.builder()
+              .setDataDirectory(dataDirectory)
+              .setCleanDataDirectory(true)
+              .start();
       return new EmbeddedServer(postgres, dataDirectory, reaper);
     } catch (IOException | RuntimeException e) {
       reaper.ifPresent(OrphanReaper::close);
@@ -84,7 +88,10 @@ final class EmbeddedServer implements AutoCloseable {
 
   PostgresDatabase database() {
     return new PostgresDatabase(
-        "embedded", "jdbc:postgresql://localhost:" + postgres.getPort() + "/postgres", "postgres", "");
+        "embedded",
+        "jdbc:postgresql://localhost:" + postgres.getPort() + "/postgres",
+        "postgres",
+        "");
   }
 
   Path dataDirectory() {
@@ -129,7 +136,11 @@ final class EmbeddedServer implements AutoCloseable {
       return ProcessHandle.of(pid)
           .filter(
               handle ->
-                  handle.info().commandLine().map(line -> line.contains(directory.toString())).orElse(false));
+                  handle
+                      .info()
+                      .commandLine()
+                      .map(line -> line.contains(directory.toString()))
+                      .orElse(false));
     } catch (IOException | RuntimeException e) {
       return Optional.empty();
     }
@@ -140,7 +151,8 @@ final class EmbeddedServer implements AutoCloseable {
     try {
       postmaster.onExit().get(10, TimeUnit.SECONDS);
     } catch (Exception e) {
-      LOG.warn("Orphaned postmaster {} of {} ignored SIGTERM; killing it", postmaster.pid(), directory);
+      LOG.warn(
+          "Orphaned postmaster {} of {} ignored SIGTERM; killing it", postmaster.pid(), directory);
       postmaster.destroyForcibly();
     }
   }

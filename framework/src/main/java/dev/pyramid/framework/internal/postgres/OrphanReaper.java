@@ -14,12 +14,12 @@ import org.slf4j.LoggerFactory;
  * JVM was killed with SIGKILL and ran no shutdown hook.
  *
  * <p>Why it is needed: an embedded postmaster is started through {@code pg_ctl}, which detaches it,
- * and a container lives in the engine; neither dies with the JVM. Ryuk, Testcontainers' own
- * reaper, is disabled on Podman. The watchdog is a small shell process that blocks reading its
- * standard input, a pipe whose only writer is this JVM: when the JVM dies, for any reason, the
- * kernel closes the pipe, the read returns and the watchdog runs its clean-up command. It ignores
- * SIGINT, SIGTERM and SIGHUP and runs in its own session, so that signals sent to the test JVM's
- * process group do not take it down first.
+ * and a container lives in the engine; neither dies with the JVM. Ryuk, Testcontainers' own reaper,
+ * is disabled on Podman. The watchdog is a small shell process that blocks reading its standard
+ * input, a pipe whose only writer is this JVM: when the JVM dies, for any reason, the kernel closes
+ * the pipe, the read returns and the watchdog runs its clean-up command. It ignores SIGINT, SIGTERM
+ * and SIGHUP and runs in its own session, so that signals sent to the test JVM's process group do
+ * not take it down first.
  *
  * <p>The clean-up command must be idempotent: it also runs after a normal {@link #close()}, when
  * there is usually nothing left to remove. Internal: not part of Pyramid's public API.
@@ -56,7 +56,9 @@ final class OrphanReaper implements AutoCloseable {
               .start();
       return Optional.of(new OrphanReaper(process));
     } catch (IOException e) {
-      LOG.warn("Could not start the orphan reaper ({}); a killed test JVM may leave PostgreSQL running", e.getMessage());
+      LOG.warn(
+          "Could not start the orphan reaper ({}); a killed test JVM may leave PostgreSQL running",
+          e.getMessage());
       return Optional.empty();
     }
   }

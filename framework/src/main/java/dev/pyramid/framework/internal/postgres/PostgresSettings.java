@@ -16,8 +16,8 @@ import java.util.stream.Collectors;
  *
  * <p>Internal: not part of Pyramid's public API.
  *
- * @param provider the provider that will run: {@code TESTCONTAINERS}, {@code EMBEDDED} or
- *     {@code EXTERNAL}, never {@code AUTO}
+ * @param provider the provider that will run: {@code TESTCONTAINERS}, {@code EMBEDDED} or {@code
+ *     EXTERNAL}, never {@code AUTO}
  * @param fallbackToEmbedded whether a container that fails to start may be replaced by embedded
  *     PostgreSQL: true when {@code auto} chose containers, false when they were required
  * @param reason one human sentence saying why this provider was chosen, for the log
@@ -47,8 +47,8 @@ public record PostgresSettings(
    * @param explicit values set on the builder; any field may be {@code null}
    * @param configuration looks up a configuration key such as {@code pyramid.postgres.provider};
    *     JUnit configuration parameters in an extension, system properties otherwise
-   * @param engine asks whether a container engine answers; called only for {@code auto} and
-   *     {@code testcontainers}
+   * @param engine asks whether a container engine answers; called only for {@code auto} and {@code
+   *     testcontainers}
    * @throws IllegalArgumentException naming the cause and the fix when the configuration names an
    *     unknown provider, {@code external} has no JDBC URL, or {@code testcontainers} is required
    *     and no container engine answers
@@ -97,8 +97,13 @@ public record PostgresSettings(
           return new PostgresSettings(
               Provider.EMBEDDED,
               false,
-              why + " and no container engine answered (" + status.where() + "); using embedded "
-                  + EMBEDDED_VERSION + ". Set " + PostgresFixture.PROVIDER_KEY
+              why
+                  + " and no container engine answered ("
+                  + status.where()
+                  + "); using embedded "
+                  + EMBEDDED_VERSION
+                  + ". Set "
+                  + PostgresFixture.PROVIDER_KEY
                   + "=testcontainers to require containers",
               null,
               null,
@@ -145,7 +150,13 @@ public record PostgresSettings(
                   + "), or use provider auto or embedded.");
         }
         return new PostgresSettings(
-            Provider.EXTERNAL, false, why, url, username == null ? "postgres" : username, password, null);
+            Provider.EXTERNAL,
+            false,
+            why,
+            url,
+            username == null ? "postgres" : username,
+            password,
+            null);
       default:
         throw new IllegalStateException("unhandled provider " + requested);
     }
@@ -156,8 +167,13 @@ public record PostgresSettings(
     return new PostgresSettings(
         Provider.EMBEDDED,
         false,
-        reason + ", but the container did not start (" + failure + "); using embedded "
-            + EMBEDDED_VERSION + " instead. Set " + PostgresFixture.PROVIDER_KEY
+        reason
+            + ", but the container did not start ("
+            + failure
+            + "); using embedded "
+            + EMBEDDED_VERSION
+            + " instead. Set "
+            + PostgresFixture.PROVIDER_KEY
             + "=testcontainers to make this an error",
         null,
         null,
@@ -169,7 +185,13 @@ public record PostgresSettings(
   public String describe() {
     switch (provider) {
       case EXTERNAL:
-        return "PostgreSQL provider: external at " + jdbcUrl + " as " + username + " (" + reason + ")";
+        return "PostgreSQL provider: external at "
+            + jdbcUrl
+            + " as "
+            + username
+            + " ("
+            + reason
+            + ")";
       case TESTCONTAINERS:
         return "PostgreSQL provider: testcontainers (" + reason + ")";
       default:
@@ -180,9 +202,19 @@ public record PostgresSettings(
   /** Keeps the password out of logs and failure messages. */
   @Override
   public String toString() {
-    return "PostgresSettings[provider=" + provider + ", reason=" + reason + ", jdbcUrl=" + jdbcUrl
-        + ", username=" + username + ", password=" + (password == null ? "null" : "***")
-        + ", image=" + image + "]";
+    return "PostgresSettings[provider="
+        + provider
+        + ", reason="
+        + reason
+        + ", jdbcUrl="
+        + jdbcUrl
+        + ", username="
+        + username
+        + ", password="
+        + (password == null ? "null" : "***")
+        + ", image="
+        + image
+        + "]";
   }
 
   private static Provider parse(String value) {
@@ -197,7 +229,9 @@ public record PostgresSettings(
             + "="
             + value
             + " is not a known provider; use one of "
-            + Arrays.stream(Provider.values()).map(PostgresSettings::name).collect(Collectors.joining(", ")));
+            + Arrays.stream(Provider.values())
+                .map(PostgresSettings::name)
+                .collect(Collectors.joining(", ")));
   }
 
   private static String name(Provider provider) {
@@ -209,7 +243,8 @@ public record PostgresSettings(
     return explicit != null ? explicit : lookup(configuration, key).orElse(null);
   }
 
-  private static Optional<String> lookup(Function<String, Optional<String>> configuration, String key) {
+  private static Optional<String> lookup(
+      Function<String, Optional<String>> configuration, String key) {
     return configuration.apply(key).map(String::trim).filter(value -> !value.isEmpty());
   }
 
@@ -218,8 +253,15 @@ public record PostgresSettings(
       Provider provider, String jdbcUrl, String username, String password, String image) {
     @Override
     public String toString() {
-      return "Explicit[provider=" + provider + ", jdbcUrl=" + jdbcUrl + ", username=" + username
-          + ", image=" + image + "]";
+      return "Explicit[provider="
+          + provider
+          + ", jdbcUrl="
+          + jdbcUrl
+          + ", username="
+          + username
+          + ", image="
+          + image
+          + "]";
     }
   }
 }

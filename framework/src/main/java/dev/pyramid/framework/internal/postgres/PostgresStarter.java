@@ -10,8 +10,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Starts (testcontainers, embedded) or reaches (external) the PostgreSQL that
- * {@link PostgresSettings} chose, logs which one and why, and stops it again.
+ * Starts (testcontainers, embedded) or reaches (external) the PostgreSQL that {@link
+ * PostgresSettings} chose, logs which one and why, and stops it again.
  *
  * <p>Internal: not part of Pyramid's public API. Not thread-safe; {@link PostgresFixture}
  * serializes calls.
@@ -154,6 +154,7 @@ public final class PostgresStarter implements AutoCloseable {
   }
 
   private static String describe(Throwable e) {
-    return e.getClass().getSimpleName() + (e.getMessage() == null ? "" : " (" + e.getMessage() + ")");
+    return e.getClass().getSimpleName()
+        + (e.getMessage() == null ? "" : " (" + e.getMessage() + ")");
   }
 }

@@ -11,8 +11,8 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Renders the requests a stub server did not match, and the stubs that nearly matched them, as
- * text for a failed test's report, with secret header values masked.
+ * Renders the requests a stub server did not match, and the stubs that nearly matched them, as text
+ * for a failed test's report, with secret header values masked.
  *
  * <p>Internal: not part of Pyramid's public API.
  */
@@ -28,7 +28,10 @@ public final class UnmatchedReport {
     Set<String> secrets = new LinkedHashSet<>();
     text.append(unmatched.size()).append(" request(s) matched no stub:\n\n");
     for (LoggedRequest request : unmatched) {
-      text.append(request.getMethod()).append(' ').append(SecretMasking.maskUrl(request.getUrl())).append('\n');
+      text.append(request.getMethod())
+          .append(' ')
+          .append(SecretMasking.maskUrl(request.getUrl()))
+          .append('\n');
       for (HttpHeader header : request.getHeaders().all()) {
         boolean secret = SecretMasking.isSecretHeader(header.key());
         if (secret) {

@@ -15,7 +15,10 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** Runs requests through the filter chain without a network: a last filter answers instead of a server. */
+/**
+ * Runs requests through the filter chain without a network: a last filter answers instead of a
+ * server.
+ */
 @UnitTest
 class MaskedAllureFilterTests {
   private final Map<String, AttachmentContent> attachments = new LinkedHashMap<>();
@@ -83,8 +86,10 @@ class MaskedAllureFilterTests {
     post();
 
     assertThat(attachments.keySet())
-        .containsExactly("Request POST http://127.0.0.1:9/v1/rides?api_key=[masked]", "Response 201");
-    assertThat(attachments.values()).allSatisfy(content -> assertThat(content.getContentType()).isEqualTo("text/html"));
+        .containsExactly(
+            "Request POST http://127.0.0.1:9/v1/rides?api_key=[masked]", "Response 201");
+    assertThat(attachments.values())
+        .allSatisfy(content -> assertThat(content.getContentType()).isEqualTo("text/html"));
   }
 
   @Test
@@ -106,26 +111,32 @@ class MaskedAllureFilterTests {
   void should_show_which_secret_headers_were_sent_and_keep_ordinary_ones() {
     post();
 
-    String request = attachments.get("Request POST http://127.0.0.1:9/v1/rides?api_key=[masked]").getContent();
+    String request =
+        attachments.get("Request POST http://127.0.0.1:9/v1/rides?api_key=[masked]").getContent();
     assertThat(request)
         .contains("X-Api-Key: [masked]")
         .contains("Authorization: [masked]")
         .contains("X-Request-Id: req-7")
         .contains("rider-1");
     String response = attachments.get("Response 201").getContent();
-    assertThat(response).contains("Set-Cookie: [masked]").contains("Location: /v1/rides/r-1").contains("r-1");
+    assertThat(response)
+        .contains("Set-Cookie: [masked]")
+        .contains("Location: /v1/rides/r-1")
+        .contains("r-1");
   }
 
   @Test
   void should_be_the_filter_that_api_specs_install() {
-    var spec = (io.restassured.specification.FilterableRequestSpecification)
-        ApiSpecs.forBaseUri(URI.create("http://127.0.0.1:9")).apiKey("k").build();
+    var spec =
+        (io.restassured.specification.FilterableRequestSpecification)
+            ApiSpecs.forBaseUri(URI.create("http://127.0.0.1:9")).apiKey("k").build();
 
     assertThat(spec.getDefinedFilters()).hasAtLeastOneElementOfType(MaskedAllureFilter.class);
     assertThat(spec.getHeaders().getValue("X-Api-Key")).isEqualTo("k");
     assertThat(spec.getContentType()).startsWith("application/json");
     // REST Assured's blacklist compares names case-insensitively: ask the set, not equals().
     var blacklist = spec.getConfig().getLogConfig().blacklistedHeaders();
-    assertThat(List.of("Authorization", "X-Api-Key", "Cookie", "Set-Cookie")).allMatch(blacklist::contains);
+    assertThat(List.of("Authorization", "X-Api-Key", "Cookie", "Set-Cookie"))
+        .allMatch(blacklist::contains);
   }
 }

@@ -20,12 +20,13 @@ class SecretMaskingTests {
     headers.put("set-cookie", "session=2; HttpOnly");
     headers.put("Proxy-Authorization", "Basic Zm9v");
 
-    assertThat(SecretMasking.maskHeaders(headers)).containsOnly(
-        Map.entry("authorization", "[masked]"),
-        Map.entry("X-API-KEY", "[masked]"),
-        Map.entry("Cookie", "[masked]"),
-        Map.entry("set-cookie", "[masked]"),
-        Map.entry("Proxy-Authorization", "[masked]"));
+    assertThat(SecretMasking.maskHeaders(headers))
+        .containsOnly(
+            Map.entry("authorization", "[masked]"),
+            Map.entry("X-API-KEY", "[masked]"),
+            Map.entry("Cookie", "[masked]"),
+            Map.entry("set-cookie", "[masked]"),
+            Map.entry("Proxy-Authorization", "[masked]"));
   }
 
   @Test
@@ -70,23 +71,30 @@ class SecretMaskingTests {
 
   @Test
   void should_mask_secret_json_fields_at_any_depth_and_keep_the_rest() {
-    String body = "{\"riderId\":\"rider-1\",\"password\":\"pa\\\"ss-123\",\"payment\":{\"Token\":\"tok-456\",\"pin\":1234}}";
+    String body =
+        "{\"riderId\":\"rider-1\",\"password\":\"pa\\\"ss-123\",\"payment\":{\"Token\":\"tok-456\",\"pin\":1234}}";
 
     assertThat(SecretMasking.maskBody(body, SecretMasking.DEFAULT_BODY_FIELDS))
-        .isEqualTo("{\"riderId\":\"rider-1\",\"password\":\"[masked]\",\"payment\":{\"Token\":\"[masked]\",\"pin\":1234}}");
+        .isEqualTo(
+            "{\"riderId\":\"rider-1\",\"password\":\"[masked]\",\"payment\":{\"Token\":\"[masked]\",\"pin\":1234}}");
   }
 
   @Test
   void should_mask_configured_fields_numbers_and_form_bodies() {
     assertThat(SecretMasking.maskBody("{\"pin\": 1234, \"name\": \"x\"}", java.util.Set.of("pin")))
         .isEqualTo("{\"pin\": \"[masked]\", \"name\": \"x\"}");
-    assertThat(SecretMasking.maskBody("user=ann&password=s3cret&keep=1", SecretMasking.DEFAULT_BODY_FIELDS))
+    assertThat(
+            SecretMasking.maskBody(
+                "user=ann&password=s3cret&keep=1", SecretMasking.DEFAULT_BODY_FIELDS))
         .isEqualTo("user=ann&password=[masked]&keep=1");
   }
 
   @Test
   void should_list_the_secret_values_it_masks() {
-    assertThat(SecretMasking.bodySecrets("{\"apiKey\": \"k-789\", \"a\": {\"secret\": 42}}", SecretMasking.DEFAULT_BODY_FIELDS))
+    assertThat(
+            SecretMasking.bodySecrets(
+                "{\"apiKey\": \"k-789\", \"a\": {\"secret\": 42}}",
+                SecretMasking.DEFAULT_BODY_FIELDS))
         .containsExactly("k-789", "42");
     assertThat(SecretMasking.headerSecrets(Map.of("Authorization", "Bearer abc.def")))
         .containsExactly("Bearer abc.def", "abc.def");

@@ -71,12 +71,17 @@ class PostgresOrphanIT {
     killChild();
 
     awaitUntil(
-        "no process runs on " + dataDirectory + " and port " + ready.port() + " refuses connections",
+        "no process runs on "
+            + dataDirectory
+            + " and port "
+            + ready.port()
+            + " refuses connections",
         () ->
             processesMentioning(dataDirectory.toString()).isEmpty()
                 && ProcessHandle.of(postmasterPid).isEmpty()
                 && refuses(ready.port()));
-    awaitUntil("data directory " + dataDirectory + " is deleted", () -> !Files.exists(dataDirectory));
+    awaitUntil(
+        "data directory " + dataDirectory + " is deleted", () -> !Files.exists(dataDirectory));
   }
 
   @Test
@@ -94,7 +99,11 @@ class PostgresOrphanIT {
     killChild();
 
     awaitUntil(
-        "container " + containerId + " is removed and port " + ready.port() + " refuses connections",
+        "container "
+            + containerId
+            + " is removed and port "
+            + ready.port()
+            + " refuses connections",
         () -> containersOwnedBy(ownerPrefix).isEmpty() && refuses(ready.port()));
   }
 
@@ -113,7 +122,11 @@ class PostgresOrphanIT {
       command.add("-D" + PostgresFixture.IMAGE_KEY + "=" + image);
     }
     command.addAll(
-        List.of("-cp", System.getProperty("java.class.path"), FixtureChild.class.getName(), provider.name()));
+        List.of(
+            "-cp",
+            System.getProperty("java.class.path"),
+            FixtureChild.class.getName(),
+            provider.name()));
     Path logs = Paths.get("target", "orphan-test");
     Files.createDirectories(logs);
     childLog = logs.resolve(provider.name().toLowerCase() + "-child.log");
@@ -144,7 +157,8 @@ class PostgresOrphanIT {
       line = null;
     }
     if (line == null) {
-      fail("The child JVM's database did not come up within %s; its log %s says:%n%s",
+      fail(
+          "The child JVM's database did not come up within %s; its log %s says:%n%s",
           START_BUDGET, childLog, Files.readString(childLog));
     }
     String[] fields = line.split("\t", -1);
@@ -169,22 +183,34 @@ class PostgresOrphanIT {
   private static Path onlyDataDirectoryOf(long pid) throws IOException {
     try (Stream<Path> children = Files.list(EmbeddedServer.home())) {
       List<Path> mine =
-          children.filter(path -> path.getFileName().toString().startsWith("jvm-" + pid + "-")).toList();
-      assertThat(mine).as("data directories of JVM %d in %s", pid, EmbeddedServer.home()).hasSize(1);
+          children
+              .filter(path -> path.getFileName().toString().startsWith("jvm-" + pid + "-"))
+              .toList();
+      assertThat(mine)
+          .as("data directories of JVM %d in %s", pid, EmbeddedServer.home())
+          .hasSize(1);
       return mine.get(0);
     }
   }
 
   private static List<ProcessHandle> processesMentioning(String text) {
     return ProcessHandle.allProcesses()
-        .filter(process -> process.info().commandLine().map(line -> line.contains(text)).orElse(false))
+        .filter(
+            process -> process.info().commandLine().map(line -> line.contains(text)).orElse(false))
         .toList();
   }
 
   private static List<Container> containersOwnedBy(String ownerPrefix) {
-    return DockerClientFactory.instance().client().listContainersCmd().withShowAll(true)
-        .withLabelFilter(Map.of(ContainerServer.FIXTURE_LABEL, "postgres")).exec().stream()
-        .filter(c -> c.getLabels().getOrDefault(ContainerServer.OWNER_LABEL, "").startsWith(ownerPrefix))
+    return DockerClientFactory.instance()
+        .client()
+        .listContainersCmd()
+        .withShowAll(true)
+        .withLabelFilter(Map.of(ContainerServer.FIXTURE_LABEL, "postgres"))
+        .exec()
+        .stream()
+        .filter(
+            c ->
+                c.getLabels().getOrDefault(ContainerServer.OWNER_LABEL, "").startsWith(ownerPrefix))
         .toList();
   }
 
@@ -197,12 +223,16 @@ class PostgresOrphanIT {
     }
   }
 
-  /** Polls a condition until it holds or the budget is spent; a process dying has no event to wait on. */
+  /**
+   * Polls a condition until it holds or the budget is spent; a process dying has no event to wait
+   * on.
+   */
   private void awaitUntil(String what, BooleanSupplier condition) throws Exception {
     long deadline = System.nanoTime() + REAP_BUDGET.toNanos();
     while (!condition.getAsBoolean()) {
       if (System.nanoTime() > deadline) {
-        fail("Not true within %s of killing the child JVM: %s. Child log %s:%n%s",
+        fail(
+            "Not true within %s of killing the child JVM: %s. Child log %s:%n%s",
             REAP_BUDGET, what, childLog, Files.readString(childLog));
       }
       TimeUnit.MILLISECONDS.sleep(200);

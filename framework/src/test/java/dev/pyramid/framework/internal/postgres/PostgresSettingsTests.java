@@ -43,7 +43,8 @@ class PostgresSettingsTests {
 
     assertThat(settings.provider()).isEqualTo(Provider.EMBEDDED);
     assertThat(settings.describe())
-        .isEqualTo("PostgreSQL provider: embedded PostgreSQL 14 (pyramid.postgres.provider is not set; embedded is the default)");
+        .isEqualTo(
+            "PostgreSQL provider: embedded PostgreSQL 14 (pyramid.postgres.provider is not set; embedded is the default)");
   }
 
   @Test
@@ -122,8 +123,7 @@ class PostgresSettingsTests {
 
   @Test
   void should_read_provider_case_insensitively_and_trimmed() {
-    PostgresSettings settings =
-        resolve(Map.of("pyramid.postgres.provider", " Embedded "));
+    PostgresSettings settings = resolve(Map.of("pyramid.postgres.provider", " Embedded "));
 
     assertThat(settings.provider()).isEqualTo(Provider.EMBEDDED);
   }
@@ -154,7 +154,8 @@ class PostgresSettingsTests {
 
     assertThat(settings.provider()).isEqualTo(Provider.EXTERNAL);
     assertThat(settings.username()).isEqualTo("postgres");
-    assertThat(settings.reason()).isEqualTo("pyramid.postgres.url is set and pyramid.postgres.provider is not");
+    assertThat(settings.reason())
+        .isEqualTo("pyramid.postgres.url is set and pyramid.postgres.provider is not");
   }
 
   @Test
@@ -168,7 +169,8 @@ class PostgresSettingsTests {
                     "pyramid.postgres.url", "jdbc:postgresql://db:5432/fleet")));
 
     assertThat(settings.provider()).isEqualTo(Provider.EMBEDDED);
-    assertThat(settings.reason()).isEqualTo("provider embedded was set on PostgresFixture.builder()");
+    assertThat(settings.reason())
+        .isEqualTo("provider embedded was set on PostgresFixture.builder()");
   }
 
   @Test

@@ -15,77 +15,117 @@ import org.slf4j.LoggerFactory;
 /** The gateway's public HTTP API on Javalin: key check, forwarding, and error bodies. */
 final class GatewayHttp {
 
-    static final String API_KEY_HEADER = "X-Api-Key";
+  static final String API_KEY_HEADER = "X-Api-Key";
 
-    private static final Logger LOG = LoggerFactory.getLogger(GatewayHttp.class);
+  private static final Logger LOG = LoggerFactory.getLogger(GatewayHttp.class);
 
-    private GatewayHttp() {}
+  private GatewayHttp() {}
 
-    /** The same shape as fleet-core's error bodies: {@code {"error", "message", "field"?}}. */
-    @JsonInclude(JsonInclude.Include.NON_NULL)
-    record ApiError(String error, String message, String field) {}
+  /** The same shape as fleet-core's error bodies: {@code {"error", "message", "field"?}}. */
+  @JsonInclude(JsonInclude.Include.NON_NULL)
+  record ApiError(String error, String message, String field) {}
 
-    /** Signals an answer the gateway gives itself, before or instead of asking fleet-core. */
-    private static final class Refusal extends RuntimeException {
-        private final int status;
-        private final String error;
+  /** Signals an answer the gateway gives itself, before or instead of asking fleet-core. */
+  private static final class Refusal extends RuntimeException {
+    private final int status;
+    private final String error;
 
-        Refusal(int status, String error, String message) {
-            super(message);
-            this.status = status;
-            this.error = error;
-        }
+    Refusal(int status, String error, String message) {
+      super(message);
+      this.status = status;
+      this.error = error;
     }
+  }
 
-    static Javalin create(ApiKeyCheck keys, FleetCoreClient fleetCore) {
-        RequestBodies bodies = new RequestBodies();
-        Javalin app = Javalin.create(config -> {
-            config.showJavalinBanner = false;
-            config.startupWatcherEnabled = false;
-            config.jsonMapper(new JavalinJackson(new ObjectMapper(), false));
+  static Javalin create(ApiKeyCheck keys, FleetCoreClient fleetCore) {
+    RequestBodies bodies = new RequestBodies();
+    Javalin app =
+        Javalin.create(
+            config -> {
+              config.showJavalinBanner = false;
+              config.startupWatcherEnabled = false;
+              config.jsonMapper(new JavalinJackson(new ObjectMapper(), false));
+            });
+    app.get("/health", ctx -> ctx.json(Map.of("status", "UP")));
+    app.before(
+        "/v1/*",
+        ctx -> {
+          if (!keys.accepts(ctx.header(API_KEY_HEADER))) {
+            throw new Refusal(
+                401, "unauthorized", "A valid " + API_KEY_HEADER + " header is required");
+          }
         });
-        app.get("/health", ctx -> ctx.json(Map.of("status", "UP")));
-        app.before("/v1/*", ctx -> {
-            if (!keys.accepts(ctx.header(API_KEY_HEADER))) {
-                throw new Refusal(401, "unauthorized", "A valid " + API_KEY_HEADER + " header is required");
-            }
+    app.post(
+        "/v1/rides",
+        ctx -> ctx.status(201).json(fleetCore.requestRide(bodies.rideRequest(ctx.body()))));
+    app.get(
+        "/v1/rides/{id}",
+        ctx -> {
+          String id = ctx.pathParam("id");
+          ctx.json(
+              fleetCore
+                  .findRide(id)
+                  .orElseThrow(() -> new Refusal(404, "not_found", "Ride " + id + " not found")));
         });
-        app.post("/v1/rides", ctx -> ctx.status(201).json(fleetCore.requestRide(bodies.rideRequest(ctx.body()))));
-        app.get("/v1/rides/{id}", ctx -> {
-            String id = ctx.pathParam("id");
-            ctx.json(fleetCore.findRide(id)
-                    .orElseThrow(() -> new Refusal(404, "not_found", "Ride " + id + " not found")));
-        });
-        app.post("/v1/rides/{id}/cancel", ctx -> ctx.json(fleetCore.cancelRide(ctx.pathParam("id"))));
-        app.post("/v1/vehicles", ctx ->
-                ctx.status(201).json(fleetCore.registerVehicle(bodies.vehicleRegistration(ctx.body()))));
+    app.post("/v1/rides/{id}/cancel", ctx -> ctx.json(fleetCore.cancelRide(ctx.pathParam("id"))));
+    app.post(
+        "/v1/vehicles",
+        ctx ->
+            ctx.status(201)
+                .json(fleetCore.registerVehicle(bodies.vehicleRegistration(ctx.body()))));
 
-        app.exception(Refusal.class, (e, ctx) ->
-                ctx.status(e.status).json(new ApiError(e.error, e.getMessage(), null)));
-        app.exception(InvalidRequestException.class, (e, ctx) ->
-                ctx.status(400).json(new ApiError("invalid_request", e.getMessage(), e.field())));
-        app.exception(FleetCoreException.class, (e, ctx) -> {
-            if (e.status() >= 400) {
-                ctx.status(e.status()).json(new ApiError(e.error(), e.getMessage(), e.field().orElse(null)));
-            } else {
-                // fleet-core said yes but in a shape we cannot read: that is fleet-core's fault, not the caller's.
-                LOG.error("Unreadable answer from fleet-core: {}", e.getMessage());
-                ctx.status(502).json(new ApiError("fleet_core_bad_response",
-                        "fleet-core answered in an unexpected shape", null));
-            }
+    app.exception(
+        Refusal.class,
+        (e, ctx) -> ctx.status(e.status).json(new ApiError(e.error, e.getMessage(), null)));
+    app.exception(
+        InvalidRequestException.class,
+        (e, ctx) ->
+            ctx.status(400).json(new ApiError("invalid_request", e.getMessage(), e.field())));
+    app.exception(
+        FleetCoreException.class,
+        (e, ctx) -> {
+          if (e.status() >= 400) {
+            ctx.status(e.status())
+                .json(new ApiError(e.error(), e.getMessage(), e.field().orElse(null)));
+          } else {
+            // fleet-core said yes but in a shape we cannot read: that is fleet-core's fault, not
+            // the caller's.
+            LOG.error("Unreadable answer from fleet-core: {}", e.getMessage());
+            ctx.status(502)
+                .json(
+                    new ApiError(
+                        "fleet_core_bad_response",
+                        "fleet-core answered in an unexpected shape",
+                        null));
+          }
         });
-        app.exception(FleetCoreUnavailableException.class, (e, ctx) -> {
-            LOG.warn("fleet-core unavailable: {}", e.getMessage());
-            ctx.status(503).json(new ApiError("fleet_core_unavailable", "fleet-core is unavailable; try again later",
-                    null));
+    app.exception(
+        FleetCoreUnavailableException.class,
+        (e, ctx) -> {
+          LOG.warn("fleet-core unavailable: {}", e.getMessage());
+          ctx.status(503)
+              .json(
+                  new ApiError(
+                      "fleet_core_unavailable",
+                      "fleet-core is unavailable; try again later",
+                      null));
         });
-        app.exception(HttpResponseException.class, (e, ctx) -> ctx.status(e.getStatus()).json(e.getStatus() == 404
-                ? new ApiError("not_found", "No resource at " + ctx.method() + " " + ctx.path(), null)
-                : new ApiError("http_" + e.getStatus(), e.getMessage(), null)));
-        app.exception(Exception.class, (e, ctx) -> {
-            LOG.error("Unexpected failure on {} {}", ctx.method(), ctx.path(), e);
-            ctx.status(500).json(new ApiError("internal_error", "The gateway failed unexpectedly", null));
+    app.exception(
+        HttpResponseException.class,
+        (e, ctx) ->
+            ctx.status(e.getStatus())
+                .json(
+                    e.getStatus() == 404
+                        ? new ApiError(
+                            "not_found", "No resource at " + ctx.method() + " " + ctx.path(), null)
+                        : new ApiError("http_" + e.getStatus(), e.getMessage(), null)));
+    app.exception(
+        Exception.class,
+        (e, ctx) -> {
+          LOG.error("Unexpected failure on {} {}", ctx.method(), ctx.path(), e);
+          ctx.status(500)
+              .json(new ApiError("internal_error", "The gateway failed unexpectedly", null));
         });
-        return app;
-    }
+    return app;
+  }
 }

@@ -17,88 +17,96 @@ import org.slf4j.LoggerFactory;
 /**
  * A running fleet-core: schema migrated, connection pool open, HTTP API listening.
  *
- * <p>{@link #start(FleetCoreConfig)} returns once the server accepts connections;
- * {@link #close()} stops the server, then closes the pool. Several instances may run in one JVM.
+ * <p>{@link #start(FleetCoreConfig)} returns once the server accepts connections; {@link #close()}
+ * stops the server, then closes the pool. Several instances may run in one JVM.
  */
 public final class FleetCoreApp implements AutoCloseable {
 
-    private static final Logger LOG = LoggerFactory.getLogger(FleetCoreApp.class);
+  private static final Logger LOG = LoggerFactory.getLogger(FleetCoreApp.class);
 
-    private final Database database;
-    private final Javalin server;
-    private final String host;
+  private final Database database;
+  private final Javalin server;
+  private final String host;
 
-    private FleetCoreApp(Database database, Javalin server, String host) {
-        this.database = database;
-        this.server = server;
-        this.host = host;
+  private FleetCoreApp(Database database, Javalin server, String host) {
+    this.database = database;
+    this.server = server;
+    this.host = host;
+  }
+
+  /**
+   * Migrates the database, opens the pool and starts the HTTP server on the configured host and
+   * port.
+   *
+   * @throws dev.pyramid.platform.fleetcore.store.DatabaseException when the database is unreachable
+   *     or a migration fails
+   */
+  public static FleetCoreApp start(FleetCoreConfig config) {
+    ObjectMapper json = new ObjectMapper().enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+    Database database = Database.open(config.jdbcUrl(), config.dbUser(), config.dbPassword());
+    try {
+      RoutingClient routing =
+          new RoutingClient(config.routingBaseUrl(), config.routingTimeout(), json);
+      RideService rides =
+          new RideService(
+              database,
+              routing,
+              config.maxPickupKm(),
+              OpenFeatureAPI.getInstance().getClient(FleetFlags.CLIENT));
+      Javalin server = FleetCoreHttp.create(json, new VehicleRepository(database), rides);
+      server.start(config.host(), config.port());
+      FleetCoreApp app = new FleetCoreApp(database, server, config.host());
+      LOG.info("fleet-core listening on {}", app.baseUrl());
+      return app;
+    } catch (RuntimeException e) {
+      database.close();
+      throw e;
     }
+  }
 
-    /**
-     * Migrates the database, opens the pool and starts the HTTP server on the configured host and port.
-     *
-     * @throws dev.pyramid.platform.fleetcore.store.DatabaseException when the database is unreachable or a migration fails
-     */
-    public static FleetCoreApp start(FleetCoreConfig config) {
-        ObjectMapper json = new ObjectMapper().enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
-        Database database = Database.open(config.jdbcUrl(), config.dbUser(), config.dbPassword());
-        try {
-            RoutingClient routing = new RoutingClient(config.routingBaseUrl(), config.routingTimeout(), json);
-            RideService rides = new RideService(database, routing, config.maxPickupKm(),
-                    OpenFeatureAPI.getInstance().getClient(FleetFlags.CLIENT));
-            Javalin server = FleetCoreHttp.create(json, new VehicleRepository(database), rides);
-            server.start(config.host(), config.port());
-            FleetCoreApp app = new FleetCoreApp(database, server, config.host());
-            LOG.info("fleet-core listening on {}", app.baseUrl());
-            return app;
-        } catch (RuntimeException e) {
-            database.close();
-            throw e;
-        }
-    }
+  /** The port the server listens on (the chosen one when the configuration asked for 0). */
+  public int port() {
+    return server.port();
+  }
 
-    /** The port the server listens on (the chosen one when the configuration asked for 0). */
-    public int port() {
-        return server.port();
+  /** The server's base URL, e.g. {@code http://127.0.0.1:8081}, without a trailing slash. */
+  public URI baseUrl() {
+    String shownHost = "0.0.0.0".equals(host) ? "127.0.0.1" : host;
+    if (shownHost.contains(":")) {
+      shownHost = "[" + shownHost + "]";
     }
+    return URI.create("http://" + shownHost + ":" + port());
+  }
 
-    /** The server's base URL, e.g. {@code http://127.0.0.1:8081}, without a trailing slash. */
-    public URI baseUrl() {
-        String shownHost = "0.0.0.0".equals(host) ? "127.0.0.1" : host;
-        if (shownHost.contains(":")) {
-            shownHost = "[" + shownHost + "]";
-        }
-        return URI.create("http://" + shownHost + ":" + port());
+  /** Stops the HTTP server, then closes the connection pool. Idempotent. */
+  @Override
+  public void close() {
+    try {
+      server.stop();
+    } finally {
+      database.close();
     }
+  }
 
-    /** Stops the HTTP server, then closes the connection pool. Idempotent. */
-    @Override
-    public void close() {
-        try {
-            server.stop();
-        } finally {
-            database.close();
-        }
+  /** Runs fleet-core configured from environment variables until the JVM is stopped. */
+  public static void main(String[] args) {
+    FleetCoreConfig config;
+    try {
+      config = FleetCoreConfig.fromEnvironment(System.getenv());
+    } catch (IllegalArgumentException e) {
+      System.err.println("fleet-core: " + e.getMessage());
+      System.exit(2);
+      return;
     }
-
-    /** Runs fleet-core configured from environment variables until the JVM is stopped. */
-    public static void main(String[] args) {
-        FleetCoreConfig config;
-        try {
-            config = FleetCoreConfig.fromEnvironment(System.getenv());
-        } catch (IllegalArgumentException e) {
-            System.err.println("fleet-core: " + e.getMessage());
-            System.exit(2);
-            return;
-        }
-        try {
-            OpenFeatureAPI.getInstance().setProviderAndWait(FleetFlags.fromEnvironment(System.getenv("FLAGS")));
-        } catch (IllegalArgumentException e) {
-            System.err.println("fleet-core: " + e.getMessage());
-            System.exit(2);
-            return;
-        }
-        FleetCoreApp app = start(config);
-        Runtime.getRuntime().addShutdownHook(new Thread(app::close, "fleet-core-shutdown"));
+    try {
+      OpenFeatureAPI.getInstance()
+          .setProviderAndWait(FleetFlags.fromEnvironment(System.getenv("FLAGS")));
+    } catch (IllegalArgumentException e) {
+      System.err.println("fleet-core: " + e.getMessage());
+      System.exit(2);
+      return;
     }
+    FleetCoreApp app = start(config);
+    Runtime.getRuntime().addShutdownHook(new Thread(app::close, "fleet-core-shutdown"));
+  }
 }

@@ -11,119 +11,146 @@ import org.junit.jupiter.api.Test;
 @UnitTest
 class FleetCoreClientTests {
 
-    private static final RideRequest REQUEST =
-            new RideRequest("rider-1", new Location(52.53, 13.41), new Location(52.5, 13.3));
+  private static final RideRequest REQUEST =
+      new RideRequest("rider-1", new Location(52.53, 13.41), new Location(52.5, 13.3));
 
-    private static final String RIDE_JSON = """
+  private static final String RIDE_JSON =
+      """
             {"id":"7f1c","riderId":"rider-1","status":"ASSIGNED","vehicleId":"v-1","etaSeconds":240,
              "pickup":{"lat":52.53,"lon":13.41},"dropoff":{"lat":52.5,"lon":13.3},"surge":1.5}""";
 
-    @Test
-    void requestsARideAndReadsItIgnoringUnknownFields() {
-        try (StubHttpServer fleetCore = StubHttpServer.answering(201, RIDE_JSON)) {
-            Ride ride = new FleetCoreClient(fleetCore.baseUrl()).requestRide(REQUEST);
+  @Test
+  void requestsARideAndReadsItIgnoringUnknownFields() {
+    try (StubHttpServer fleetCore = StubHttpServer.answering(201, RIDE_JSON)) {
+      Ride ride = new FleetCoreClient(fleetCore.baseUrl()).requestRide(REQUEST);
 
-            assertThat(ride).isEqualTo(new Ride("7f1c", "rider-1", "ASSIGNED", "v-1", 240,
-                    new Location(52.53, 13.41), new Location(52.5, 13.3)));
-        }
+      assertThat(ride)
+          .isEqualTo(
+              new Ride(
+                  "7f1c",
+                  "rider-1",
+                  "ASSIGNED",
+                  "v-1",
+                  240,
+                  new Location(52.53, 13.41),
+                  new Location(52.5, 13.3)));
     }
+  }
 
-    @Test
-    void sendsTheRideRequestAsJson() {
-        try (StubHttpServer fleetCore = StubHttpServer.answering(201, RIDE_JSON)) {
-            new FleetCoreClient(fleetCore.baseUrl()).requestRide(REQUEST);
+  @Test
+  void sendsTheRideRequestAsJson() {
+    try (StubHttpServer fleetCore = StubHttpServer.answering(201, RIDE_JSON)) {
+      new FleetCoreClient(fleetCore.baseUrl()).requestRide(REQUEST);
 
-            StubHttpServer.Received received = fleetCore.received().get(0);
-            assertThat(received.method()).isEqualTo("POST");
-            assertThat(received.path()).isEqualTo("/v1/rides");
-            assertThat(received.body()).isEqualTo("{\"riderId\":\"rider-1\",\"pickup\":{\"lat\":52.53,\"lon\":13.41},"
-                    + "\"dropoff\":{\"lat\":52.5,\"lon\":13.3}}");
-        }
+      StubHttpServer.Received received = fleetCore.received().get(0);
+      assertThat(received.method()).isEqualTo("POST");
+      assertThat(received.path()).isEqualTo("/v1/rides");
+      assertThat(received.body())
+          .isEqualTo(
+              "{\"riderId\":\"rider-1\",\"pickup\":{\"lat\":52.53,\"lon\":13.41},"
+                  + "\"dropoff\":{\"lat\":52.5,\"lon\":13.3}}");
     }
+  }
 
-    @Test
-    void registersAVehicle() {
-        String vehicle = "{\"id\":\"v-1\",\"plate\":\"B-PY 101\",\"location\":{\"lat\":52.52,\"lon\":13.405},"
-                + "\"status\":\"AVAILABLE\"}";
-        try (StubHttpServer fleetCore = StubHttpServer.answering(201, vehicle)) {
-            Vehicle registered = new FleetCoreClient(fleetCore.baseUrl())
-                    .registerVehicle(new VehicleRegistration("B-PY 101", new Location(52.52, 13.405)));
+  @Test
+  void registersAVehicle() {
+    String vehicle =
+        "{\"id\":\"v-1\",\"plate\":\"B-PY 101\",\"location\":{\"lat\":52.52,\"lon\":13.405},"
+            + "\"status\":\"AVAILABLE\"}";
+    try (StubHttpServer fleetCore = StubHttpServer.answering(201, vehicle)) {
+      Vehicle registered =
+          new FleetCoreClient(fleetCore.baseUrl())
+              .registerVehicle(new VehicleRegistration("B-PY 101", new Location(52.52, 13.405)));
 
-            assertThat(registered).isEqualTo(
-                    new Vehicle("v-1", "B-PY 101", new Location(52.52, 13.405), "AVAILABLE"));
-        }
+      assertThat(registered)
+          .isEqualTo(new Vehicle("v-1", "B-PY 101", new Location(52.52, 13.405), "AVAILABLE"));
     }
+  }
 
-    @Test
-    void mapsA409ToFleetCoreExceptionWithTheErrorCode() {
-        String error = "{\"error\":\"no_vehicle_available\",\"message\":\"No vehicle is available\"}";
-        try (StubHttpServer fleetCore = StubHttpServer.answering(409, error)) {
-            FleetCoreException e = catchThrowableOfType(FleetCoreException.class,
-                    () -> new FleetCoreClient(fleetCore.baseUrl()).requestRide(REQUEST));
+  @Test
+  void mapsA409ToFleetCoreExceptionWithTheErrorCode() {
+    String error = "{\"error\":\"no_vehicle_available\",\"message\":\"No vehicle is available\"}";
+    try (StubHttpServer fleetCore = StubHttpServer.answering(409, error)) {
+      FleetCoreException e =
+          catchThrowableOfType(
+              FleetCoreException.class,
+              () -> new FleetCoreClient(fleetCore.baseUrl()).requestRide(REQUEST));
 
-            assertThat(e.status()).isEqualTo(409);
-            assertThat(e.error()).isEqualTo("no_vehicle_available");
-            assertThat(e).hasMessage("No vehicle is available");
-        }
+      assertThat(e.status()).isEqualTo(409);
+      assertThat(e.error()).isEqualTo("no_vehicle_available");
+      assertThat(e).hasMessage("No vehicle is available");
     }
+  }
 
-    @Test
-    void keepsTheFieldOfAValidationError() {
-        String error = "{\"error\":\"invalid_request\",\"message\":\"pickup.lat out of range\",\"field\":\"pickup.lat\"}";
-        try (StubHttpServer fleetCore = StubHttpServer.answering(400, error)) {
-            FleetCoreException e = catchThrowableOfType(FleetCoreException.class,
-                    () -> new FleetCoreClient(fleetCore.baseUrl()).requestRide(REQUEST));
+  @Test
+  void keepsTheFieldOfAValidationError() {
+    String error =
+        "{\"error\":\"invalid_request\",\"message\":\"pickup.lat out of range\",\"field\":\"pickup.lat\"}";
+    try (StubHttpServer fleetCore = StubHttpServer.answering(400, error)) {
+      FleetCoreException e =
+          catchThrowableOfType(
+              FleetCoreException.class,
+              () -> new FleetCoreClient(fleetCore.baseUrl()).requestRide(REQUEST));
 
-            assertThat(e.field()).contains("pickup.lat");
-        }
+      assertThat(e.field()).contains("pickup.lat");
     }
+  }
 
-    @Test
-    void findsNoRideWhenFleetCoreAnswers404() {
-        try (StubHttpServer fleetCore = StubHttpServer.answering(404, "{\"error\":\"not_found\",\"message\":\"x\"}")) {
-            assertThat(new FleetCoreClient(fleetCore.baseUrl()).findRide("unknown")).isEmpty();
-        }
+  @Test
+  void findsNoRideWhenFleetCoreAnswers404() {
+    try (StubHttpServer fleetCore =
+        StubHttpServer.answering(404, "{\"error\":\"not_found\",\"message\":\"x\"}")) {
+      assertThat(new FleetCoreClient(fleetCore.baseUrl()).findRide("unknown")).isEmpty();
     }
+  }
 
-    @Test
-    void cancelsARideAtItsEncodedPath() {
-        try (StubHttpServer fleetCore = StubHttpServer.answering(200, RIDE_JSON.replace("ASSIGNED", "CANCELLED"))) {
-            Ride ride = new FleetCoreClient(fleetCore.baseUrl()).cancelRide("a b");
+  @Test
+  void cancelsARideAtItsEncodedPath() {
+    try (StubHttpServer fleetCore =
+        StubHttpServer.answering(200, RIDE_JSON.replace("ASSIGNED", "CANCELLED"))) {
+      Ride ride = new FleetCoreClient(fleetCore.baseUrl()).cancelRide("a b");
 
-            assertThat(ride.status()).isEqualTo("CANCELLED");
-            assertThat(fleetCore.received().get(0).path()).isEqualTo("/v1/rides/a%20b/cancel");
-        }
+      assertThat(ride.status()).isEqualTo("CANCELLED");
+      assertThat(fleetCore.received().get(0).path()).isEqualTo("/v1/rides/a%20b/cancel");
     }
+  }
 
-    @Test
-    void failsWhenARequiredFieldIsMissing() {
-        try (StubHttpServer fleetCore = StubHttpServer.answering(201, RIDE_JSON.replace("\"status\"", "\"state\""))) {
-            FleetCoreException e = catchThrowableOfType(FleetCoreException.class,
-                    () -> new FleetCoreClient(fleetCore.baseUrl()).requestRide(REQUEST));
+  @Test
+  void failsWhenARequiredFieldIsMissing() {
+    try (StubHttpServer fleetCore =
+        StubHttpServer.answering(201, RIDE_JSON.replace("\"status\"", "\"state\""))) {
+      FleetCoreException e =
+          catchThrowableOfType(
+              FleetCoreException.class,
+              () -> new FleetCoreClient(fleetCore.baseUrl()).requestRide(REQUEST));
 
-            assertThat(e.error()).isEqualTo(FleetCoreException.INVALID_RESPONSE);
-            assertThat(e).hasMessageContaining("'status'");
-        }
+      assertThat(e.error()).isEqualTo(FleetCoreException.INVALID_RESPONSE);
+      assertThat(e).hasMessageContaining("'status'");
     }
+  }
 
-    @Test
-    void mapsAnErrorWithoutJsonBodyByStatus() {
-        try (StubHttpServer fleetCore = StubHttpServer.answering(500, "<html>proxy error</html>")) {
-            FleetCoreException e = catchThrowableOfType(FleetCoreException.class,
-                    () -> new FleetCoreClient(fleetCore.baseUrl()).requestRide(REQUEST));
+  @Test
+  void mapsAnErrorWithoutJsonBodyByStatus() {
+    try (StubHttpServer fleetCore = StubHttpServer.answering(500, "<html>proxy error</html>")) {
+      FleetCoreException e =
+          catchThrowableOfType(
+              FleetCoreException.class,
+              () -> new FleetCoreClient(fleetCore.baseUrl()).requestRide(REQUEST));
 
-            assertThat(e.status()).isEqualTo(500);
-            assertThat(e.error()).isEqualTo("http_500");
-        }
+      assertThat(e.status()).isEqualTo(500);
+      assertThat(e.error()).isEqualTo("http_500");
     }
+  }
 
-    @Test
-    void reportsAnUnreachableServerAsUnavailable() {
-        FleetCoreClient client = new FleetCoreClient(StubHttpServer.unreachableUrl(), Duration.ofSeconds(1));
+  @Test
+  void reportsAnUnreachableServerAsUnavailable() {
+    FleetCoreClient client =
+        new FleetCoreClient(StubHttpServer.unreachableUrl(), Duration.ofSeconds(1));
 
-        FleetCoreUnavailableException e =
-                catchThrowableOfType(FleetCoreUnavailableException.class, () -> client.requestRide(REQUEST));
+    FleetCoreUnavailableException e =
+        catchThrowableOfType(
+            FleetCoreUnavailableException.class, () -> client.requestRide(REQUEST));
 
-        assertThat(e).hasMessageContaining("did not answer");
-    }
+    assertThat(e).hasMessageContaining("did not answer");
+  }
 }

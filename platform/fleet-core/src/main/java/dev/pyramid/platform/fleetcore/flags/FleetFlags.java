@@ -13,10 +13,15 @@ import java.util.Map;
  * in-process, the JVM's OpenFeature provider (a test's) answers; with none, every flag is off.
  */
 public final class FleetFlags {
-  /** When on, a ride's ETA includes {@value #ETA_BUFFER_SECONDS} seconds for finding the rider at the pickup. */
+  /**
+   * When on, a ride's ETA includes {@value #ETA_BUFFER_SECONDS} seconds for finding the rider at
+   * the pickup.
+   */
   public static final String ETA_BUFFER = "eta-buffer";
+
   /** The buffer {@value #ETA_BUFFER} adds. */
   public static final int ETA_BUFFER_SECONDS = 60;
+
   /** The OpenFeature client name (domain) fleet-core reads its flags with. */
   public static final String CLIENT = "fleet-core";
 
@@ -36,14 +41,25 @@ public final class FleetFlags {
       }
       String[] parts = entry.split("=", 2);
       String state = parts.length == 2 ? parts[1].trim().toLowerCase(Locale.ROOT) : "";
-      boolean on = switch (state) {
-        case "on", "true" -> true;
-        case "off", "false" -> false;
-        default -> throw new IllegalArgumentException(
-            "FLAGS entry '" + entry.trim() + "' must be name=on or name=off, e.g. FLAGS=" + ETA_BUFFER + "=on");
-      };
-      parsed.put(parts[0].trim(), Flag.builder().variant("on", true).variant("off", false)
-          .defaultVariant(on ? "on" : "off").build());
+      boolean on =
+          switch (state) {
+            case "on", "true" -> true;
+            case "off", "false" -> false;
+            default ->
+                throw new IllegalArgumentException(
+                    "FLAGS entry '"
+                        + entry.trim()
+                        + "' must be name=on or name=off, e.g. FLAGS="
+                        + ETA_BUFFER
+                        + "=on");
+          };
+      parsed.put(
+          parts[0].trim(),
+          Flag.builder()
+              .variant("on", true)
+              .variant("off", false)
+              .defaultVariant(on ? "on" : "off")
+              .build());
     }
     return new InMemoryProvider(parsed);
   }

@@ -6,7 +6,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record ApiError(String error, String message, String field) {
 
-    public static ApiError of(String error, String message) {
-        return new ApiError(error, message, null);
-    }
+  public static ApiError of(String error, String message) {
+    return new ApiError(error, message, null);
+  }
 }

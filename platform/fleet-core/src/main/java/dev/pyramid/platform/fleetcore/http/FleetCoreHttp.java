@@ -20,95 +20,116 @@ import org.slf4j.LoggerFactory;
 /** fleet-core's JSON API on Javalin: the routes and how every failure becomes an error body. */
 public final class FleetCoreHttp {
 
-    private static final Logger LOG = LoggerFactory.getLogger(FleetCoreHttp.class);
+  private static final Logger LOG = LoggerFactory.getLogger(FleetCoreHttp.class);
 
-    private final RequestBodies bodies;
-    private final VehicleRepository vehicles;
-    private final RideService rides;
+  private final RequestBodies bodies;
+  private final VehicleRepository vehicles;
+  private final RideService rides;
 
-    private FleetCoreHttp(RequestBodies bodies, VehicleRepository vehicles, RideService rides) {
-        this.bodies = bodies;
-        this.vehicles = vehicles;
-        this.rides = rides;
-    }
+  private FleetCoreHttp(RequestBodies bodies, VehicleRepository vehicles, RideService rides) {
+    this.bodies = bodies;
+    this.vehicles = vehicles;
+    this.rides = rides;
+  }
 
-    /** A Javalin server, not yet started, serving the API. */
-    public static Javalin create(ObjectMapper json, VehicleRepository vehicles, RideService rides) {
-        FleetCoreHttp api = new FleetCoreHttp(new RequestBodies(json), vehicles, rides);
-        Javalin app = Javalin.create(config -> {
-            config.showJavalinBanner = false;
-            config.startupWatcherEnabled = false;
-            config.jsonMapper(new JavalinJackson(json, false));
+  /** A Javalin server, not yet started, serving the API. */
+  public static Javalin create(ObjectMapper json, VehicleRepository vehicles, RideService rides) {
+    FleetCoreHttp api = new FleetCoreHttp(new RequestBodies(json), vehicles, rides);
+    Javalin app =
+        Javalin.create(
+            config -> {
+              config.showJavalinBanner = false;
+              config.startupWatcherEnabled = false;
+              config.jsonMapper(new JavalinJackson(json, false));
+            });
+    app.get("/health", ctx -> ctx.json(Map.of("status", "UP")));
+    app.post("/v1/vehicles", api::registerVehicle);
+    app.get("/v1/vehicles/{id}", api::findVehicle);
+    app.post("/v1/rides", api::requestRide);
+    app.get("/v1/rides/{id}", api::findRide);
+    app.post("/v1/rides/{id}/cancel", api::cancelRide);
+
+    app.exception(
+        InvalidRequestException.class,
+        (e, ctx) ->
+            ctx.status(400)
+                .json(new ApiError("invalid_request", e.getMessage(), e.field().orElse(null))));
+    app.exception(
+        RideException.class,
+        (e, ctx) -> {
+          switch (e.kind()) {
+            case NOT_FOUND -> ctx.status(404).json(ApiError.of("not_found", e.getMessage()));
+            case NO_VEHICLE_AVAILABLE ->
+                ctx.status(409).json(ApiError.of("no_vehicle_available", e.getMessage()));
+            case NOT_CANCELLABLE ->
+                ctx.status(409).json(ApiError.of("ride_not_cancellable", e.getMessage()));
+          }
         });
-        app.get("/health", ctx -> ctx.json(Map.of("status", "UP")));
-        app.post("/v1/vehicles", api::registerVehicle);
-        app.get("/v1/vehicles/{id}", api::findVehicle);
-        app.post("/v1/rides", api::requestRide);
-        app.get("/v1/rides/{id}", api::findRide);
-        app.post("/v1/rides/{id}/cancel", api::cancelRide);
-
-        app.exception(InvalidRequestException.class, (e, ctx) ->
-                ctx.status(400).json(new ApiError("invalid_request", e.getMessage(), e.field().orElse(null))));
-        app.exception(RideException.class, (e, ctx) -> {
-            switch (e.kind()) {
-                case NOT_FOUND -> ctx.status(404).json(ApiError.of("not_found", e.getMessage()));
-                case NO_VEHICLE_AVAILABLE -> ctx.status(409).json(ApiError.of("no_vehicle_available", e.getMessage()));
-                case NOT_CANCELLABLE -> ctx.status(409).json(ApiError.of("ride_not_cancellable", e.getMessage()));
-            }
+    app.exception(
+        RoutingUnavailableException.class,
+        (e, ctx) -> {
+          LOG.warn("Routing API unavailable: {}", e.getMessage());
+          ctx.status(502)
+              .json(
+                  ApiError.of(
+                      "routing_unavailable",
+                      "The routing service could not estimate the pickup time; no ride was created"));
         });
-        app.exception(RoutingUnavailableException.class, (e, ctx) -> {
-            LOG.warn("Routing API unavailable: {}", e.getMessage());
-            ctx.status(502).json(ApiError.of("routing_unavailable",
-                    "The routing service could not estimate the pickup time; no ride was created"));
-        });
-        // Javalin signals unmatched routes (404) and the like with HttpResponseException.
-        app.exception(HttpResponseException.class, (e, ctx) -> ctx.status(e.getStatus()).json(
-                e.getStatus() == 404
-                        ? ApiError.of("not_found", "No resource at " + ctx.method() + " " + ctx.path())
+    // Javalin signals unmatched routes (404) and the like with HttpResponseException.
+    app.exception(
+        HttpResponseException.class,
+        (e, ctx) ->
+            ctx.status(e.getStatus())
+                .json(
+                    e.getStatus() == 404
+                        ? ApiError.of(
+                            "not_found", "No resource at " + ctx.method() + " " + ctx.path())
                         : ApiError.of("http_" + e.getStatus(), e.getMessage())));
-        app.exception(Exception.class, (e, ctx) -> {
-            LOG.error("Unexpected failure on {} {}", ctx.method(), ctx.path(), e);
-            ctx.status(500).json(ApiError.of("internal_error", "fleet-core failed unexpectedly"));
+    app.exception(
+        Exception.class,
+        (e, ctx) -> {
+          LOG.error("Unexpected failure on {} {}", ctx.method(), ctx.path(), e);
+          ctx.status(500).json(ApiError.of("internal_error", "fleet-core failed unexpectedly"));
         });
-        return app;
-    }
+    return app;
+  }
 
-    private void registerVehicle(Context ctx) {
-        RequestBodies.VehicleRegistration registration = bodies.vehicleRegistration(ctx.body());
-        ctx.status(201).json(vehicles.register(registration.plate(), registration.location()));
-    }
+  private void registerVehicle(Context ctx) {
+    RequestBodies.VehicleRegistration registration = bodies.vehicleRegistration(ctx.body());
+    ctx.status(201).json(vehicles.register(registration.plate(), registration.location()));
+  }
 
-    private void findVehicle(Context ctx) {
-        String id = ctx.pathParam("id");
-        Optional<Vehicle> vehicle = uuid(id).flatMap(vehicles::find);
-        if (vehicle.isPresent()) {
-            ctx.json(vehicle.get());
-        } else {
-            ctx.status(404).json(ApiError.of("not_found", "Vehicle " + id + " not found"));
-        }
+  private void findVehicle(Context ctx) {
+    String id = ctx.pathParam("id");
+    Optional<Vehicle> vehicle = uuid(id).flatMap(vehicles::find);
+    if (vehicle.isPresent()) {
+      ctx.json(vehicle.get());
+    } else {
+      ctx.status(404).json(ApiError.of("not_found", "Vehicle " + id + " not found"));
     }
+  }
 
-    private void requestRide(Context ctx) {
-        Ride ride = rides.request(bodies.rideRequest(ctx.body()));
-        ctx.status(201).json(ride);
-    }
+  private void requestRide(Context ctx) {
+    Ride ride = rides.request(bodies.rideRequest(ctx.body()));
+    ctx.status(201).json(ride);
+  }
 
-    private void findRide(Context ctx) {
-        String id = ctx.pathParam("id");
-        ctx.json(uuid(id).flatMap(rides::find).orElseThrow(() -> RideService.notFound(id)));
-    }
+  private void findRide(Context ctx) {
+    String id = ctx.pathParam("id");
+    ctx.json(uuid(id).flatMap(rides::find).orElseThrow(() -> RideService.notFound(id)));
+  }
 
-    private void cancelRide(Context ctx) {
-        String id = ctx.pathParam("id");
-        ctx.json(rides.cancel(uuid(id).orElseThrow(() -> RideService.notFound(id))));
-    }
+  private void cancelRide(Context ctx) {
+    String id = ctx.pathParam("id");
+    ctx.json(rides.cancel(uuid(id).orElseThrow(() -> RideService.notFound(id))));
+  }
 
-    // A malformed id cannot name a resource, so it is "not found" rather than a bad request.
-    private static Optional<UUID> uuid(String id) {
-        try {
-            return Optional.of(UUID.fromString(id));
-        } catch (IllegalArgumentException e) {
-            return Optional.empty();
-        }
+  // A malformed id cannot name a resource, so it is "not found" rather than a bad request.
+  private static Optional<UUID> uuid(String id) {
+    try {
+      return Optional.of(UUID.fromString(id));
+    } catch (IllegalArgumentException e) {
+      return Optional.empty();
     }
+  }
 }

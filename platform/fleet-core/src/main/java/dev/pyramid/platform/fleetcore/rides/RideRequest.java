@@ -6,9 +6,9 @@ import java.util.Objects;
 /** A rider asking to be taken from {@code pickup} to {@code dropoff}. */
 public record RideRequest(String riderId, Location pickup, Location dropoff) {
 
-    public RideRequest {
-        Objects.requireNonNull(riderId, "riderId");
-        Objects.requireNonNull(pickup, "pickup");
-        Objects.requireNonNull(dropoff, "dropoff");
-    }
+  public RideRequest {
+    Objects.requireNonNull(riderId, "riderId");
+    Objects.requireNonNull(pickup, "pickup");
+    Objects.requireNonNull(dropoff, "dropoff");
+  }
 }

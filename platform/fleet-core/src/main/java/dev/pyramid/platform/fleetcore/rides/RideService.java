@@ -14,81 +14,99 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * Requests, looks up and cancels rides. Each operation is one database transaction, so a
- * failure part-way (the routing API, say) leaves nothing behind. Thread-safe.
+ * Requests, looks up and cancels rides. Each operation is one database transaction, so a failure
+ * part-way (the routing API, say) leaves nothing behind. Thread-safe.
  */
 public final class RideService {
 
-    private final Database database;
-    private final RoutingClient routing;
-    private final double maxPickupKm;
-    private final Client flags;
+  private final Database database;
+  private final RoutingClient routing;
+  private final double maxPickupKm;
+  private final Client flags;
 
-    public RideService(Database database, RoutingClient routing, double maxPickupKm, Client flags) {
-        this.database = database;
-        this.routing = routing;
-        this.maxPickupKm = maxPickupKm;
-        this.flags = flags;
-    }
+  public RideService(Database database, RoutingClient routing, double maxPickupKm, Client flags) {
+    this.database = database;
+    this.routing = routing;
+    this.maxPickupKm = maxPickupKm;
+    this.flags = flags;
+  }
 
-    /**
-     * Assigns the nearest available vehicle within the maximum pickup distance, with the routing
-     * API's ETA from the vehicle to the pickup (plus a buffer when the flag {@code eta-buffer} is on).
-     *
-     * @throws RideException of kind {@code NO_VEHICLE_AVAILABLE} when no vehicle is free in range
-     * @throws RoutingUnavailableException when the routing API gives no ETA; nothing is stored then
-     */
-    public Ride request(RideRequest request) {
-        return database.inTransaction(c -> {
-            List<Vehicle> ranked = NearestVehicle.rankedWithin(
-                    VehicleRepository.availableNear(c, request.pickup(), maxPickupKm), request.pickup(), maxPickupKm);
-            // The first vehicle we manage to lock wins; ones a concurrent request holds are skipped.
-            Vehicle chosen = null;
-            for (Vehicle candidate : ranked) {
-                if (VehicleRepository.lockIfAvailable(c, candidate.id())) {
-                    chosen = candidate;
-                    break;
-                }
+  /**
+   * Assigns the nearest available vehicle within the maximum pickup distance, with the routing
+   * API's ETA from the vehicle to the pickup (plus a buffer when the flag {@code eta-buffer} is
+   * on).
+   *
+   * @throws RideException of kind {@code NO_VEHICLE_AVAILABLE} when no vehicle is free in range
+   * @throws RoutingUnavailableException when the routing API gives no ETA; nothing is stored then
+   */
+  public Ride request(RideRequest request) {
+    return database.inTransaction(
+        c -> {
+          List<Vehicle> ranked =
+              NearestVehicle.rankedWithin(
+                  VehicleRepository.availableNear(c, request.pickup(), maxPickupKm),
+                  request.pickup(),
+                  maxPickupKm);
+          // The first vehicle we manage to lock wins; ones a concurrent request holds are skipped.
+          Vehicle chosen = null;
+          for (Vehicle candidate : ranked) {
+            if (VehicleRepository.lockIfAvailable(c, candidate.id())) {
+              chosen = candidate;
+              break;
             }
-            if (chosen == null) {
-                throw new RideException(RideException.Kind.NO_VEHICLE_AVAILABLE,
-                        "No vehicle is available within " + maxPickupKm + " km of the pickup");
-            }
-            int eta = routing.etaSeconds(chosen.location(), request.pickup())
-                    + (flags.getBooleanValue(FleetFlags.ETA_BUFFER, false) ? FleetFlags.ETA_BUFFER_SECONDS : 0);
-            Ride ride = new Ride(UUID.randomUUID(), request.riderId(), RideStatus.ASSIGNED, chosen.id(), eta,
-                    request.pickup(), request.dropoff());
-            VehicleRepository.setStatus(c, chosen.id(), VehicleStatus.ASSIGNED);
-            RideRepository.insert(c, ride);
-            return ride;
+          }
+          if (chosen == null) {
+            throw new RideException(
+                RideException.Kind.NO_VEHICLE_AVAILABLE,
+                "No vehicle is available within " + maxPickupKm + " km of the pickup");
+          }
+          int eta =
+              routing.etaSeconds(chosen.location(), request.pickup())
+                  + (flags.getBooleanValue(FleetFlags.ETA_BUFFER, false)
+                      ? FleetFlags.ETA_BUFFER_SECONDS
+                      : 0);
+          Ride ride =
+              new Ride(
+                  UUID.randomUUID(),
+                  request.riderId(),
+                  RideStatus.ASSIGNED,
+                  chosen.id(),
+                  eta,
+                  request.pickup(),
+                  request.dropoff());
+          VehicleRepository.setStatus(c, chosen.id(), VehicleStatus.ASSIGNED);
+          RideRepository.insert(c, ride);
+          return ride;
         });
-    }
+  }
 
-    /** The ride with {@code id}, if there is one. */
-    public Optional<Ride> find(UUID id) {
-        return database.inTransaction(c -> RideRepository.find(c, id));
-    }
+  /** The ride with {@code id}, if there is one. */
+  public Optional<Ride> find(UUID id) {
+    return database.inTransaction(c -> RideRepository.find(c, id));
+  }
 
-    /**
-     * Cancels the ride and makes its vehicle available again.
-     *
-     * @throws RideException of kind {@code NOT_FOUND} or {@code NOT_CANCELLABLE} (already cancelled)
-     */
-    public Ride cancel(UUID id) {
-        return database.inTransaction(c -> {
-            Ride ride = RideRepository.findForUpdate(c, id).orElseThrow(() -> notFound(id));
-            if (ride.status() != RideStatus.ASSIGNED) {
-                throw new RideException(RideException.Kind.NOT_CANCELLABLE,
-                        "Ride " + id + " is " + ride.status() + " and cannot be cancelled");
-            }
-            RideRepository.setStatus(c, id, RideStatus.CANCELLED);
-            VehicleRepository.setStatus(c, ride.vehicleId(), VehicleStatus.AVAILABLE);
-            return ride.withStatus(RideStatus.CANCELLED);
+  /**
+   * Cancels the ride and makes its vehicle available again.
+   *
+   * @throws RideException of kind {@code NOT_FOUND} or {@code NOT_CANCELLABLE} (already cancelled)
+   */
+  public Ride cancel(UUID id) {
+    return database.inTransaction(
+        c -> {
+          Ride ride = RideRepository.findForUpdate(c, id).orElseThrow(() -> notFound(id));
+          if (ride.status() != RideStatus.ASSIGNED) {
+            throw new RideException(
+                RideException.Kind.NOT_CANCELLABLE,
+                "Ride " + id + " is " + ride.status() + " and cannot be cancelled");
+          }
+          RideRepository.setStatus(c, id, RideStatus.CANCELLED);
+          VehicleRepository.setStatus(c, ride.vehicleId(), VehicleStatus.AVAILABLE);
+          return ride.withStatus(RideStatus.CANCELLED);
         });
-    }
+  }
 
-    /** The refusal for an unknown ride id, worded once for every operation. */
-    public static RideException notFound(Object id) {
-        return new RideException(RideException.Kind.NOT_FOUND, "Ride " + id + " not found");
-    }
+  /** The refusal for an unknown ride id, worded once for every operation. */
+  public static RideException notFound(Object id) {
+    return new RideException(RideException.Kind.NOT_FOUND, "Ride " + id + " not found");
+  }
 }

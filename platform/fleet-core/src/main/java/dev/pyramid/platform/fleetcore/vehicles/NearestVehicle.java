@@ -12,23 +12,26 @@ import java.util.Optional;
  */
 public final class NearestVehicle {
 
-    private NearestVehicle() {}
+  private NearestVehicle() {}
 
-    /**
-     * The available vehicles within {@code maxPickupKm} of {@code pickup}, nearest first; equal
-     * distances are ordered by id so that the choice is deterministic.
-     */
-    public static List<Vehicle> rankedWithin(Collection<Vehicle> vehicles, Location pickup, double maxPickupKm) {
-        return vehicles.stream()
-                .filter(v -> v.status() == VehicleStatus.AVAILABLE)
-                .filter(v -> v.location().distanceKmTo(pickup) <= maxPickupKm)
-                .sorted(Comparator.<Vehicle>comparingDouble(v -> v.location().distanceKmTo(pickup))
-                        .thenComparing(Vehicle::id))
-                .toList();
-    }
+  /**
+   * The available vehicles within {@code maxPickupKm} of {@code pickup}, nearest first; equal
+   * distances are ordered by id so that the choice is deterministic.
+   */
+  public static List<Vehicle> rankedWithin(
+      Collection<Vehicle> vehicles, Location pickup, double maxPickupKm) {
+    return vehicles.stream()
+        .filter(v -> v.status() == VehicleStatus.AVAILABLE)
+        .filter(v -> v.location().distanceKmTo(pickup) <= maxPickupKm)
+        .sorted(
+            Comparator.<Vehicle>comparingDouble(v -> v.location().distanceKmTo(pickup))
+                .thenComparing(Vehicle::id))
+        .toList();
+  }
 
-    /** The nearest available vehicle within {@code maxPickupKm}, or empty when there is none. */
-    public static Optional<Vehicle> within(Collection<Vehicle> vehicles, Location pickup, double maxPickupKm) {
-        return rankedWithin(vehicles, pickup, maxPickupKm).stream().findFirst();
-    }
+  /** The nearest available vehicle within {@code maxPickupKm}, or empty when there is none. */
+  public static Optional<Vehicle> within(
+      Collection<Vehicle> vehicles, Location pickup, double maxPickupKm) {
+    return rankedWithin(vehicles, pickup, maxPickupKm).stream().findFirst();
+  }
 }

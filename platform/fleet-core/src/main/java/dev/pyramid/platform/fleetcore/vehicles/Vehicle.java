@@ -7,10 +7,10 @@ import java.util.UUID;
 /** A vehicle of the fleet, as stored and as served by the API. */
 public record Vehicle(UUID id, String plate, Location location, VehicleStatus status) {
 
-    public Vehicle {
-        Objects.requireNonNull(id, "id");
-        Objects.requireNonNull(plate, "plate");
-        Objects.requireNonNull(location, "location");
-        Objects.requireNonNull(status, "status");
-    }
+  public Vehicle {
+    Objects.requireNonNull(id, "id");
+    Objects.requireNonNull(plate, "plate");
+    Objects.requireNonNull(location, "location");
+    Objects.requireNonNull(status, "status");
+  }
 }
