@@ -198,4 +198,52 @@ final class JUnitXmlElement {
     factory.setProperty(XMLInputFactory.IS_NAMESPACE_AWARE, false);
     return factory;
   }
+
+  /**
+   * The attribute as a count, -1 when absent; a value that is not a count makes the file
+   * unreadable.
+   */
+  static long attribute(Path file, JUnitXmlElement element, String name)
+      throws UnreadableEvidenceException {
+    String value = element.getAttribute(name).trim();
+    if (value.isEmpty()) {
+      return -1;
+    }
+    try {
+      long count = Long.parseLong(value);
+      if (count < 0 || count > Integer.MAX_VALUE) {
+        throw new NumberFormatException(value);
+      }
+      return count;
+    } catch (NumberFormatException e) {
+      throw new UnreadableEvidenceException(
+          file,
+          "<"
+              + element.getTagName()
+              + "> "
+              + name
+              + "=\""
+              + abbreviate(value)
+              + "\" is not a count",
+          e);
+    }
+  }
+
+  static String abbreviate(String value) {
+    return value.length() <= 40 ? value : value.substring(0, 40) + "...";
+  }
+
+  static boolean has(JUnitXmlElement parent, String tag) {
+    return !children(parent, tag).isEmpty();
+  }
+
+  static List<JUnitXmlElement> children(JUnitXmlElement parent, String tag) {
+    List<JUnitXmlElement> found = new ArrayList<>();
+    for (JUnitXmlElement child : parent.children) {
+      if (child.tag.equals(tag)) {
+        found.add(child);
+      }
+    }
+    return found;
+  }
 }

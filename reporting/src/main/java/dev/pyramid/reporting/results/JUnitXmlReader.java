@@ -5,10 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Reads one JUnit XML report: Surefire/Failsafe's format and the variants other runners write
@@ -120,13 +117,13 @@ final class JUnitXmlReader implements EvidenceReader<JUnitXmlReader.Report> {
     switch (root.tag) {
       case "testsuite" -> readSuite(file, root, false, read);
       case "testsuites" -> {
-        for (JUnitXmlElement testcase : children(root, "testcase")) {
+        for (JUnitXmlElement testcase : JUnitXmlElement.children(root, "testcase")) {
           TestCase testCase = testCase(file, testcase);
           read.elements.add(testCase);
           read.tests.add(testCase);
         }
-        boolean rootDeclaresTests = attribute(file, root, "tests") >= 0;
-        for (JUnitXmlElement suite : children(root, "testsuite")) {
+        boolean rootDeclaresTests = JUnitXmlElement.attribute(file, root, "tests") >= 0;
+        for (JUnitXmlElement suite : JUnitXmlElement.children(root, "testsuite")) {
           readSuite(file, suite, rootDeclaresTests, read);
         }
         int elements = read.elements.size();
@@ -157,53 +154,29 @@ final class JUnitXmlReader implements EvidenceReader<JUnitXmlReader.Report> {
     int todos;
   }
 
-  /**
-   * Attempts of one test, in document order, merged: the last attempt decides; with {@code
-   * failedBeforeIsFlaky} (Go's reruns) a test that failed before its last attempt passed is flaky.
-   */
-  private static List<TestCase> mergeAttempts(List<TestCase> cases, boolean failedBeforeIsFlaky) {
-    Map<String, List<TestCase>> byId = new LinkedHashMap<>();
-    for (TestCase testCase : cases) {
-      byId.computeIfAbsent(testCase.id(), id -> new ArrayList<>()).add(testCase);
-    }
-    List<TestCase> merged = new ArrayList<>(byId.size());
-    for (List<TestCase> attempts : byId.values()) {
-      TestCase last = attempts.get(attempts.size() - 1);
-      boolean failedBefore =
-          failedBeforeIsFlaky
-              && attempts.subList(0, attempts.size() - 1).stream().anyMatch(TestCase::isFailure);
-      merged.add(
-          new TestCase(
-              last.className(),
-              last.name(),
-              last.timeSeconds(),
-              last.status(),
-              last.message(),
-              last.source(),
-              last.flaky() || failedBefore && last.status() == TestCase.Status.PASSED));
-    }
-    return merged;
-  }
-
   private static void readSuite(
       Path file, JUnitXmlElement suite, boolean underCountingRoot, Suites read)
       throws UnreadableEvidenceException {
-    List<JUnitXmlElement> elements = children(suite, "testcase");
+    List<JUnitXmlElement> elements = JUnitXmlElement.children(suite, "testcase");
     List<TestCase> own = new ArrayList<>(elements.size());
     for (JUnitXmlElement testcase : elements) {
       own.add(testCase(file, testcase));
     }
-    List<JUnitXmlElement> nested = children(suite, "testsuite");
+    List<JUnitXmlElement> nested = JUnitXmlElement.children(suite, "testsuite");
     // Surefire/Failsafe 3 in rerun mode (-Dsurefire.rerunFailingTestsCount) are known to write
     // suite totals
     // that count only the rerun tests; their test cases are right, so the totals are not checked
     // then.
     boolean rerunMode =
         own.stream().anyMatch(c -> c.flaky())
-            || elements.stream().anyMatch(c -> has(c, "rerunFailure") || has(c, "rerunError"));
+            || elements.stream()
+                .anyMatch(
+                    c ->
+                        JUnitXmlElement.has(c, "rerunFailure")
+                            || JUnitXmlElement.has(c, "rerunError"));
     int todos =
         nested.isEmpty() && !rerunMode && underCountingRoot
-            ? jestJunitTodos(file, suite, elements, own)
+            ? RunnerQuirks.jestJunitTodos(file, suite, elements, own)
             : 0;
     int distinct = (int) own.stream().map(TestCase::id).distinct().count();
     boolean goSuite = suite.isGoSuite();
@@ -211,13 +184,13 @@ final class JUnitXmlReader implements EvidenceReader<JUnitXmlReader.Report> {
         todos == 0
             && distinct < own.size()
             && nested.isEmpty()
-            && attribute(file, suite, "tests") == distinct
-            && earlierAttemptsLookPassed(own);
+            && JUnitXmlElement.attribute(file, suite, "tests") == distinct
+            && RunnerQuirks.earlierAttemptsLookPassed(own);
     int sizeBefore = read.elements.size();
     read.elements.addAll(own);
     read.todos += todos;
     if (distinct < own.size() && (goSuite || suppressedAttempts)) {
-      read.tests.addAll(mergeAttempts(own, goSuite));
+      read.tests.addAll(RunnerQuirks.mergeAttempts(own, goSuite));
     } else {
       read.tests.addAll(own);
     }
@@ -236,8 +209,8 @@ final class JUnitXmlReader implements EvidenceReader<JUnitXmlReader.Report> {
           ownTests + nested.size());
     }
     if (nested.isEmpty() && !rerunMode) {
-      long failures = attribute(file, suite, "failures");
-      long errors = attribute(file, suite, "errors");
+      long failures = JUnitXmlElement.attribute(file, suite, "failures");
+      long errors = JUnitXmlElement.attribute(file, suite, "errors");
       if (failures >= 0 || errors >= 0) {
         long declared = Math.max(failures, 0) + Math.max(errors, 0);
         long found = own.stream().filter(TestCase::isFailure).count();
@@ -253,7 +226,7 @@ final class JUnitXmlReader implements EvidenceReader<JUnitXmlReader.Report> {
                   + " failed <testcase> elements");
         }
       }
-      long skipped = attribute(file, suite, "skipped");
+      long skipped = JUnitXmlElement.attribute(file, suite, "skipped");
       long foundSkipped =
           own.stream().filter(c -> c.status() == TestCase.Status.SKIPPED).count() - todos;
       if (skipped >= 0 && skipped != foundSkipped) {
@@ -270,111 +243,28 @@ final class JUnitXmlReader implements EvidenceReader<JUnitXmlReader.Report> {
     }
   }
 
-  /**
-   * jest-junit's todo tests, when the suite's only disagreement with its test cases is a surplus of
-   * childless, zero-time test cases over its declared {@code tests} (see the class comment): that
-   * many of them, the first in document order, are replaced in {@code own} by skipped todo tests
-   * and their number returned; otherwise nothing changes and 0 is returned, and the usual checks
-   * refuse the file.
-   */
-  private static int jestJunitTodos(
-      Path file, JUnitXmlElement suite, List<JUnitXmlElement> elements, List<TestCase> own)
-      throws UnreadableEvidenceException {
-    long tests = attribute(file, suite, "tests");
-    long failures = attribute(file, suite, "failures");
-    long errors = attribute(file, suite, "errors");
-    long skipped = attribute(file, suite, "skipped");
-    if (tests < 0
-        || tests >= own.size()
-        || failures < 0
-        || errors < 0
-        || skipped < 0
-        || failures + errors != own.stream().filter(TestCase::isFailure).count()
-        || skipped != own.stream().filter(c -> c.status() == TestCase.Status.SKIPPED).count()) {
-      return 0;
-    }
-    int surplus = (int) (own.size() - tests);
-    List<Integer> candidates = new ArrayList<>();
-    for (int i = 0; i < own.size(); i++) {
-      // jest-junit writes time = duration / 1000, and a todo's duration is null: "0", never
-      // "0.000".
-      if (looksPassed(own.get(i)) && elements.get(i).getAttribute("time").equals("0")) {
-        candidates.add(i);
-      }
-    }
-    if (candidates.size() < surplus) {
-      return 0;
-    }
-    String message =
-        candidates.size() == surplus
-            ? "todo (jest-junit writes test.todo as a test case with no child, left out of its suite's tests)"
-            : "todo, inferred: jest-junit left "
-                + surplus
-                + " todo test(s) out of suite \""
-                + suite.getAttribute("name")
-                + "\"'s tests=\""
-                + tests
-                + "\", among "
-                + candidates.size()
-                + " childless zero-time test cases; "
-                + "which ones the file does not say, so the first ones are read as the todos";
-    for (int i : candidates.subList(0, surplus)) {
-      TestCase todo = own.get(i);
-      own.set(
-          i,
-          new TestCase(
-              todo.className(),
-              todo.name(),
-              todo.timeSeconds(),
-              TestCase.Status.SKIPPED,
-              message,
-              todo.source()));
-    }
-    return surplus;
-  }
-
-  /**
-   * True when, for every repeated test id, every attempt but the last has no outcome child (looks
-   * passed).
-   */
-  private static boolean earlierAttemptsLookPassed(List<TestCase> own) {
-    Map<String, Integer> last = new HashMap<>();
-    for (int i = 0; i < own.size(); i++) {
-      last.put(own.get(i).id(), i);
-    }
-    for (int i = 0; i < own.size(); i++) {
-      if (last.get(own.get(i).id()) != i && !looksPassed(own.get(i))) {
-        return false;
-      }
-    }
-    return true;
-  }
-
-  /**
-   * A test case with no failure, error, skip, flaky or rerun child: what a runner writes for a pass
-   * (or a todo).
-   */
-  private static boolean looksPassed(TestCase testCase) {
-    return testCase.status() == TestCase.Status.PASSED && !testCase.flaky();
-  }
-
   private static TestCase testCase(Path file, JUnitXmlElement testcase)
       throws UnreadableEvidenceException {
     String name = testcase.getAttribute("name");
     if (name.isEmpty()) {
       throw new UnreadableEvidenceException(file, "a <testcase> without a name");
     }
-    boolean failed = has(testcase, "failure") || has(testcase, "rerunFailure");
-    boolean errored = has(testcase, "error") || has(testcase, "rerunError");
+    boolean failed =
+        JUnitXmlElement.has(testcase, "failure") || JUnitXmlElement.has(testcase, "rerunFailure");
+    boolean errored =
+        JUnitXmlElement.has(testcase, "error") || JUnitXmlElement.has(testcase, "rerunError");
     TestCase.Status status =
         errored
             ? TestCase.Status.ERRORED
             : failed
                 ? TestCase.Status.FAILED
-                : has(testcase, "skipped") ? TestCase.Status.SKIPPED : TestCase.Status.PASSED;
+                : JUnitXmlElement.has(testcase, "skipped")
+                    ? TestCase.Status.SKIPPED
+                    : TestCase.Status.PASSED;
     boolean flaky =
         status == TestCase.Status.PASSED
-            && (has(testcase, "flakyFailure") || has(testcase, "flakyError"));
+            && (JUnitXmlElement.has(testcase, "flakyFailure")
+                || JUnitXmlElement.has(testcase, "flakyError"));
     return new TestCase(
         testcase.getAttribute("classname"),
         name,
@@ -389,7 +279,7 @@ final class JUnitXmlReader implements EvidenceReader<JUnitXmlReader.Report> {
   private static void checkTotal(
       Path file, JUnitXmlElement suite, String attribute, int own, int all, int ownPlusSuites)
       throws UnreadableEvidenceException {
-    long declared = attribute(file, suite, attribute);
+    long declared = JUnitXmlElement.attribute(file, suite, attribute);
     if (declared < 0 || declared == own || declared == all || declared == ownPlusSuites) {
       return;
     }
@@ -408,44 +298,6 @@ final class JUnitXmlReader implements EvidenceReader<JUnitXmlReader.Report> {
             + " <testcase> elements");
   }
 
-  /**
-   * The attribute as a count, -1 when absent; a value that is not a count makes the file
-   * unreadable.
-   */
-  private static long attribute(Path file, JUnitXmlElement element, String name)
-      throws UnreadableEvidenceException {
-    String value = element.getAttribute(name).trim();
-    if (value.isEmpty()) {
-      return -1;
-    }
-    try {
-      long count = Long.parseLong(value);
-      if (count < 0 || count > Integer.MAX_VALUE) {
-        throw new NumberFormatException(value);
-      }
-      return count;
-    } catch (NumberFormatException e) {
-      throw new UnreadableEvidenceException(
-          file,
-          "<"
-              + element.getTagName()
-              + "> "
-              + name
-              + "=\""
-              + abbreviate(value)
-              + "\" is not a count",
-          e);
-    }
-  }
-
-  private static String abbreviate(String value) {
-    return value.length() <= 40 ? value : value.substring(0, 40) + "...";
-  }
-
-  private static boolean has(JUnitXmlElement parent, String tag) {
-    return !children(parent, tag).isEmpty();
-  }
-
   private static String messageOf(JUnitXmlElement testcase) {
     for (String tag :
         List.of(
@@ -456,7 +308,7 @@ final class JUnitXmlReader implements EvidenceReader<JUnitXmlReader.Report> {
             "skipped",
             "flakyFailure",
             "flakyError")) {
-      List<JUnitXmlElement> found = children(testcase, tag);
+      List<JUnitXmlElement> found = JUnitXmlElement.children(testcase, tag);
       if (!found.isEmpty()) {
         String message = found.get(0).getAttribute("message");
         return message.isEmpty() ? found.get(0).getAttribute("type") : message;
@@ -475,15 +327,5 @@ final class JUnitXmlReader implements EvidenceReader<JUnitXmlReader.Report> {
     } catch (NumberFormatException e) {
       return 0;
     }
-  }
-
-  private static List<JUnitXmlElement> children(JUnitXmlElement parent, String tag) {
-    List<JUnitXmlElement> found = new ArrayList<>();
-    for (JUnitXmlElement child : parent.children) {
-      if (child.tag.equals(tag)) {
-        found.add(child);
-      }
-    }
-    return found;
   }
 }
