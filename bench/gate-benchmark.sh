@@ -226,6 +226,9 @@ GATE_JUNIT=(gate --stage production --policy "$REPO/quality-gate.yml" "${RESULTS
 GATE_ALLURE=(gate --stage staging --policy "$ALLURE_POLICY" --results "$OUT/allure"
   "${STAMP_ARGS[@]}" "${HISTORY_ARGS[@]}" --out "$WORK/gate-allure")
 FLOOR='find "$1" -type f -print0 | xargs -0 cat > /dev/null'
+# The --compare build writes its decisions beside this build's, so that the two can be compared.
+OTHER_JUNIT=("${GATE_JUNIT[@]/#$WORK\/gate-junit/$WORK/compare-junit}")
+OTHER_ALLURE=("${GATE_ALLURE[@]/#$WORK\/gate-allure/$WORK/compare-allure}")
 
 log "training the launcher's class-data archive $GATE/pyramid.jsa (one gate run)"
 PYRAMID_JAVA_OPTS="-XX:ArchiveClassesAtExit=$GATE/pyramid.jsa" "$GATE/pyramid" "${GATE_JUNIT[@]}" > /dev/null 2>&1 || true
@@ -244,7 +247,7 @@ if [[ -n "$COMPARE" ]]; then
     run_once "pyramid gate: JUnit set" "0 1 4" "$GATE/pyramid" "${GATE_JUNIT[@]}"
     ((i > 0)) && { times+=("$RUN_MS"); cpus+=("$RUN_CPU"); ((RUN_RSS > rss)) && rss=$RUN_RSS; }
     gate_exit=$RUN_EXIT
-    run_once "--compare build: JUnit set" "0 1 4" "$OTHER/pyramid" "${GATE_JUNIT[@]}"
+    run_once "--compare build: JUnit set" "0 1 4" "$OTHER/pyramid" "${OTHER_JUNIT[@]}"
     ((i > 0)) && { other_times+=("$RUN_MS"); other_cpus+=("$RUN_CPU"); ((RUN_RSS > other_rss)) && other_rss=$RUN_RSS; }
   done
   record "pyramid gate: JUnit set" "$gate_exit" "${times[*]}" "${cpus[*]}" "$rss"
@@ -278,7 +281,7 @@ if $ALLURE3; then
     run_once "pyramid gate (round $i)" "0 1 4" "$GATE/pyramid" "${GATE_ALLURE[@]}" || { ok=false; break; }
     gate_ms=$RUN_MS
     if [[ -n "$COMPARE" ]]; then
-      run_once "--compare build (round $i)" "0 1 4" "$OTHER/pyramid" "${GATE_ALLURE[@]}" || { ok=false; break; }
+      run_once "--compare build (round $i)" "0 1 4" "$OTHER/pyramid" "${OTHER_ALLURE[@]}" || { ok=false; break; }
       other_ms=$RUN_MS
     fi
     run_once "floor (round $i)" "0" bash -c "$FLOOR" _ "$ALLURE_DIR" || { ok=false; break; }
@@ -364,5 +367,14 @@ if [[ -n "$COMPARE" ]]; then
       "--compare build / floor: $(median_ratio "${ROUND_OTHER[*]}" "${ROUND_FLOOR[*]}")x;" \
       "this build / --compare build: $(median_ratio "${ROUND_GATE[*]}" "${ROUND_OTHER[*]}")x (medians of the rounds)"
   fi
+  # Their decisions, but for the times and the file they were written to.
+  same() { diff -q <(sed -E 's/"[a-zA-Z]*[Aa]t" *: *"[^"]*"//g; s/(compare|gate)-(junit|allure)/OUT/g' "$1") \
+    <(sed -E 's/"[a-zA-Z]*[Aa]t" *: *"[^"]*"//g; s/(compare|gate)-(junit|allure)/OUT/g' "$2") > /dev/null && echo same || echo DIFFERENT; }
+  for set in junit allure; do
+    [[ -d "$WORK/compare-$set" ]] || continue
+    echo "  decisions on the ${set^} set: decision.json $(same "$WORK/gate-$set/decision.json" "$WORK/compare-$set/decision.json")," \
+      "decision.md $(same "$WORK/gate-$set/decision.md" "$WORK/compare-$set/decision.md")," \
+      "decision-junit.xml $(same "$WORK/gate-$set/decision-junit.xml" "$WORK/compare-$set/decision-junit.xml")"
+  done
 fi
 echo "Gate outputs: $WORK/gate-junit/decision.md, $WORK/gate-allure/decision.md; generated counts: $OUT/expected.properties"
