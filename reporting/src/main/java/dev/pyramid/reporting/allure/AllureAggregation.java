@@ -27,7 +27,7 @@ import java.util.stream.Stream;
  * because the aggregate writes its own. The destination itself is skipped when it lies under a
  * root.
  */
-public final class AllureAggregation {
+final class AllureAggregation {
 
   private static final Set<String> NOT_SEARCHED = Set.of("node_modules", ".git", "src");
   private static final Set<String> PER_REPORT_FILES =

@@ -15,7 +15,7 @@ import java.util.concurrent.TimeUnit;
  *
  * <p>The script is started through {@code sh} because an unpacked zip may lose its executable bit.
  */
-public final class AllureCommandline {
+final class AllureCommandline {
 
   private static final long TIMEOUT_MINUTES = 10;
 

@@ -17,7 +17,7 @@ import java.util.List;
  * <p>Allure cannot show a directory as an attachment, so the run is copied next to the report's
  * {@code index.html} and linked relatively: it opens wherever the report is served from.
  */
-public final class GatlingReports {
+final class GatlingReports {
 
   /**
    * The report-relative folder of the Gatling runs; a perf result links {@code
@@ -31,7 +31,7 @@ public final class GatlingReports {
    * Copies every {@code target/gatling/<run>/} with an {@code index.html} under the roots into the
    * report.
    */
-  public static List<Path> copyInto(List<Path> roots, Path report) throws IOException {
+  static List<Path> copyInto(List<Path> roots, Path report) throws IOException {
     List<Path> copied = new ArrayList<>();
     List<Path> runs =
         BuildFiles.find(roots, path -> path.endsWith("/index.html")).stream()

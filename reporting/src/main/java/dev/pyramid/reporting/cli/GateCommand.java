@@ -6,6 +6,7 @@ import static dev.pyramid.reporting.cli.ExitCode.MANUAL_APPROVAL;
 import static dev.pyramid.reporting.cli.ExitCode.PROMOTE;
 import static dev.pyramid.reporting.cli.ExitCode.USAGE_OR_POLICY_ERROR;
 
+import dev.pyramid.reporting.allure.AllureReport;
 import dev.pyramid.reporting.decision.Decision;
 import dev.pyramid.reporting.decision.Gate;
 import dev.pyramid.reporting.decision.UsageException;
@@ -222,7 +223,7 @@ final class GateCommand implements Subcommand {
           layers.isEmpty()
               ? "all"
               : layers.stream().map(Layer::id).collect(Collectors.joining(","));
-      AllureReportStep.run(
+      AllureReport.run(
           roots,
           allureResults,
           allureReport,

@@ -1,5 +1,6 @@
 package dev.pyramid.reporting.cli;
 
+import dev.pyramid.reporting.allure.AllureReport;
 import java.nio.file.Path;
 import java.util.List;
 import picocli.CommandLine;
@@ -67,12 +68,12 @@ final class ReportCommand implements Subcommand {
   public Integer call() {
     List<Path> roots = results.roots();
     boolean generated =
-        AllureReportStep.run(
+        AllureReport.run(
             roots,
             allureResults,
             out,
             allureHome.home(),
-            AllureReportStep.historyStore(history, roots),
+            AllureReport.historyStore(history, roots),
             BuildEnvironment.of(stage, level, roots),
             spec.commandLine().getOut(),
             spec.commandLine().getErr());

@@ -1,4 +1,4 @@
-package dev.pyramid.reporting.cli;
+package dev.pyramid.reporting.allure;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -20,7 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
  * report, and a trend after the second build.
  */
 @UnitTest
-class AllureReportStepTests {
+class AllureReportTests {
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -47,7 +47,7 @@ class AllureReportStepTests {
   }
 
   private boolean report(StringWriter out) {
-    return AllureReportStep.run(
+    return AllureReport.run(
         List.of(root),
         root.resolve("reporting/target/allure-results"),
         root.resolve("reporting/target/allure-report"),

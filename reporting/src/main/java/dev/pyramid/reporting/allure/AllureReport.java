@@ -1,9 +1,5 @@
-package dev.pyramid.reporting.cli;
+package dev.pyramid.reporting.allure;
 
-import dev.pyramid.reporting.allure.AllureAggregation;
-import dev.pyramid.reporting.allure.AllureCommandline;
-import dev.pyramid.reporting.allure.GatlingReports;
-import dev.pyramid.reporting.allure.ReportHistory;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintWriter;
@@ -17,18 +13,18 @@ import java.util.stream.Stream;
 /**
  * Aggregates the build's Allure results and generates the HTML report; shared by gate and report.
  */
-final class AllureReportStep {
+public final class AllureReport {
 
   /** Where the reporting module's build unpacks the commandline, relative to the module. */
   static final Path DEFAULT_HOME_PARENT = Path.of("target", "allure-commandline");
 
-  private AllureReportStep() {}
+  private AllureReport() {}
 
   /** The system property naming the persistent history store (see {@link #historyStore}). */
-  static final String HISTORY_PROPERTY = "pyramid.allure.history";
+  public static final String HISTORY_PROPERTY = "pyramid.allure.history";
 
   /** Returns true when the report was generated; explains on {@code err} when not. */
-  static boolean run(
+  public static boolean run(
       List<Path> roots,
       Path results,
       Path report,
@@ -45,7 +41,7 @@ final class AllureReportStep {
    * result root (the checkout, outside every {@code target/}, so that {@code mvn clean} keeps the
    * trend).
    */
-  static Path historyStore(Path explicit, List<Path> roots) {
+  public static Path historyStore(Path explicit, List<Path> roots) {
     if (explicit != null) {
       return explicit;
     }
@@ -62,7 +58,7 @@ final class AllureReportStep {
    * generates, copies the Gatling HTML reports into the report and saves the new history to {@code
    * historyStore}. Returns true when the report was generated; explains on {@code err} when not.
    */
-  static boolean run(
+  public static boolean run(
       List<Path> roots,
       Path results,
       Path report,
