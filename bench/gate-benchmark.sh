@@ -333,9 +333,11 @@ median_ratio() { # median_ratio NUMERATORS DENOMINATORS (space-separated ms, sam
 }
 verdict() { if [[ "$1" == n/a ]]; then echo "NOT MEASURED"; elif awk "BEGIN {exit !($2)}"; then echo "met"; else echo "MISSED"; fi; }
 if ((${#ROUND_A3[@]} > 0)); then
-  echo "Rounds on the Allure set (Allure 3, then the gate, then the floor, one after the other):"
+  echo "Rounds on the Allure set (Allure 3, then the gate$([[ -n "$COMPARE" ]] && echo ", then the --compare build"), then the floor, one after the other):"
   for ((i = 0; i < ${#ROUND_A3[@]}; i++)); do
-    echo "  round $((i + 1)): Allure 3 $(secs "${ROUND_A3[$i]}"), gate $(secs "${ROUND_GATE[$i]}"), floor $(secs "${ROUND_FLOOR[$i]}"):" \
+    other=""
+    ((${#ROUND_OTHER[@]} > 0)) && other=", --compare build $(secs "${ROUND_OTHER[$i]}")"
+    echo "  round $((i + 1)): Allure 3 $(secs "${ROUND_A3[$i]}"), gate $(secs "${ROUND_GATE[$i]}")$other, floor $(secs "${ROUND_FLOOR[$i]}"):" \
       "Allure 3 / gate $(ratio "${ROUND_A3[$i]}" "${ROUND_GATE[$i]}"), gate / floor $(ratio "${ROUND_GATE[$i]}" "${ROUND_FLOOR[$i]}")"
   done
   r10=$(median_ratio "${ROUND_A3[*]}" "${ROUND_GATE[*]}")
