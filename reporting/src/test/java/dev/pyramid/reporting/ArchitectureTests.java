@@ -1,5 +1,6 @@
 package dev.pyramid.reporting;
 
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
@@ -48,6 +49,27 @@ class ArchitectureTests {
         .mayOnlyBeAccessedByLayers("decision", "render", "cli")
         .whereLayer("conditions")
         .mayOnlyBeAccessedByLayers("policy", "decision", "render", "cli")
+        .check(MAIN);
+  }
+
+  @Test
+  void internal_plumbing_depends_on_no_other_package_of_the_gate() {
+    noClasses()
+        .that()
+        .resideInAPackage("dev.pyramid.reporting.internal..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage(
+            "dev.pyramid.reporting.results..",
+            "dev.pyramid.reporting.stamp..",
+            "dev.pyramid.reporting.conditions..",
+            "dev.pyramid.reporting.policy..",
+            "dev.pyramid.reporting.quarantine..",
+            "dev.pyramid.reporting.decision..",
+            "dev.pyramid.reporting.history..",
+            "dev.pyramid.reporting.render..",
+            "dev.pyramid.reporting.allure..",
+            "dev.pyramid.reporting.cli..")
         .check(MAIN);
   }
 

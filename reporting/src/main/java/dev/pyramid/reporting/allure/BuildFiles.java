@@ -1,6 +1,6 @@
 package dev.pyramid.reporting.allure;
 
-import dev.pyramid.reporting.results.RegularFiles;
+import dev.pyramid.reporting.internal.files.RegularFiles;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -208,7 +208,7 @@ public final class PolicyReader {
           }
           for (String glob : of.all()) {
             java.util.Optional<String> invalid =
-                dev.pyramid.reporting.results.FileGlob.invalid(glob);
+                dev.pyramid.reporting.internal.files.FileGlob.invalid(glob);
             if (invalid.isPresent()) {
               throw nodes.error(key, "\"" + glob + "\" is not a valid glob: " + invalid.get());
             }

@@ -1,5 +1,6 @@
 package dev.pyramid.reporting.results;
 
+import dev.pyramid.reporting.internal.files.FilesSum;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -1,5 +1,7 @@
 package dev.pyramid.reporting.results;
 
+import dev.pyramid.reporting.internal.files.FileGlob;
+import dev.pyramid.reporting.internal.files.RegularFiles;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;

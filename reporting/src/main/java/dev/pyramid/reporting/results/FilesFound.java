@@ -1,5 +1,7 @@
 package dev.pyramid.reporting.results;
 
+import dev.pyramid.reporting.internal.files.FilesSum;
+import dev.pyramid.reporting.internal.files.RootFiles;
 import java.nio.file.Path;
 import java.util.AbstractMap;
 import java.util.Collections;

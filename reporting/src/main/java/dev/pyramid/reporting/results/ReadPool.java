@@ -1,5 +1,6 @@
 package dev.pyramid.reporting.results;
 
+import dev.pyramid.reporting.internal.files.FilesSum;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.SeekableByteChannel;

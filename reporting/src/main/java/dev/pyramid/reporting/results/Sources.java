@@ -1,5 +1,6 @@
 package dev.pyramid.reporting.results;
 
+import dev.pyramid.reporting.internal.files.FileGlob;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;

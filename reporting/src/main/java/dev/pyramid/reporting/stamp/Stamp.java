@@ -1,5 +1,6 @@
 package dev.pyramid.reporting.stamp;
 
+import dev.pyramid.reporting.internal.files.FilesSum;
 import java.time.Instant;
 import java.util.List;
 

@@ -1,12 +1,12 @@
 package dev.pyramid.reporting.stamp;
 
+import dev.pyramid.reporting.internal.files.FileGlob;
+import dev.pyramid.reporting.internal.files.FilesSum;
+import dev.pyramid.reporting.internal.files.RootFiles;
 import dev.pyramid.reporting.results.CollectedEvidence;
 import dev.pyramid.reporting.results.Evidence;
-import dev.pyramid.reporting.results.FileGlob;
 import dev.pyramid.reporting.results.FilesFound;
-import dev.pyramid.reporting.results.FilesSum;
 import dev.pyramid.reporting.results.Problem;
-import dev.pyramid.reporting.results.RootFiles;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,6 +1,6 @@
 package dev.pyramid.reporting.stamp;
 
-import dev.pyramid.reporting.results.FilesSum;
+import dev.pyramid.reporting.internal.files.FilesSum;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;

@@ -3,9 +3,9 @@ package dev.pyramid.reporting.stamp;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.pyramid.framework.api.UnitTest;
+import dev.pyramid.reporting.internal.files.FilesSum;
 import dev.pyramid.reporting.results.CollectedEvidence;
 import dev.pyramid.reporting.results.EvidenceCollector;
-import dev.pyramid.reporting.results.FilesSum;
 import dev.pyramid.reporting.results.Layer;
 import dev.pyramid.reporting.results.Problem;
 import dev.pyramid.reporting.results.Sources;

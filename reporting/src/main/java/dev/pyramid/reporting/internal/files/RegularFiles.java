@@ -1,4 +1,4 @@
-package dev.pyramid.reporting.results;
+package dev.pyramid.reporting.internal.files;
 
 import java.io.IOException;
 import java.nio.file.FileVisitResult;

@@ -1,4 +1,4 @@
-package dev.pyramid.reporting.results;
+package dev.pyramid.reporting.internal.files;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

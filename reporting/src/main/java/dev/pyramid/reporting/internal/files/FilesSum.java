@@ -1,4 +1,4 @@
-package dev.pyramid.reporting.results;
+package dev.pyramid.reporting.internal.files;
 
 /**
  * An order-independent checksum of a stamp manifest's entries (path, SHA-256), kept in the stamp so
