@@ -240,18 +240,25 @@ FORMER=(-XX:TieredStopAtLevel=1 -XX:+UseSerialGC)
 LOAD_BEFORE="$(cut -d' ' -f1-3 /proc/loadavg)"
 measure "floor: cat JUnit set" "0" "$RUNS" -- bash -c "$FLOOR" _ "$JUNIT"
 if [[ -n "$COMPARE" ]]; then
-  # The two builds alternate, run by run, so that the machine's load falls on both alike.
+  # The two builds alternate, run by run, each going first every other time, so that the machine's load
+  # and whatever the previous run leaves behind fall on both alike.
   log "pyramid gate and the --compare build, alternating: warm-up + $RUNS runs each"
   times=() cpus=() rss=0 other_times=() other_cpus=() other_rss=0
   for ((i = 0; i <= RUNS; i++)); do
-    run_once "pyramid gate: JUnit set" "0 1 4" "$GATE/pyramid" "${GATE_JUNIT[@]}"
-    ((i > 0)) && { times+=("$RUN_MS"); cpus+=("$RUN_CPU"); ((RUN_RSS > rss)) && rss=$RUN_RSS; }
-    gate_exit=$RUN_EXIT
-    run_once "--compare build: JUnit set" "0 1 4" "$OTHER/pyramid" "${OTHER_JUNIT[@]}"
-    ((i > 0)) && { other_times+=("$RUN_MS"); other_cpus+=("$RUN_CPU"); ((RUN_RSS > other_rss)) && other_rss=$RUN_RSS; }
+    for turn in $( ((i % 2 == 0)) && echo "this other" || echo "other this"); do
+      if [[ "$turn" == this ]]; then
+        run_once "pyramid gate: JUnit set" "0 1 4" "$GATE/pyramid" "${GATE_JUNIT[@]}"
+        ((i > 0)) && { times+=("$RUN_MS"); cpus+=("$RUN_CPU"); ((RUN_RSS > rss)) && rss=$RUN_RSS; }
+        gate_exit=$RUN_EXIT
+      else
+        run_once "--compare build: JUnit set" "0 1 4" "$OTHER/pyramid" "${OTHER_JUNIT[@]}"
+        ((i > 0)) && { other_times+=("$RUN_MS"); other_cpus+=("$RUN_CPU"); ((RUN_RSS > other_rss)) && other_rss=$RUN_RSS; }
+        other_exit=$RUN_EXIT
+      fi
+    done
   done
   record "pyramid gate: JUnit set" "$gate_exit" "${times[*]}" "${cpus[*]}" "$rss"
-  record "  --compare build: JUnit set" "$RUN_EXIT" "${other_times[*]}" "${other_cpus[*]}" "$other_rss"
+  record "  --compare build: JUnit set" "$other_exit" "${other_times[*]}" "${other_cpus[*]}" "$other_rss"
 else
   measure "pyramid gate: JUnit set" "0 1 4" "$RUNS" -- "$GATE/pyramid" "${GATE_JUNIT[@]}"
 fi
@@ -278,9 +285,14 @@ if $ALLURE3; then
     run_once "$name" "0 1" env PATH="$NODE22_PATH" allure quality-gate "$ALLURE_DIR" --max-failures 0 \
       --min-tests-count 1 || { ok=false; break; }
     a3_ms=$RUN_MS a3_cpu=$RUN_CPU a3_rss=$RUN_RSS a3_exit=$RUN_EXIT
+    # With --compare, the two builds take turns at running right after Allure 3.
+    if [[ -n "$COMPARE" ]] && ((i % 2 == 1)); then
+      run_once "--compare build (round $i)" "0 1 4" "$OTHER/pyramid" "${OTHER_ALLURE[@]}" || { ok=false; break; }
+      other_ms=$RUN_MS
+    fi
     run_once "pyramid gate (round $i)" "0 1 4" "$GATE/pyramid" "${GATE_ALLURE[@]}" || { ok=false; break; }
     gate_ms=$RUN_MS
-    if [[ -n "$COMPARE" ]]; then
+    if [[ -n "$COMPARE" ]] && ((i % 2 == 0)); then
       run_once "--compare build (round $i)" "0 1 4" "$OTHER/pyramid" "${OTHER_ALLURE[@]}" || { ok=false; break; }
       other_ms=$RUN_MS
     fi
@@ -333,7 +345,7 @@ median_ratio() { # median_ratio NUMERATORS DENOMINATORS (space-separated ms, sam
 }
 verdict() { if [[ "$1" == n/a ]]; then echo "NOT MEASURED"; elif awk "BEGIN {exit !($2)}"; then echo "met"; else echo "MISSED"; fi; }
 if ((${#ROUND_A3[@]} > 0)); then
-  echo "Rounds on the Allure set (Allure 3, then the gate$([[ -n "$COMPARE" ]] && echo ", then the --compare build"), then the floor, one after the other):"
+  echo "Rounds on the Allure set (Allure 3, then the gate$([[ -n "$COMPARE" ]] && echo " and the --compare build, taking turns at going first"), then the floor, one after the other):"
   for ((i = 0; i < ${#ROUND_A3[@]}; i++)); do
     other=""
     ((${#ROUND_OTHER[@]} > 0)) && other=", --compare build $(secs "${ROUND_OTHER[$i]}")"
