@@ -18,7 +18,7 @@ import java.util.stream.Stream;
  *
  * @param store the persistent history directory, e.g. {@code .pyramid/allure-history}
  */
-public record ReportHistory(Path store) {
+record ReportHistory(Path store) {
 
   /**
    * Copies the previous history into {@code results/history}; returns where it came from, if
