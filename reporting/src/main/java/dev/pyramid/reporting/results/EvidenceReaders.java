@@ -14,7 +14,7 @@ import java.util.Optional;
 public final class EvidenceReaders {
 
   /** Every source, in the order a layer's evidence lists them. */
-  public static final List<EvidenceReader<?>> ALL =
+  static final List<EvidenceReader<?>> ALL =
       List.of(
           new JUnitXmlReader(),
           new AllureEvidenceReader(),
@@ -31,7 +31,7 @@ public final class EvidenceReaders {
   }
 
   /** The source whose policy key is {@code key}. */
-  public static Optional<EvidenceReader<?>> byKey(String key) {
+  static Optional<EvidenceReader<?>> byKey(String key) {
     for (EvidenceReader<?> reader : ALL) {
       if (reader.key().equals(key)) {
         return Optional.of(reader);
