@@ -158,10 +158,11 @@ final class ReadPool {
       }
       return;
     }
-    int length;
+    long size;
     try {
       BasicFileAttributes attributes =
           Files.readAttributes(path, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+      size = attributes.size();
       if (!attributes.isRegularFile()) {
         into.refused = true;
         if (attributes.isDirectory()) {
@@ -174,10 +175,16 @@ final class ReadPool {
       fail(into, new Problem(path, "cannot read: " + e.getMessage()));
       return;
     }
-    // Not followed here either, should the file have been replaced by a link since.
+    // Read up to the size the attributes gave, not on to a read that finds the end: as many calls
+    // to the system per file as before they were asked for. Empty (or a file system that gives no
+    // size): read to the end. Not followed here either, should the file have become a link since.
+    int expected = size > 0 && size < Integer.MAX_VALUE / 2 ? (int) size : -1;
+    if (expected > state.buffer.length) {
+      state.buffer = new byte[Math.max(expected, state.buffer.length * 2)];
+    }
+    int length = 0;
     try (SeekableByteChannel channel = Files.newByteChannel(path, LinkOption.NOFOLLOW_LINKS)) {
-      length = 0;
-      while (true) {
+      while (length != expected) {
         if (length == state.buffer.length) {
           state.buffer = Arrays.copyOf(state.buffer, state.buffer.length * 2);
         }
