@@ -60,7 +60,7 @@ public final class EvidenceCollector {
     FilesFound files;
     List<Problem> unreadable;
     try {
-      ReadPool readers = new ReadPool(pool, threads, listings.size());
+      ReadPool readers = new ReadPool(pool, threads, listings.keySet().toArray(new Path[0]));
       EvidenceWalk walk = new EvidenceWalk(sources, readers::add);
       for (RootListing listing : listings.values()) {
         walk.walk(listing);

@@ -105,12 +105,13 @@ final class EvidenceWalk {
    * readers at once), every regular file goes to the root's files, and those no reader will hash to
    * its unhashed files too.
    *
-   * <p>Only entries no glob matches are asked for their attributes (are they directories to
-   * enter?). A matching entry is taken for a regular file without a stat, since it is about to be
-   * read anyway: on 100,000 results a stat each was a third of the walk, and the walk feeds the
-   * readers. If such an entry is no regular file after all, reading it fails and names it; a
-   * symbolic link is listed, so the stamp check names it as not stamped (a stamp covers regular
-   * files only).
+   * <p>Only entries no glob matches are asked for their attributes here (are they directories to
+   * enter?). A matching entry is listed as a file without a stat: on 100,000 results a stat each
+   * was a third of the walk, and the walk feeds the readers. The reader that takes it asks for its
+   * attributes before opening it, and refuses a FIFO, socket, device, directory or symbolic link
+   * ({@link NonRegularFile}); such a path is then taken out of the root's files ({@link
+   * FilesFound#of}). Symbolic links are never followed, to a directory either: as in the stamp's
+   * walk, only regular files and real directories count.
    */
   void walk(RootListing root) {
     if (!Files.isDirectory(root.root)) {

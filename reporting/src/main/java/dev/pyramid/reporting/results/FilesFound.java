@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.AbstractMap;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -39,13 +40,25 @@ public record FilesFound(
   /**
    * The files of {@code listings}, with the files read (in path order) that could not be read added
    * to their root's unhashed ones, and the {@link FilesSum} of the others from {@code sums} (per
-   * root, by place).
+   * root, by place). A path refused as no regular file is taken out of the listings (a stamp covers
+   * regular files only, and hashing it here could block as reading it would have); the files below
+   * a refused directory go in, unhashed, as the stamp's walk lists them.
    */
   static FilesFound of(
       RootListing[] listings, FoundPath[] read, FilesSum[] sums, Set<Path> runDirectories) {
+    Set<Path> refused = new HashSet<>();
     for (FoundPath path : read) {
-      if (path.relative != null && path.sha256 == null) {
+      if (path.refused) {
+        refused.add(path.path);
+        listings[path.root].files.addAll(path.inside);
+        listings[path.root].unhashed.addAll(path.inside);
+      } else if (path.relative != null && path.sha256 == null) {
         listings[path.root].unhashed.add(path.path);
+      }
+    }
+    if (!refused.isEmpty()) {
+      for (RootListing listing : listings) {
+        listing.files.removeIf(refused::contains);
       }
     }
     Map<Path, RootFiles> roots = new LinkedHashMap<>();

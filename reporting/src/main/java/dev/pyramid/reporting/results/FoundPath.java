@@ -35,6 +35,18 @@ final class FoundPath {
   /** The SHA-256 of the bytes read; null until read, or when it could not be. */
   byte[] sha256;
 
+  /**
+   * True when it is no regular file ({@link NonRegularFile}), so not opened: neither listed for the
+   * stamp check nor hashed there.
+   */
+  boolean refused;
+
+  /**
+   * When refused as a directory (which the walk does not enter, having taken it for a file): the
+   * regular files below it, which the stamp's walk lists; else empty.
+   */
+  List<Path> inside = List.of();
+
   /** Per source (by place in the table), what it read, or why it could not. */
   final Outcome[] outcomes = new Outcome[EvidenceReaders.ALL.size()];
 

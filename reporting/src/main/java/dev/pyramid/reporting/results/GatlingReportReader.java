@@ -1,9 +1,12 @@
 package dev.pyramid.reporting.results;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -97,16 +100,24 @@ final class GatlingReportReader implements EvidenceReader<GatlingReportReader.Ru
   /** Reads the run in {@code runDirectory}, or throws naming it and the reason. */
   public Run read(Path runDirectory) throws UnreadableEvidenceException {
     Path index = runDirectory.resolve("index.html");
-    if (!Files.isRegularFile(index)) {
+    BasicFileAttributes attributes;
+    try {
+      attributes =
+          Files.readAttributes(index, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+    } catch (IOException e) {
       String seen =
           Files.exists(runDirectory.resolve("simulation.log")) ? " (simulation.log only)" : "";
       throw new UnreadableEvidenceException(
           runDirectory,
           "no index.html" + seen + ": the run crashed or its report was not generated");
     }
+    if (!attributes.isRegularFile()) {
+      // Neither opened nor followed, as any result file a glob matches.
+      throw new UnreadableEvidenceException(index, NonRegularFile.refusal(index, attributes, null));
+    }
     String html;
-    try {
-      html = Files.readString(index, StandardCharsets.UTF_8);
+    try (InputStream in = Files.newInputStream(index, LinkOption.NOFOLLOW_LINKS)) {
+      html = new String(in.readAllBytes(), StandardCharsets.UTF_8);
     } catch (IOException e) {
       throw new UnreadableEvidenceException(index, "cannot read: " + e.getMessage(), e);
     }
