@@ -1,15 +1,12 @@
 package dev.pyramid.reporting;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.pyramid.reporting.conditions.Condition;
-import dev.pyramid.reporting.conditions.ConditionKind;
-import dev.pyramid.reporting.conditions.ConditionKinds;
-import dev.pyramid.reporting.conditions.ConditionValue;
-import dev.pyramid.reporting.conditions.InvalidConditionException;
 import dev.pyramid.reporting.decision.Decision;
 import dev.pyramid.reporting.decision.Gate;
 import dev.pyramid.reporting.decision.UsageException;
 import dev.pyramid.reporting.policy.Policy;
+import dev.pyramid.reporting.policy.PolicyException;
+import dev.pyramid.reporting.policy.PolicyReader;
 import dev.pyramid.reporting.quarantine.Quarantine;
 import dev.pyramid.reporting.results.Counts;
 import dev.pyramid.reporting.results.Evidence;
@@ -130,40 +127,8 @@ public final class InMemory {
    */
   public static Condition condition(String yaml) {
     try {
-      Map<?, ?> map =
-          new ObjectMapper(new com.fasterxml.jackson.dataformat.yaml.YAMLFactory())
-              .readValue(yaml, Map.class);
-      com.fasterxml.jackson.databind.JsonNode node = new ObjectMapper().valueToTree(map);
-      ConditionKind kind =
-          ConditionKinds.ALL.stream()
-              .filter(k -> node.has(k.key()))
-              .findFirst()
-              .orElseThrow(() -> new IllegalArgumentException("no condition kind in " + yaml));
-      Layer layer =
-          node.has("layer")
-              ? Layer.byId(node.get("layer").asText()).orElseThrow()
-              : kind.scope().implied();
-      Map<String, String> options = new java.util.HashMap<>();
-      Map<String, com.fasterxml.jackson.databind.JsonNode> given = new java.util.HashMap<>();
-      for (String option : kind.options()) {
-        if (node.has(option)) {
-          options.put(option, node.get(option).asText());
-          given.put(option, node.get(option));
-        }
-      }
-      boolean blocking = !node.has("blocking") || node.get("blocking").asBoolean();
-      double weight = node.has("weight") ? node.get("weight").asDouble() : 1;
-      String id = node.has("id") ? node.get("id").asText() : kind.defaultId(layer, options);
-      return new Condition(
-          id,
-          kind,
-          layer,
-          kind.parse(new ConditionValue(node.get(kind.key()), given)),
-          options,
-          blocking,
-          weight,
-          1);
-    } catch (InvalidConditionException | java.io.IOException e) {
+      return new PolicyReader().readCondition(yaml, List.of(Layer.values()));
+    } catch (PolicyException e) {
       throw new IllegalArgumentException(yaml + ": " + e.getMessage(), e);
     }
   }

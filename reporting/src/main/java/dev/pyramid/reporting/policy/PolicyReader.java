@@ -1,6 +1,7 @@
 package dev.pyramid.reporting.policy;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.NullNode;
 import dev.pyramid.reporting.conditions.Condition;
 import dev.pyramid.reporting.conditions.ConditionKinds;
 import dev.pyramid.reporting.results.Layer;
@@ -32,6 +33,18 @@ public final class PolicyReader {
 
   /** The one policy format version this reader understands. */
   public static final int VERSION = 1;
+
+  /**
+   * Reads one condition as a stage's {@code conditions} list holds it, e.g. {@code { layer: e2e,
+   * max-skipped: 0 }}, with the checks of a policy file, for a stage that requires {@code require}.
+   */
+  public Condition readCondition(String condition, List<Layer> require) throws PolicyException {
+    Path source = Path.of("condition");
+    YamlLines.Parsed parsed = YamlLines.parse(source, condition);
+    JsonNode node = parsed.root() == null ? NullNode.getInstance() : parsed.root();
+    return new ConditionReader(new PolicyNodes(source, parsed.lines()))
+        .condition("condition", node, require);
+  }
 
   /** Reads and checks the policy in {@code file}. */
   public Policy read(Path file) throws PolicyException {
