@@ -153,24 +153,15 @@ final class Categories {
   private static Set<String> kindsIn(Category category) {
     Set<String> keys = new LinkedHashSet<>();
     for (ConditionKind kind : ConditionKinds.ALL) {
-      List<Layer> layers =
-          kind.scope().isAcrossLayers()
-              ? java.util.Collections.singletonList(null)
-              : List.copyOf(kind.scope().allowed());
-      for (Layer layer : layers) {
-        if (kind.category(layer) == category) {
-          keys.add(
-              kind.key()
-                  + (kind.scope().allowed().size() > 1 && !allSame(kind)
-                      ? " (" + layer + ")"
-                      : ""));
-        }
-      }
+      Map<Layer, Category> byLayer = kind.categories();
+      boolean oneCategory = Set.copyOf(byLayer.values()).size() == 1;
+      byLayer.forEach(
+          (layer, filed) -> {
+            if (filed == category) {
+              keys.add(kind.key() + (oneCategory ? "" : " (" + layer + ")"));
+            }
+          });
     }
     return keys;
-  }
-
-  private static boolean allSame(ConditionKind kind) {
-    return kind.scope().allowed().stream().map(kind::category).distinct().count() == 1;
   }
 }

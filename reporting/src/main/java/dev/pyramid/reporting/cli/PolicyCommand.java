@@ -1,5 +1,6 @@
 package dev.pyramid.reporting.cli;
 
+import dev.pyramid.reporting.conditions.Category;
 import dev.pyramid.reporting.conditions.ConditionKind;
 import dev.pyramid.reporting.conditions.ConditionKinds;
 import dev.pyramid.reporting.conditions.Scope;
@@ -8,6 +9,8 @@ import dev.pyramid.reporting.policy.PolicyException;
 import dev.pyramid.reporting.results.Layer;
 import java.io.PrintWriter;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 import picocli.CommandLine;
@@ -144,15 +147,12 @@ final class PolicyCommand implements Subcommand {
   }
 
   private static String categories(ConditionKind kind) {
-    List<Layer> layers =
-        kind.scope().isAcrossLayers()
-            ? java.util.Collections.singletonList(null)
-            : kind.scope().allowed().stream().sorted().toList();
-    if (layers.stream().map(kind::category).distinct().count() == 1) {
-      return kind.category(layers.get(0)).title();
+    Map<Layer, Category> byLayer = kind.categories();
+    if (Set.copyOf(byLayer.values()).size() == 1) {
+      return byLayer.values().iterator().next().title();
     }
-    return layers.stream()
-        .map(l -> l.id() + ": " + kind.category(l).title())
+    return byLayer.entrySet().stream()
+        .map(e -> e.getKey().id() + ": " + e.getValue().title())
         .collect(Collectors.joining(", "));
   }
 

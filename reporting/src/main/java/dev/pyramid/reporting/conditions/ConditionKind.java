@@ -1,6 +1,7 @@
 package dev.pyramid.reporting.conditions;
 
 import dev.pyramid.reporting.results.Layer;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 
@@ -47,6 +48,20 @@ public interface ConditionKind {
    * (null: across layers).
    */
   Category category(Layer layer);
+
+  /**
+   * The report category of a failure on each layer this kind may be about, in layer order; one
+   * entry, keyed by null, for a kind that compares layers.
+   */
+  default Map<Layer, Category> categories() {
+    Map<Layer, Category> categories = new LinkedHashMap<>();
+    if (scope().isAcrossLayers()) {
+      categories.put(null, category(null));
+    } else {
+      scope().allowed().stream().sorted().forEach(layer -> categories.put(layer, category(layer)));
+    }
+    return categories;
+  }
 
   /**
    * Reads the condition's value (and this kind's options) from the policy.
