@@ -7,7 +7,6 @@ import dev.pyramid.reporting.history.History;
 import dev.pyramid.reporting.stamp.BuildIdentity;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -52,7 +51,6 @@ class SharedOptionsTests {
 
   @Test
   void a_shared_option_comes_from_its_mixin_in_every_command_that_takes_it() {
-    Map<String, String> descriptions = new HashMap<>();
     List<String> checked = new ArrayList<>();
     for (String name : REQUIRED.keySet()) {
       CommandSpec spec = spec(name);
@@ -67,12 +65,9 @@ class SharedOptionsTests {
             assertThat(mixinOf(spec, option)).as(where).isNull();
             continue;
           }
+          // Declared by the mixin itself, so its description and default are the mixin's in every
+          // command.
           assertThat(mixinOf(spec, option)).as(where).isEqualTo(mixin);
-          String description = String.join(" ", option.description());
-          assertThat(descriptions.putIfAbsent(shared.longestName(), description))
-              .as(where)
-              .isIn(null, description);
-          assertThat(option.defaultValue()).as(where).isEqualTo(shared.defaultValue());
           checked.add(where);
         }
       }
