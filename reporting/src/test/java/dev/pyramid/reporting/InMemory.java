@@ -8,6 +8,7 @@ import dev.pyramid.reporting.policy.Policy;
 import dev.pyramid.reporting.policy.PolicyException;
 import dev.pyramid.reporting.policy.PolicyReader;
 import dev.pyramid.reporting.quarantine.Quarantine;
+import dev.pyramid.reporting.results.Baseline;
 import dev.pyramid.reporting.results.Counts;
 import dev.pyramid.reporting.results.Evidence;
 import dev.pyramid.reporting.results.Layer;
@@ -182,6 +183,16 @@ public final class InMemory {
 
   /** The same with a quarantine, judged today. */
   public static Decision decide(Policy policy, Evidence evidence, Quarantine quarantine) {
+    return decide(policy, evidence, quarantine, Optional.empty());
+  }
+
+  /** The same, compared with {@code baseline}. */
+  public static Decision decide(Policy policy, Evidence evidence, Baseline baseline) {
+    return decide(policy, evidence, Quarantine.NONE, Optional.of(baseline));
+  }
+
+  private static Decision decide(
+      Policy policy, Evidence evidence, Quarantine quarantine, Optional<Baseline> baseline) {
     RootCheck trusted =
         new RootCheck(ROOT.toAbsolutePath().normalize(), Optional.empty(), List.of());
     try {
@@ -196,7 +207,7 @@ public final class InMemory {
                   List.of(),
                   BuildTree.BUILD,
                   quarantine,
-                  Optional.empty(),
+                  baseline,
                   LocalDate.now()));
     } catch (UsageException e) {
       throw new IllegalArgumentException(e);

@@ -166,7 +166,7 @@ final class GateCommand implements Subcommand {
     History decisions = history.history();
     Optional<Baseline> baseline;
     try {
-      baseline = History.baseline(decisions.read(), stage);
+      baseline = decisions.baseline(decisions.read(), stage);
     } catch (IOException e) {
       stderr.println("History unreadable (baselines come from it): " + e.getMessage());
       return USAGE_OR_POLICY_ERROR.code();
@@ -211,7 +211,7 @@ final class GateCommand implements Subcommand {
       if (allureResults != null) {
         AllureResults.write(decision, allureResults, now);
       }
-      decisions.append(History.decisionLine(decision, now));
+      decisions.record(decision, now);
       stdout.println("History: appended to " + decisions.file());
     } catch (IOException e) {
       // The verdict stands, but a decision nobody can read later is not trustworthy in CI.

@@ -20,6 +20,7 @@ public final class ConditionKinds {
           new MaxFailures(),
           new MaxFlaky(),
           new MaxSkipped(),
+          new MaxVanishedTests(),
           new AllInteractionsVerified(),
           new AllAssertionsPass(),
           new LineCoverage(),

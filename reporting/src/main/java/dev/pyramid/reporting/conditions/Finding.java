@@ -11,11 +11,25 @@ import java.util.List;
  * @param evidence the files the actual value comes from
  * @param note why, when the numbers alone do not say it (quarantine, no baseline, what failed);
  *     empty otherwise
+ * @param tests the test ids the actual value counts, when it counts tests that reports must name
+ *     (the vanished ones); empty otherwise
  */
 public record Finding(
-    String expected, String actual, Verdict verdict, List<Path> evidence, String note) {
+    String expected,
+    String actual,
+    Verdict verdict,
+    List<Path> evidence,
+    String note,
+    List<String> tests) {
 
   public Finding {
     evidence = List.copyOf(evidence);
+    tests = List.copyOf(tests);
+  }
+
+  /** A finding that names no tests. */
+  public Finding(
+      String expected, String actual, Verdict verdict, List<Path> evidence, String note) {
+    this(expected, actual, verdict, evidence, note, List.of());
   }
 }

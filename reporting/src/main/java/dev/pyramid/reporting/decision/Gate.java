@@ -235,6 +235,7 @@ public final class Gate {
         condition.blocking(),
         condition.weight(),
         finding.note(),
+        finding.tests(),
         category);
   }
 }

@@ -5,8 +5,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.pyramid.reporting.decision.Decision;
+import dev.pyramid.reporting.decision.LayerResult;
 import dev.pyramid.reporting.decision.Outcome;
 import dev.pyramid.reporting.results.Baseline;
+import dev.pyramid.reporting.results.BaselineTests;
+import dev.pyramid.reporting.results.ExecutedTests;
 import dev.pyramid.reporting.results.Layer;
 import dev.pyramid.reporting.results.PerfMetrics;
 import dev.pyramid.reporting.stamp.BuildIdentity;
@@ -37,18 +40,52 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class History {
 
+  /** The key of a decision line naming the tests it executed in {@link ExecutedTestsStore}. */
+  static final String EXECUTED_TESTS = "executedTests";
+
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final Map<Path, Object> MONITORS = new ConcurrentHashMap<>();
 
   private final Path file;
+  private final ExecutedTestsStore executedTests;
 
   public History(Path file) {
     this.file = file.toAbsolutePath().normalize();
+    this.executedTests = new ExecutedTestsStore(this.file);
   }
 
   /** The history file. */
   public Path file() {
     return file;
+  }
+
+  /** Where the executed tests of the builds that may become a baseline are kept. */
+  public ExecutedTestsStore executedTests() {
+    return executedTests;
+  }
+
+  /**
+   * Appends the line of {@code decision}. A decision that a promotion may follow (a whole stage's
+   * PROMOTE or MANUAL_APPROVAL) also keeps the tests the build executed, which {@code
+   * max-vanished-tests} compares later builds with once it is promoted; what no comparison can need
+   * any more is then deleted.
+   */
+  public void record(Decision decision, Instant at) throws IOException {
+    ObjectNode line = decisionLine(decision, at);
+    boolean promotable =
+        !decision.isLevelRun()
+            && (decision.outcome() == Outcome.PROMOTE
+                || decision.outcome() == Outcome.MANUAL_APPROVAL);
+    if (promotable) {
+      line.put(
+          EXECUTED_TESTS,
+          executedTests.save(
+              ExecutedTests.of(decision.layers().stream().map(LayerResult::evidence).toList())));
+    }
+    append(line);
+    if (promotable) {
+      executedTests.prune(read(), at);
+    }
   }
 
   /** Appends {@code line} (one JSON object) as one line. */
@@ -164,22 +201,25 @@ public final class History {
   }
 
   /**
-   * The baseline of {@code stage}: the performance figures of the last build promoted to it, from
-   * that build's latest decision that recorded them. Empty when no build was promoted to it yet.
+   * The baseline of {@code stage}: the last build promoted to it, with the performance figures of
+   * that build's latest decision that recorded them, and the tests of its latest decision that kept
+   * them. Empty when no build was promoted to it yet.
+   *
+   * @throws IOException when a line names its tests wrongly
    */
-  public static Optional<Baseline> baseline(List<JsonNode> lines, String stage) {
-    JsonNode promotion = null;
-    for (JsonNode line : lines) {
-      if ("promotion".equals(line.path("type").asText())
-          && stage.equals(line.path("stage").asText())) {
-        promotion = line;
-      }
-    }
-    if (promotion == null) {
+  public Optional<Baseline> baseline(List<JsonNode> lines, String stage) throws IOException {
+    Optional<JsonNode> promotion = lastPromotion(lines, stage);
+    if (promotion.isEmpty()) {
       return Optional.empty();
     }
     BuildIdentity build =
-        new BuildIdentity(promotion.path("commit").asText(), promotion.path("buildId").asText());
+        new BuildIdentity(
+            promotion.get().path("commit").asText(), promotion.get().path("buildId").asText());
+    Optional<JsonNode> withTests = baselineDecision(lines, stage);
+    BaselineTests tests =
+        withTests.isEmpty()
+            ? BaselineTests.NOT_RECORDED
+            : executedTests.locate(withTests.get().get(EXECUTED_TESTS).asText());
     Map<String, Map<String, Double>> metrics = new LinkedHashMap<>();
     for (JsonNode line : lines) {
       if ("decision".equals(line.path("type").asText())
@@ -199,7 +239,42 @@ public final class History {
                 });
       }
     }
-    return Optional.of(new Baseline(stage, build.commit(), build.buildId(), metrics));
+    return Optional.of(new Baseline(stage, build.commit(), build.buildId(), metrics, tests));
+  }
+
+  /** The last promotion to {@code stage}. */
+  private static Optional<JsonNode> lastPromotion(List<JsonNode> lines, String stage) {
+    JsonNode promotion = null;
+    for (JsonNode line : lines) {
+      if ("promotion".equals(line.path("type").asText())
+          && stage.equals(line.path("stage").asText())) {
+        promotion = line;
+      }
+    }
+    return Optional.ofNullable(promotion);
+  }
+
+  /**
+   * The latest decision that kept the executed tests of the last build promoted to {@code stage}:
+   * its baseline's tests. Empty when none did.
+   */
+  static Optional<JsonNode> baselineDecision(List<JsonNode> lines, String stage) {
+    Optional<JsonNode> promotion = lastPromotion(lines, stage);
+    if (promotion.isEmpty()) {
+      return Optional.empty();
+    }
+    BuildIdentity build =
+        new BuildIdentity(
+            promotion.get().path("commit").asText(), promotion.get().path("buildId").asText());
+    JsonNode found = null;
+    for (JsonNode line : lines) {
+      if ("decision".equals(line.path("type").asText())
+          && matches(line, build)
+          && line.has(EXECUTED_TESTS)) {
+        found = line;
+      }
+    }
+    return Optional.ofNullable(found);
   }
 
   /** True when the line is about {@code build}. */

@@ -75,6 +75,10 @@ public final class AllureResults {
       result.put(
           "statusDetails",
           Map.of(
+              "trace",
+              condition.tests().isEmpty()
+                  ? ""
+                  : "The tests this condition counts:\n" + String.join("\n", condition.tests()),
               "message",
               (condition.verdict().passes() ? "" : condition.category().tag() + " ")
                   + condition.id()

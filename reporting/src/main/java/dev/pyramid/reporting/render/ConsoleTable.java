@@ -7,9 +7,13 @@ import dev.pyramid.reporting.decision.LayerResult;
 import dev.pyramid.reporting.results.Counts;
 import dev.pyramid.reporting.results.Problem;
 import dev.pyramid.reporting.stamp.RootCheck;
+import java.util.List;
 
 /** Renders a decision as the plain-text table the gate prints: layers, conditions, verdict line. */
 public final class ConsoleTable {
+
+  /** The tests a condition names that the console lists; decision.json lists them all. */
+  static final int LISTED_TESTS = 20;
 
   private ConsoleTable() {}
 
@@ -60,6 +64,15 @@ public final class ConsoleTable {
                 condition.verdict().id()));
         if (!condition.note().isEmpty()) {
           out.append("    ").append(condition.note()).append('\n');
+        }
+        List<String> tests = condition.tests();
+        for (String test : tests.subList(0, Math.min(tests.size(), LISTED_TESTS))) {
+          out.append("    - ").append(test).append('\n');
+        }
+        if (tests.size() > LISTED_TESTS) {
+          out.append("    ... and ")
+              .append(tests.size() - LISTED_TESTS)
+              .append(" more: decision.json lists them all\n");
         }
       }
       if (decision.score() != null) {

@@ -43,7 +43,9 @@ public final class DecisionJunit {
             .append(xml(message))
             .append("\" type=\"")
             .append(condition.blocking() ? "blocking" : "weighted")
-            .append("\"/>");
+            .append("\">")
+            .append(xml(String.join(", ", condition.tests())))
+            .append("</failure>");
       } else if (condition.verdict() == Verdict.MISSING
           || condition.verdict() == Verdict.UNREADABLE) {
         errors++;

@@ -13,9 +13,13 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.List;
 
 /** Renders a decision as {@code decision.md}, shaped to be posted as a pull-request comment. */
 public final class DecisionMarkdown {
+
+  /** The tests a condition names that decision.md lists; decision.json lists them all. */
+  static final int LISTED_TESTS = 200;
 
   private DecisionMarkdown() {}
 
@@ -79,6 +83,25 @@ public final class DecisionMarkdown {
             .append(" | ")
             .append(escape(condition.note()))
             .append(" |\n");
+      }
+      for (ConditionResult condition : decision.conditions()) {
+        if (!condition.tests().isEmpty()) {
+          md.append("\n<details><summary><code>")
+              .append(condition.id())
+              .append("</code>: ")
+              .append(condition.tests().size())
+              .append(" test(s)</summary>\n\n");
+          List<String> tests = condition.tests();
+          for (String test : tests.subList(0, Math.min(tests.size(), LISTED_TESTS))) {
+            md.append("- `").append(escape(test).replace("`", "'")).append("`\n");
+          }
+          if (tests.size() > LISTED_TESTS) {
+            md.append("- ... and ")
+                .append(tests.size() - LISTED_TESTS)
+                .append(" more: decision.json lists them all\n");
+          }
+          md.append("\n</details>\n");
+        }
       }
       if (decision.score() != null) {
         md.append("\nScore of the weighted conditions: **")

@@ -3,14 +3,19 @@ package dev.pyramid.reporting.results;
 import java.util.Map;
 
 /**
- * The performance figures of the last build promoted to a stage, which relative conditions compare
- * with.
+ * What relative conditions compare a build with: the last build promoted to a stage, its
+ * performance figures and the tests it executed.
  *
  * @param metrics request name ("All Requests" for the whole run) to metric ({@code p95, p99, max,
  *     error-pct, throughput}) to value
+ * @param tests the tests it executed, read when a condition asks
  */
 public record Baseline(
-    String stage, String commit, String buildId, Map<String, Map<String, Double>> metrics) {
+    String stage,
+    String commit,
+    String buildId,
+    Map<String, Map<String, Double>> metrics,
+    BaselineTests tests) {
 
   public Baseline {
     metrics = Map.copyOf(metrics);

@@ -113,13 +113,13 @@ class HistoryTests {
                 "{\"type\":\"decision\",\"stage\":\"staging\",\"commit\":\"b\","
                     + "\"buildId\":\"2\",\"verdict\":\"PROMOTE\",\"perf\":{\"All Requests\":{\"p95\":300.0}}}"));
 
-    assertThat(History.baseline(history.read(), "staging"))
+    assertThat(history.baseline(history.read(), "staging"))
         .hasValueSatisfying(
             b -> {
               assertThat(b.buildId()).isEqualTo("1");
               assertThat(b.metrics().get("All Requests").get("p95")).isEqualTo(100.0);
             });
-    assertThat(History.baseline(history.read(), "production")).isEmpty();
+    assertThat(history.baseline(history.read(), "production")).isEmpty();
   }
 
   @Test
