@@ -191,7 +191,8 @@ public final class InMemory {
     return decide(policy, evidence, Quarantine.NONE, Optional.of(baseline));
   }
 
-  private static Decision decide(
+  /** The same with a quarantine and a baseline. */
+  public static Decision decide(
       Policy policy, Evidence evidence, Quarantine quarantine, Optional<Baseline> baseline) {
     RootCheck trusted =
         new RootCheck(ROOT.toAbsolutePath().normalize(), Optional.empty(), List.of());

@@ -6,6 +6,7 @@ import dev.pyramid.reporting.results.Layer;
 import dev.pyramid.reporting.results.LayerEvidence;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * What a condition is evaluated against: the build's evidence, the stage's baseline and the failed
@@ -14,12 +15,18 @@ import java.util.Optional;
  * @param baseline the figures of the last build promoted to the stage; empty when there is none yet
  * @param quarantined the failed tests a quarantine entry covers, valid or expired, of every layer
  *     decided
+ * @param retired the ids of tests removed or renamed on purpose (a valid {@code retired} entry of
+ *     quarantine.yml), which do not count as vanished
  */
 public record Evaluation(
-    Evidence evidence, Optional<Baseline> baseline, List<QuarantinedFailure> quarantined) {
+    Evidence evidence,
+    Optional<Baseline> baseline,
+    List<QuarantinedFailure> quarantined,
+    Set<String> retired) {
 
   public Evaluation {
     quarantined = List.copyOf(quarantined);
+    retired = Set.copyOf(retired);
   }
 
   /** The evidence of {@code layer}; never null. */

@@ -7,6 +7,7 @@ import dev.pyramid.reporting.results.LayerEvidence;
 import dev.pyramid.reporting.results.TestCase;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
@@ -20,8 +21,10 @@ import java.util.stream.Stream;
  * <p>A crashed test JVM leaves results only for the classes that finished, each complete and
  * well-formed: the build looks like a green run with fewer tests, and only the tests that are gone
  * show it. A test removed or renamed on purpose vanishes too; the decision names every one, so that
- * a reviewer tells the two apart. A test this build skipped has a result: {@code max-skipped}
- * counts it.
+ * a reviewer tells the two apart, and one removed on purpose is retired in quarantine.yml ({@code
+ * retired:}, the same entries as quarantined tests: test, owner, reason, expires), which this
+ * condition does not count while the entry is valid. A test this build skipped has a result: {@code
+ * max-skipped} counts it.
  *
  * <p>With no baseline yet, or a baseline promoted before its tests were kept, the verdict is {@link
  * Verdict#NO_BASELINE}, reported. A baseline whose kept tests are missing or altered cannot be
@@ -95,20 +98,27 @@ final class MaxVanishedTests implements ConditionKind {
     for (TestCase test : layer.testCases()) {
       present.add(test.id());
     }
-    List<String> vanished =
+    List<String> gone =
         executed.get().of(condition.layer()).stream().filter(id -> !present.contains(id)).toList();
+    List<String> vanished = gone.stream().filter(id -> !evaluation.retired().contains(id)).toList();
     boolean met = condition.threshold().met(vanished.size());
-    String note =
-        vanished.isEmpty()
-            ? ""
-            : vanished.size()
-                + " test(s) that build "
-                + base.buildId()
-                + " (commit "
-                + base.commit()
-                + ", the last promoted to "
-                + base.stage()
-                + ") executed have no result here: a crashed test JVM, or tests deleted or renamed";
+    List<String> notes = new ArrayList<>();
+    if (!vanished.isEmpty()) {
+      notes.add(
+          vanished.size()
+              + " test(s) that build "
+              + base.buildId()
+              + " (commit "
+              + base.commit()
+              + ", the last promoted to "
+              + base.stage()
+              + ") executed have no result here: a crashed test JVM, or tests deleted or renamed"
+              + " (retire those in quarantine.yml)");
+    }
+    if (gone.size() > vanished.size()) {
+      notes.add((gone.size() - vanished.size()) + " more retired in quarantine.yml, not counted");
+    }
+    String note = String.join("; ", notes);
     return new Finding(
         condition.expected(),
         String.valueOf(vanished.size()),

@@ -113,7 +113,12 @@ public final class Gate {
         }
       }
     }
-    Evaluation evaluation = new Evaluation(request.evidence(), request.baseline(), quarantined);
+    Evaluation evaluation =
+        new Evaluation(
+            request.evidence(),
+            request.baseline(),
+            quarantined,
+            request.quarantine().retiredOn(request.today()));
     List<ConditionResult> conditions = new ArrayList<>();
     for (Condition condition : stage.conditions()) {
       if (condition.layer() == null

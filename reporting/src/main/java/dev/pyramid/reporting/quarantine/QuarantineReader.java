@@ -15,13 +15,15 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Reads {@code quarantine.yml}: {@code quarantine:} a list of {@code {test, owner, reason,
- * expires}} ({@code expires} as {@code yyyy-MM-dd}). A malformed entry is a {@link PolicyException}
- * naming the file, line and key. Thread-safe.
+ * Reads {@code quarantine.yml}: {@code quarantine:} (failures that do not block) and {@code
+ * retired:} (tests removed on purpose, not counted as vanished), each a list of {@code {test,
+ * owner, reason, expires}} ({@code expires} as {@code yyyy-MM-dd}). A malformed entry is a {@link
+ * PolicyException} naming the file, line and key. Thread-safe.
  */
 public final class QuarantineReader {
 
   private static final Set<String> KEYS = Set.of("test", "owner", "reason", "expires");
+  private static final Set<String> SECTIONS = Set.of("quarantine", "retired");
 
   /** Reads {@code file}. */
   public Quarantine read(Path file) throws PolicyException {
@@ -36,24 +38,34 @@ public final class QuarantineReader {
     YamlLines lines = parsed.lines();
     JsonNode root = parsed.root();
     if (root == null || root.isMissingNode() || root.isNull()) {
-      return new Quarantine(file, List.of());
+      return new Quarantine(file, List.of(), List.of());
     }
-    if (!root.isObject() || root.size() != 1 || !root.has("quarantine")) {
+    if (!root.isObject() || !SECTIONS.containsAll(names(root))) {
       throw new PolicyException(
-          file, 1, "quarantine", "the file holds one key, quarantine: a list of entries");
+          file,
+          1,
+          "quarantine",
+          "the file holds quarantine: and retired:, each a list of entries {test, owner, reason,"
+              + " expires}");
     }
-    JsonNode list = root.get("quarantine");
-    if (list.isNull()) {
-      return new Quarantine(file, List.of());
+    return new Quarantine(
+        file, entries(file, lines, root, "quarantine"), entries(file, lines, root, "retired"));
+  }
+
+  /** The entries listed under {@code section}; none when it is absent or empty. */
+  private static List<Quarantine.Entry> entries(
+      Path file, YamlLines lines, JsonNode root, String section) throws PolicyException {
+    JsonNode list = root.path(section);
+    if (list.isMissingNode() || list.isNull()) {
+      return List.of();
     }
     if (!list.isArray()) {
-      throw new PolicyException(
-          file, lines.lineOf("quarantine"), "quarantine", "must be a list of entries");
+      throw new PolicyException(file, lines.lineOf(section), section, "must be a list of entries");
     }
     List<Quarantine.Entry> entries = new ArrayList<>();
     Set<String> tests = new HashSet<>();
     for (int i = 0; i < list.size(); i++) {
-      String key = "quarantine[" + i + "]";
+      String key = section + "[" + i + "]";
       JsonNode entry = list.get(i);
       if (!entry.isObject()) {
         throw new PolicyException(
@@ -73,7 +85,16 @@ public final class QuarantineReader {
           text(
               file, lines, entry, key, "test", "className#methodName, as the result files name it");
       String owner = text(file, lines, entry, key, "owner", "who fixes it, e.g. a team or e-mail");
-      String reason = text(file, lines, entry, key, "reason", "why it is quarantined");
+      String reason =
+          text(
+              file,
+              lines,
+              entry,
+              key,
+              "reason",
+              section.equals("retired")
+                  ? "why it was removed or renamed"
+                  : "why it is quarantined");
       String expiresText =
           text(file, lines, entry, key, "expires", "the last valid day, yyyy-MM-dd");
       LocalDate expires;
@@ -96,7 +117,13 @@ public final class QuarantineReader {
       }
       entries.add(new Quarantine.Entry(test, owner, reason, expires, lines.lineOf(key)));
     }
-    return new Quarantine(file, entries);
+    return entries;
+  }
+
+  private static List<String> names(JsonNode node) {
+    List<String> names = new ArrayList<>();
+    node.fieldNames().forEachRemaining(names::add);
+    return names;
   }
 
   private static String text(

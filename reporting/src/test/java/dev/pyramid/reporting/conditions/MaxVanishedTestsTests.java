@@ -14,6 +14,7 @@ import dev.pyramid.framework.api.UnitTest;
 import dev.pyramid.reporting.decision.ConditionResult;
 import dev.pyramid.reporting.decision.Decision;
 import dev.pyramid.reporting.policy.Policy;
+import dev.pyramid.reporting.quarantine.Quarantine;
 import dev.pyramid.reporting.results.Baseline;
 import dev.pyramid.reporting.results.BaselineTests;
 import dev.pyramid.reporting.results.ExecutedTests;
@@ -21,8 +22,10 @@ import dev.pyramid.reporting.results.Layer;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -84,6 +87,33 @@ class MaxVanishedTestsTests {
               baseline);
 
       assertThat(decision).hasActual("unit.max-vanished-tests", "0");
+    }
+
+    @Test
+    void a_test_retired_in_quarantine_yml_does_not_count_while_its_entry_is_valid()
+        throws IOException {
+      Baseline baseline = baseline(Map.of(UNIT, ids("passed_0", "passed_1", "passed_2")));
+      String retired = UNIT_TESTS + "passed_2";
+      Policy strict = policy(List.of(UNIT), condition("{ layer: unit, max-vanished-tests: 0 }"));
+
+      Decision valid =
+          decide(
+              strict,
+              evidence(layer(UNIT).passed(2)),
+              retiring(retired, LocalDate.now()),
+              Optional.of(baseline));
+      Decision expired =
+          decide(
+              strict,
+              evidence(layer(UNIT).passed(2)),
+              retiring(retired, LocalDate.now().minusDays(1)),
+              Optional.of(baseline));
+
+      assertThat(valid).isPromoted().hasActual("unit.max-vanished-tests", "0");
+      assertThat(valid.conditions().get(0).note())
+          .isEqualTo("1 more retired in quarantine.yml, not counted");
+      assertThat(expired).isBlocked().hasActual("unit.max-vanished-tests", "1");
+      assertThat(expired.conditions().get(0).tests()).containsExactly(retired);
     }
 
     @Test
@@ -183,6 +213,13 @@ class MaxVanishedTestsTests {
         "b1",
         Map.of(),
         BaselineTests.in(file, ExecutedTests.digest(bytes)));
+  }
+
+  private static Quarantine retiring(String test, LocalDate expires) {
+    return new Quarantine(
+        Path.of("quarantine.yml"),
+        List.of(),
+        List.of(new Quarantine.Entry(test, "team-a", "renamed", expires, 2)));
   }
 
   private static Set<String> ids(String... names) {

@@ -99,13 +99,15 @@ class GateInMemoryTests {
             Path.of("quarantine.yml"),
             List.of(
                 new Quarantine.Entry(
-                    failing, "team-a", "flaky clock", LocalDate.now().plusDays(1), 1)));
+                    failing, "team-a", "flaky clock", LocalDate.now().plusDays(1), 1)),
+            List.of());
     Quarantine expired =
         new Quarantine(
             Path.of("quarantine.yml"),
             List.of(
                 new Quarantine.Entry(
-                    failing, "team-a", "flaky clock", LocalDate.now().minusDays(1), 1)));
+                    failing, "team-a", "flaky clock", LocalDate.now().minusDays(1), 1)),
+            List.of());
 
     assertThat(decide(policy, evidence(layer(UNIT).passed(1).failed(1)), valid)).isPromoted();
     assertThat(decide(policy, evidence(layer(UNIT).passed(1).failed(1)), expired))
