@@ -21,7 +21,9 @@ public final class EvidenceReaders {
           new PactReportReader(),
           new PactFileReader(),
           new JacocoXmlReader(),
-          new GatlingReportReader());
+          new GatlingReportReader(),
+          // After JUnitXmlReader: it checks Failsafe's summaries against the test cases read.
+          new SurefireTraceReader());
 
   private EvidenceReaders() {}
 

@@ -3,6 +3,7 @@ package dev.pyramid.reporting.results;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.List;
 
 /**
@@ -94,6 +95,14 @@ public record LayerEvidence(
     public Builder addTestCases(Collection<TestCase> more) {
       testCases.addAll(more);
       return this;
+    }
+
+    /**
+     * The test cases added so far (by the sources before the caller in {@link
+     * EvidenceReaders#ALL}), for a source that checks its own files against them; unmodifiable.
+     */
+    List<TestCase> testCases() {
+      return Collections.unmodifiableList(testCases);
     }
 
     public Builder addPacts(Collection<PactVerification> more) {

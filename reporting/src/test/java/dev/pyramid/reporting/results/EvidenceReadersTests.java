@@ -14,7 +14,8 @@ class EvidenceReadersTests {
   void every_source_has_its_own_policy_key() {
     assertThat(EvidenceReaders.keys())
         .doesNotHaveDuplicates()
-        .containsExactlyInAnyOrder("junit", "allure", "pacts", "pact-reports", "gatling", "jacoco");
+        .containsExactlyInAnyOrder(
+            "junit", "allure", "pacts", "pact-reports", "gatling", "jacoco", "surefire-traces");
   }
 
   @Test
@@ -33,7 +34,12 @@ class EvidenceReadersTests {
             "**/target/surefire-reports/contract/TEST-*.xml",
             "**/target/failsafe-reports/contract/TEST-*.xml",
             "**/target/pacts/*.json",
-            "**/target/pact/reports/*.json");
+            "**/target/pact/reports/*.json",
+            "**/target/surefire-reports/contract/*.dump",
+            "**/target/surefire-reports/contract/*.dumpstream",
+            "**/target/failsafe-reports/contract/failsafe-summary.xml",
+            "**/target/failsafe-reports/contract/*.dump",
+            "**/target/failsafe-reports/contract/*.dumpstream");
   }
 
   @Test
