@@ -67,42 +67,68 @@ final class MaxVanishedTests implements ConditionKind {
   public Finding evaluate(Condition condition, Evaluation evaluation) {
     LayerEvidence layer = evaluation.of(condition.layer());
     Verdict availability = Evaluation.availability(layer);
-    if (availability != Verdict.PASS) {
+    if (availability == Verdict.MISSING) {
       return new Finding(condition.expected(), "n/a", availability, layer.sources(), "");
     }
     Optional<Baseline> baseline = evaluation.baseline();
+    Optional<ExecutedTests> executed = Optional.empty();
+    String noComparison = null;
     if (baseline.isEmpty()) {
-      return noBaseline(condition, layer, "no build was promoted to the stage yet");
+      noComparison = "no build was promoted to the stage yet";
+    } else {
+      try {
+        executed = baseline.get().tests().read();
+      } catch (IOException e) {
+        return new Finding(
+            condition.expected(),
+            "n/a",
+            Verdict.UNREADABLE,
+            baseline.get().tests().file().map(List::of).orElse(List.of()),
+            "the baseline's tests cannot be compared with: " + e.getMessage());
+      }
+      if (executed.isEmpty()) {
+        noComparison =
+            "build "
+                + baseline.get().buildId()
+                + " (the baseline) has no kept tests: promoted before they were";
+      }
     }
-    Baseline base = baseline.get();
-    Optional<ExecutedTests> executed;
-    try {
-      executed = base.tests().read();
-    } catch (IOException e) {
-      return new Finding(
-          condition.expected(),
-          "n/a",
-          Verdict.UNREADABLE,
-          base.tests().file().map(List::of).orElse(List.of()),
-          "the baseline's tests cannot be compared with: " + e.getMessage());
+    if (noComparison != null) {
+      return availability == Verdict.UNREADABLE
+          ? new Finding(condition.expected(), "n/a", availability, layer.sources(), "")
+          : new Finding(
+              condition.expected(),
+              "n/a",
+              Verdict.NO_BASELINE,
+              layer.sources(),
+              "no baseline: " + noComparison + "; the condition does not fail");
     }
-    if (executed.isEmpty()) {
-      return noBaseline(
-          condition,
-          layer,
-          "build "
-              + base.buildId()
-              + " (the baseline) has no kept tests: promoted before they were");
-    }
+    return compare(condition, evaluation, layer, baseline.get(), executed.get(), availability);
+  }
+
+  /**
+   * The tests of the baseline with no result in {@code layer}. When the layer's evidence is
+   * unreadable the verdict stays so, and the tests are still named: a crashed fork's dump file and
+   * the tests it took with it, in one answer.
+   */
+  private static Finding compare(
+      Condition condition,
+      Evaluation evaluation,
+      LayerEvidence layer,
+      Baseline base,
+      ExecutedTests executed,
+      Verdict availability) {
     Set<String> present = new HashSet<>();
     for (TestCase test : layer.testCases()) {
       present.add(test.id());
     }
     List<String> gone =
-        executed.get().of(condition.layer()).stream().filter(id -> !present.contains(id)).toList();
+        executed.of(condition.layer()).stream().filter(id -> !present.contains(id)).toList();
     List<String> vanished = gone.stream().filter(id -> !evaluation.retired().contains(id)).toList();
-    boolean met = condition.threshold().met(vanished.size());
     List<String> notes = new ArrayList<>();
+    if (availability == Verdict.UNREADABLE) {
+      notes.add("the layer's evidence is incomplete (see its problems)");
+    }
     if (!vanished.isEmpty()) {
       notes.add(
           vanished.size()
@@ -118,23 +144,17 @@ final class MaxVanishedTests implements ConditionKind {
     if (gone.size() > vanished.size()) {
       notes.add((gone.size() - vanished.size()) + " more retired in quarantine.yml, not counted");
     }
-    String note = String.join("; ", notes);
+    Verdict verdict =
+        availability == Verdict.UNREADABLE
+            ? availability
+            : condition.threshold().met(vanished.size()) ? Verdict.PASS : Verdict.FAIL;
     return new Finding(
         condition.expected(),
         String.valueOf(vanished.size()),
-        met ? Verdict.PASS : Verdict.FAIL,
+        verdict,
         withBaseline(layer.sources(), base),
-        note,
+        String.join("; ", notes),
         vanished);
-  }
-
-  private static Finding noBaseline(Condition condition, LayerEvidence layer, String why) {
-    return new Finding(
-        condition.expected(),
-        "n/a",
-        Verdict.NO_BASELINE,
-        layer.sources(),
-        "no baseline: " + why + "; the condition does not fail");
   }
 
   private static List<Path> withBaseline(List<Path> sources, Baseline baseline) {

@@ -43,6 +43,7 @@ class GateVanishedTestsTests {
       sources:
         unit:
           junit: ["**/TEST-*.xml"]
+          surefire-traces: ["**/*.dump", "**/*.dumpstream", "**/failsafe-summary.xml"]
       lanes:
         default:
           stages:
@@ -97,6 +98,23 @@ class GateVanishedTestsTests {
     condition.path("tests").forEach(t -> named.add(t.asText()));
     assertThat(named).containsExactlyInAnyOrderElementsOf(vanished);
     assertThat(Files.readString(work.resolve("out-b2/decision.md"))).contains(vanished.get(0));
+  }
+
+  @Test
+  void a_fork_that_ran_out_of_memory_is_refused_naming_its_dump_and_the_vanished_tests()
+      throws Exception {
+    promoteBaseline();
+    Path root = results("crashed-oom", "b2");
+
+    String console = ConsoleCapture.capture(() -> assertThat(gate(root, "b2")).isEqualTo(2));
+
+    assertThat(console)
+        .contains(root.resolve("2026-12-02T00-58-07_173-jvmRun1.dump").toString())
+        .contains("java.lang.OutOfMemoryError: Java heap space")
+        .contains("INCOMPLETE");
+    for (String test : expected("crashed-oom").vanished()) {
+      assertThat(console).contains("    - " + test + "\n");
+    }
   }
 
   @Test
