@@ -22,10 +22,12 @@ import java.util.Optional;
  *   <li>a summary says {@code timeout="true"} (a fork killed by {@code
  *       forkedProcessTimeoutInSeconds});
  *   <li>a summary's {@code completed}, {@code errors}, {@code failures}, {@code skipped} or {@code
- *       flakes} differ from the test cases the layer read from the JUnit XML in the summary's
- *       folder: results lost, or not of this run. Several Failsafe executions may write one summary
- *       (Failsafe adds them up); it agrees as long as their reports land in its folder and no
- *       execution overwrites another's {@code TEST-*.xml};
+ *       flakes} exceed what the test cases the layer read from the JUnit XML in the summary's
+ *       folder count: results lost. Several Failsafe executions may write one summary (Failsafe
+ *       adds them up); it agrees as long as their reports land in its folder and no execution
+ *       overwrites another's {@code TEST-*.xml}. The folder may hold more than its summary counts:
+ *       an execution with a summaryFile of its own may share the reportsDirectory (Pyramid's e2e
+ *       secret scan does);
  *   <li>a dump file holds an entry that tells of a crash ({@link ForkDump}).
  * </ul>
  *
@@ -135,11 +137,13 @@ final class SurefireTraceReader implements EvidenceReader<SurefireTraceReader.Tr
             testCases.stream()
                 .filter(c -> c.source() != null && folder.equals(c.source().getParent()))
                 .toList());
-    if (read.tests() == summary.completed()
-        && read.errored() == summary.errors()
-        && read.failed() == summary.failures()
-        && read.skipped() == summary.skipped()
-        && read.flaky() == summary.flakes()) {
+    // More in the folder than the summary counts is ordinary: another execution with its own
+    // summaryFile writes its XML into the same reportsDirectory. Fewer is lost evidence.
+    if (read.tests() >= summary.completed()
+        && read.errored() >= summary.errors()
+        && read.failed() >= summary.failures()
+        && read.skipped() >= summary.skipped()
+        && read.flaky() >= summary.flakes()) {
       return Optional.empty();
     }
     return Optional.of(
@@ -155,7 +159,7 @@ final class SurefireTraceReader implements EvidenceReader<SurefireTraceReader.Tr
                 + summary.skipped()
                 + " skipped, "
                 + summary.flakes()
-                + " flaky), but the TEST-*.xml files read in its folder hold "
+                + " flaky), but the TEST-*.xml files read in its folder hold fewer: "
                 + read.tests()
                 + " ("
                 + read.failed()
