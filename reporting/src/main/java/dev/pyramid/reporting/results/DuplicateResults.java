@@ -176,7 +176,10 @@ final class DuplicateResults {
       if (matchFirst.contains(glob)) {
         String fix = what + " \"" + glob + "\"" + where + " matches both: ";
         if (copy) {
-          return fix + "remove the copy, or narrow the glob so that it matches one of them";
+          return fix
+              + (first.root != later.root
+                  ? "remove the copy, or leave one of the two roots out"
+                  : "remove the copy, or narrow the glob so that it matches one of them");
         }
         return fix + "narrow it so that it matches one of them" + narrower(glob, first, later);
       }

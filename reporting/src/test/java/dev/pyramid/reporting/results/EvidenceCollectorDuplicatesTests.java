@@ -114,7 +114,9 @@ class EvidenceCollectorDuplicatesTests {
         .satisfies(
             problem ->
                 assertThat(problem.reason())
-                    .contains(" of " + first + " (in root " + dir.resolve("job-1") + ") again"));
+                    .contains(" of " + first + " (in root " + dir.resolve("job-1") + ") again")
+                    .contains("a copy of it (the same bytes)")
+                    .endsWith("remove the copy, or leave one of the two roots out"));
   }
 
   @Test
