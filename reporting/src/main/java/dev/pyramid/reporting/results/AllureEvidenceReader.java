@@ -14,7 +14,10 @@ import java.util.Optional;
  * file; a result without a label, or with a label that names no Pyramid layer (a team's own "api"),
  * to the one layer whose globs match it. When the label names a layer whose globs do not match the
  * file, or several layers match and no label chooses, the result is a problem of each matching
- * layer: never dropped, never counted where it does not belong. Thread-safe.
+ * layer: never dropped, never counted where it does not belong. Two files holding one {@code uuid}
+ * (a copy of a result, such as Pyramid's own aggregate in {@code reporting/target/allure-results})
+ * are one execution read twice, and the later one is refused ({@link DuplicateResults}).
+ * Thread-safe.
  */
 final class AllureEvidenceReader implements EvidenceReader<AllureResultReader.Result> {
 
@@ -91,6 +94,21 @@ final class AllureEvidenceReader implements EvidenceReader<AllureResultReader.Re
             + why
             + ": label the test with its layer, or narrow the layers' allure globs in the policy's "
             + "sources");
+  }
+
+  /**
+   * The result's {@code uuid}, which names one execution: retries share a {@code historyId} and the
+   * invocations of a parameterized test a {@code fullName}, each in a file of its own, but never a
+   * uuid. A result without one (no Allure adapter writes that) is not checked.
+   */
+  @Override
+  public List<String> resultIds(AllureResultReader.Result result) {
+    return result.uuid() == null ? List.of() : List.of(result.uuid());
+  }
+
+  @Override
+  public DuplicateResults.IdScope idScope() {
+    return DuplicateResults.IdScope.EXECUTION;
   }
 
   @Override

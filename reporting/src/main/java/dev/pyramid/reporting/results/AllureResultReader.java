@@ -22,8 +22,12 @@ import java.util.Set;
  */
 public final class AllureResultReader {
 
-  /** One result file: the test case it records, its layer label (empty when none) and retry key. */
-  public record Result(TestCase testCase, String layerLabel, String historyId, long stop) {}
+  /**
+   * One result file: the test case it records, its layer label (empty when none), retry key, and
+   * {@code uuid} (the execution's own id; null when absent).
+   */
+  public record Result(
+      TestCase testCase, String layerLabel, String historyId, long stop, String uuid) {}
 
   /** Reads {@code file}, or throws naming it and the reason. */
   public Result read(Path file) throws UnreadableEvidenceException {
@@ -96,7 +100,7 @@ public final class AllureResultReader {
     String message = fields.message == null ? "" : fields.message;
     TestCase testCase =
         new TestCase(className, name, Math.max(0, stop - start) / 1000.0, status, message, file);
-    return new Result(testCase, fields.layer, historyId, stop);
+    return new Result(testCase, fields.layer, historyId, stop, fields.uuid);
   }
 
   /** The fields of one result the gate reads; null when absent or not a scalar. */
@@ -109,10 +113,20 @@ public final class AllureResultReader {
     Long start;
     Long stop;
     String layer = "";
+    String uuid;
   }
 
   private static final byte[][] RESULT_FIELDS =
-      names("name", "status", "fullName", "historyId", "start", "stop", "labels", "statusDetails");
+      names(
+          "name",
+          "status",
+          "fullName",
+          "historyId",
+          "start",
+          "stop",
+          "labels",
+          "statusDetails",
+          "uuid");
   private static final byte[][] LABEL_FIELDS = names("name", "value");
   private static final byte[][] DETAIL_FIELDS = names("message");
   private static final byte[][] LAYER = names("layer");
@@ -143,6 +157,7 @@ public final class AllureResultReader {
         case 5 -> fields.stop = json.longValue();
         case 6 -> readLabels(json, fields);
         case 7 -> fields.message = message(json);
+        case 8 -> fields.uuid = json.text();
         default -> json.skipValue();
       }
     } while (json.more('}'));

@@ -2,20 +2,17 @@ package dev.pyramid.reporting.results;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.EnumMap;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
 
 /**
  * Puts the evidence of every layer together from what the sources read: each layer lists, source
  * after source in table order, the files of that source in path order (a file that could not be
- * read, or that belongs to none of the layers that matched it, as a problem of each), then what was
- * read.
+ * read, or that belongs to none of the layers that matched it, as a problem of each; then a file
+ * that holds a result of an earlier one again, {@link DuplicateResults}), then what was read.
  */
 final class EvidenceAssembly {
 
@@ -29,6 +26,9 @@ final class EvidenceAssembly {
     final List<Path> sources = new ArrayList<>();
     final List<Problem> problems = new ArrayList<>();
     final List<Object> values = new ArrayList<>();
+
+    /** The file each value was read from. */
+    final List<FoundPath> read = new ArrayList<>();
   }
 
   /**
@@ -36,7 +36,8 @@ final class EvidenceAssembly {
    * the paths (100,000 of them in a large result set: one pass, not one per layer and source); the
    * layers are then put together side by side on {@code pool}.
    */
-  static Map<Layer, LayerEvidence> assemble(FoundPath[] read, ExecutorService pool) {
+  static Map<Layer, LayerEvidence> assemble(
+      FoundPath[] read, Sources sources, Path[] roots, ExecutorService pool) {
     Part[][] parts = new Part[LAYERS.length][SOURCES.size()];
     for (Part[] layer : parts) {
       for (int source = 0; source < layer.length; source++) {
@@ -60,13 +61,15 @@ final class EvidenceAssembly {
             part.problems.add(outcome.problem());
           } else {
             part.values.add(outcome.value());
+            part.read.add(path);
           }
         }
       }
     }
     Map<Layer, Future<LayerEvidence>> assembling = new EnumMap<>(Layer.class);
     for (Layer layer : LAYERS) {
-      assembling.put(layer, pool.submit(() -> layer(layer, parts[layer.ordinal()])));
+      assembling.put(
+          layer, pool.submit(() -> layer(layer, parts[layer.ordinal()], sources, roots)));
     }
     Map<Layer, LayerEvidence> layers = new EnumMap<>(Layer.class);
     for (Layer layer : LAYERS) {
@@ -75,13 +78,27 @@ final class EvidenceAssembly {
     return layers;
   }
 
-  private static LayerEvidence layer(Layer layer, Part[] parts) {
+  private static LayerEvidence layer(Layer layer, Part[] parts, Sources sources, Path[] roots) {
     LayerEvidence.Builder builder = new LayerEvidence.Builder(layer);
     for (int source = 0; source < parts.length; source++) {
-      builder.addSources(parts[source].sources).addProblems(parts[source].problems);
-      addTo(builder, SOURCES.get(source), parts[source].values);
+      Part part = parts[source];
+      EvidenceReader<?> reader = SOURCES.get(source);
+      builder.addSources(part.sources).addProblems(part.problems);
+      DuplicateResults duplicates =
+          new DuplicateResults(layer, reader, sources.of(layer).globs(reader.key()), roots);
+      for (int i = 0; i < part.values.size(); i++) {
+        duplicates.add(part.read.get(i), resultIds(reader, part.values.get(i)));
+      }
+      builder.addProblems(duplicates.problems());
+      addTo(builder, reader, part.values);
     }
     return builder.build();
+  }
+
+  /** The value was read by {@code reader}: of its type. */
+  @SuppressWarnings("unchecked")
+  private static <T> List<String> resultIds(EvidenceReader<T> reader, Object value) {
+    return reader.resultIds((T) value);
   }
 
   /** The values were read by {@code reader}: of its type. */
@@ -89,51 +106,5 @@ final class EvidenceAssembly {
   private static <T> void addTo(
       LayerEvidence.Builder builder, EvidenceReader<T> reader, List<Object> values) {
     reader.addTo(builder, (List<T>) values);
-  }
-
-  /**
-   * A test case that two roots both hold would count twice: a problem of the second root's layer.
-   * Each file's root (the deepest root holding it) is found once per file; each test case costs one
-   * lookup.
-   */
-  static Map<Layer, LayerEvidence> duplicatesAcrossRoots(
-      List<Path> roots, Map<Layer, LayerEvidence> layers) {
-    if (roots.size() < 2) {
-      return layers;
-    }
-    List<Path> absolute =
-        roots.stream()
-            .map(r -> r.toAbsolutePath().normalize())
-            .sorted(Comparator.comparingInt((Path p) -> p.getNameCount()).reversed())
-            .toList();
-    Map<Path, Optional<Path>> rootOfFile = new HashMap<>();
-    Map<String, Path> rootOfTest = new HashMap<>();
-    Map<Layer, LayerEvidence> checked = new EnumMap<>(Layer.class);
-    for (Map.Entry<Layer, LayerEvidence> entry : layers.entrySet()) {
-      List<Problem> duplicates = new ArrayList<>();
-      for (TestCase testCase : entry.getValue().testCases()) {
-        Path root =
-            rootOfFile
-                .computeIfAbsent(
-                    testCase.source(),
-                    source -> absolute.stream().filter(source::startsWith).findFirst())
-                .orElse(null);
-        Path first = rootOfTest.putIfAbsent(testCase.id(), root);
-        if (first != null && !first.equals(root)) {
-          duplicates.add(
-              new Problem(
-                  testCase.source(),
-                  "test "
-                      + testCase.id()
-                      + " is also in root "
-                      + first
-                      + ": the same result would count twice (roots overlap, or a job's results were copied)"));
-        }
-      }
-      checked.put(
-          entry.getKey(),
-          duplicates.isEmpty() ? entry.getValue() : entry.getValue().withProblems(duplicates));
-    }
-    return checked;
   }
 }

@@ -16,9 +16,10 @@ import java.util.concurrent.Executors;
  *
  * <p>{@code node_modules}, {@code .git}, {@code src} and {@code .pyramid} (stamps, history) are not
  * searched ({@link #NOT_SEARCHED}). A file that cannot be read becomes a {@link Problem} of its
- * layer, and so does a test case (same class and name) that a second root holds again: nothing is
- * skipped or counted twice silently. A directory that cannot be searched is a problem of every
- * layer.
+ * layer, and so does a file that holds a test result of an earlier file again, in the same root or
+ * another ({@link DuplicateResults}: TestNG's copies beside Surefire's report, a file copied into a
+ * second folder or root, roots that overlap): nothing is skipped or counted twice silently. A
+ * directory that cannot be searched is a problem of every layer.
  *
  * <p>Each root is walked once ({@link EvidenceWalk}). Each file is read once, however many layers'
  * globs match it, by a pool of one thread per available processor ({@link ReadPool}), which starts
@@ -60,7 +61,8 @@ public final class EvidenceCollector {
     FilesFound files;
     List<Problem> unreadable;
     try {
-      ReadPool readers = new ReadPool(pool, threads, listings.keySet().toArray(new Path[0]));
+      Path[] absolute = listings.keySet().toArray(new Path[0]);
+      ReadPool readers = new ReadPool(pool, threads, absolute);
       EvidenceWalk walk = new EvidenceWalk(sources, readers::add);
       for (RootListing listing : listings.values()) {
         walk.walk(listing);
@@ -68,13 +70,12 @@ public final class EvidenceCollector {
       Set<Path> runs = walk.handOverRuns();
       FoundPath[] read = FoundPath.inPathOrder(walk.directories(), walk.found());
       FilesSum[] sums = readers.finish();
-      layers = EvidenceAssembly.assemble(read, pool);
+      layers = EvidenceAssembly.assemble(read, sources, absolute, pool);
       files = FilesFound.of(listings.values().toArray(new RootListing[0]), read, sums, runs);
       unreadable = walk.unreadable();
     } finally {
       pool.shutdownNow();
     }
-    layers = EvidenceAssembly.duplicatesAcrossRoots(roots, layers);
     if (!unreadable.isEmpty()) {
       layers.replaceAll((layer, evidence) -> evidence.withProblems(unreadable));
     }

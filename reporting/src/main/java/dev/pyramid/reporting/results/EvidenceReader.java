@@ -63,6 +63,21 @@ interface EvidenceReader<T> {
   }
 
   /**
+   * The ids by which {@link DuplicateResults} recognises the same result in a second file of a
+   * layer: none by default (pacts, coverage and Gatling runs hold no test results).
+   */
+  default List<String> resultIds(T value) {
+    return List.of();
+  }
+
+  /**
+   * Where {@link #resultIds} are unique, which decides when two files sharing one hold one result.
+   */
+  default DuplicateResults.IdScope idScope() {
+    return DuplicateResults.IdScope.REPORT_FOLDER;
+  }
+
+  /**
    * Adds what was read for one layer (its files in path order, the unreadable ones left out) to
    * {@code layer}.
    */

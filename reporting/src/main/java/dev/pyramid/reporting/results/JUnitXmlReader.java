@@ -58,6 +58,11 @@ import java.util.List;
  *       still refused.
  * </ul>
  *
+ * <p>A test's id, {@code classname#name}, is unique within one run only (two Jest projects, or two
+ * Maven modules with a class of one name, write distinct tests under one id): the same id in two
+ * files is one result read twice only when {@link DuplicateResults} says so (a copy, or TestNG's
+ * JUnit-style copies in a folder below Surefire's report).
+ *
  * <p>The stream parser runs with DTDs and external entities off and a DOCTYPE declaration makes the
  * file unreadable, so no external entity is ever resolved. Only suites, test cases, the tag and
  * message of a test case's children and whether a suite has the {@code go.version} property are
@@ -102,6 +107,12 @@ final class JUnitXmlReader implements EvidenceReader<JUnitXmlReader.Report> {
   @Override
   public Report read(Path file, byte[] bytes, int length) throws UnreadableEvidenceException {
     return read(file, Arrays.copyOf(bytes, length)); // the parser streams from an array of its own
+  }
+
+  /** Each test's {@code classname#name}, unique within one run only (see the class comment). */
+  @Override
+  public List<String> resultIds(Report report) {
+    return report.testCases().stream().map(TestCase::id).toList();
   }
 
   @Override

@@ -100,7 +100,7 @@ class GateBindingTests {
         ConsoleCapture.capture(
             () -> assertThat(gate(List.of(first, second), "staging", "build-1")).isEqualTo(2));
 
-    assertThat(console).contains("is also in root " + first);
+    assertThat(console).contains("(in root " + first + ") again").contains("a copy of it");
   }
 
   @Test

@@ -43,6 +43,7 @@ class AllureJsonTests {
       String message,
       String layer,
       String historyId,
+      String uuid,
       long stop,
       double seconds) {
 
@@ -55,6 +56,7 @@ class AllureJsonTests {
           testCase.message(),
           result.layerLabel(),
           result.historyId(),
+          result.uuid(),
           result.stop(),
           testCase.timeSeconds());
     }
@@ -197,6 +199,7 @@ class AllureJsonTests {
         Objects.requireNonNullElse(message, ""),
         layer,
         Objects.requireNonNullElse(scalar(tree.get("historyId")), fullName),
+        scalar(tree.get("uuid")),
         ended,
         Math.max(0, ended - begun) / 1000.0);
   }

@@ -68,6 +68,7 @@ final class JacksonAllureFields {
         case "status" -> fields.status = text(json, value);
         case "fullName" -> fields.fullName = text(json, value);
         case "historyId" -> fields.historyId = text(json, value);
+        case "uuid" -> fields.uuid = text(json, value);
         case "start" -> fields.start = number(json, value);
         case "stop" -> fields.stop = number(json, value);
         case "labels" -> readLabels(json, value, fields);
