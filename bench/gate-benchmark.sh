@@ -4,7 +4,7 @@
 #
 # Usage (from anywhere; the script finds the repository):
 #   bench/gate-benchmark.sh [--runs N] [--allure-runs N] [--out DIR] [--regenerate] [--build]
-#                           [--no-allure3] [--no-flags] [--compare DIR]
+#                           [--no-allure3] [--no-flags] [--compare DIR] [--policy FILE]
 #
 #   --runs N         timed runs per contender after one warm-up run (default 5); the median is reported
 #   --allure-runs N  rounds of Allure 3's quality-gate, each beside a gate and a floor run (default 3;
@@ -18,6 +18,9 @@
 #                    launcher, pyramid.jar and pyramid-jit.json (a copy of an earlier reporting/target, say).
 #                    Its runs alternate with this build's (JUnit set) and join each Allure 3 round, and the
 #                    targets are given for both builds, from the same rounds
+#   --policy FILE    the policy the JUnit set is gated with (default: the repository's quality-gate.yml); with
+#                    --compare, one that both builds read (an older build refuses condition kinds it
+#                    predates: give it the quality-gate.yml of its own commit)
 #
 # What it does:
 #   1. needs the `pyramid` launcher and jar in reporting/target (`mvn -B install -DskipTests` once, or
@@ -56,6 +59,7 @@ BUILD=false
 ALLURE3=true
 FLAGS=true
 COMPARE=""
+POLICY=""
 SEED=42
 while [[ $# -gt 0 ]]; do
   case "$1" in
@@ -67,6 +71,7 @@ while [[ $# -gt 0 ]]; do
     --no-allure3) ALLURE3=false; shift ;;
     --no-flags) FLAGS=false; shift ;;
     --compare) COMPARE="$(cd "$2" && pwd)"; shift 2 ;;
+    --policy) POLICY="$(cd "$(dirname "$2")" && pwd)/$(basename "$2")"; shift 2 ;;
     -h|--help) sed -n '2,/^set -euo/p' "$0" | sed '$d' | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) echo "unknown option $1 (see --help)" >&2; exit 2 ;;
   esac
@@ -221,10 +226,13 @@ measure() {
   record "$name" "$RUN_EXIT" "${times[*]}" "${cpus[*]}" "$rss_max"
 }
 
-GATE_JUNIT=(gate --stage production --policy "$REPO/quality-gate.yml" "${RESULTS_ARGS[@]}"
-  "${STAMP_ARGS[@]}" "${HISTORY_ARGS[@]}" --out "$WORK/gate-junit")
+# No quarantine: the gate's default, quarantine.yml in the working directory, is the repository's, whose
+# format an older --compare build may predate.
+printf 'quarantine: []\n' > "$WORK/quarantine.yml"
+GATE_JUNIT=(gate --stage production --policy "${POLICY:-$REPO/quality-gate.yml}" "${RESULTS_ARGS[@]}"
+  "${STAMP_ARGS[@]}" "${HISTORY_ARGS[@]}" --quarantine "$WORK/quarantine.yml" --out "$WORK/gate-junit")
 GATE_ALLURE=(gate --stage staging --policy "$ALLURE_POLICY" --results "$OUT/allure"
-  "${STAMP_ARGS[@]}" "${HISTORY_ARGS[@]}" --out "$WORK/gate-allure")
+  "${STAMP_ARGS[@]}" "${HISTORY_ARGS[@]}" --quarantine "$WORK/quarantine.yml" --out "$WORK/gate-allure")
 FLOOR='find "$1" -type f -print0 | xargs -0 cat > /dev/null'
 # The --compare build writes its decisions beside this build's, so that the two can be compared.
 OTHER_JUNIT=("${GATE_JUNIT[@]/#$WORK\/gate-junit/$WORK/compare-junit}")
