@@ -43,9 +43,10 @@ public final class DecisionJunit {
             .append(xml(message))
             .append("\" type=\"")
             .append(condition.blocking() ? "blocking" : "weighted")
-            .append("\">")
-            .append(xml(String.join(", ", condition.tests())))
-            .append("</failure>");
+            .append(
+                condition.tests().isEmpty()
+                    ? "\"/>"
+                    : "\">" + xml(String.join(", ", condition.tests())) + "</failure>");
       } else if (condition.verdict() == Verdict.MISSING
           || condition.verdict() == Verdict.UNREADABLE) {
         errors++;
