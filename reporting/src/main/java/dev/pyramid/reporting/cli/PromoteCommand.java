@@ -5,12 +5,14 @@ import static dev.pyramid.reporting.cli.ExitCode.REFUSED;
 import static dev.pyramid.reporting.cli.ExitCode.USAGE_OR_POLICY_ERROR;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.pyramid.reporting.history.DeployedStore;
 import dev.pyramid.reporting.history.History;
 import dev.pyramid.reporting.policy.Policy;
 import dev.pyramid.reporting.policy.PolicyException;
 import dev.pyramid.reporting.stamp.BuildIdentity;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -27,7 +29,8 @@ import picocli.CommandLine.Option;
       "Records that this build reached STAGE. Refused unless the history holds a PROMOTE decision of the gate",
       "for this build and STAGE (or MANUAL_APPROVAL with --approved-by), and the build reached the stage",
       "before STAGE on the promotion path: no stage is skipped, hotfixes included. The build's performance",
-      "figures become STAGE's baseline for relative conditions."
+      "figures and tests become STAGE's baseline for relative conditions, and the files the policy's",
+      "deployed: names (API documents, pacts, artifacts) are kept as what STAGE runs."
     })
 final class PromoteCommand implements Subcommand {
 
@@ -51,6 +54,15 @@ final class PromoteCommand implements Subcommand {
   private String approvedBy;
 
   @Mixin private HistoryOption history;
+
+  @Option(
+      names = "--from",
+      defaultValue = ".",
+      paramLabel = "DIR",
+      description =
+          "Where the policy's deployed: globs (API documents, pacts, artifacts) are matched, kept "
+              + "for STAGE (default: ${DEFAULT-VALUE}).")
+  private Path from;
 
   @Override
   public List<ExitCode> exitCodes() {
@@ -112,7 +124,10 @@ final class PromoteCommand implements Subcommand {
         return REFUSED.code();
       }
       String lane = decision.get().path("lane").asText(Policy.DEFAULT_LANE);
+      // Kept before the promotion is recorded: a stage never runs a build whose files are lost.
+      List<DeployedStore.Kept> kept = file.deployed().keep(build, read.deployed(), from);
       file.append(History.promotionLine(stage, lane, build, approvedBy, Instant.now()));
+      file.deployed().prune(file.read(), read.path());
       stdout.println(
           "Promoted "
               + build
@@ -122,6 +137,7 @@ final class PromoteCommand implements Subcommand {
               + lane
               + "); recorded in "
               + file.file());
+      stdout.println(KeptFiles.describe(stage, read.deployed(), kept, file.deployed()));
       stdout.flush();
       return DONE.code();
     } catch (IOException e) {

@@ -32,6 +32,7 @@ public final class PyramidCommand implements Runnable {
     all.put("gate", new GateCommand());
     all.put("stamp", new StampCommand());
     all.put("promote", new PromoteCommand());
+    all.put("rollback", new RollbackCommand());
     all.put("history", new HistoryCommand());
     all.put("report", new ReportCommand());
     all.put("policy", new PolicyCommand());

@@ -3,6 +3,7 @@ package dev.pyramid.reporting.history;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.pyramid.reporting.results.BaselineTests;
 import dev.pyramid.reporting.results.ExecutedTests;
+import dev.pyramid.reporting.stamp.BuildIdentity;
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
@@ -35,6 +36,12 @@ public final class ExecutedTestsStore {
 
   /** A file this young is kept whatever the history says: another gate may be recording it. */
   static final Duration IN_FLIGHT = Duration.ofHours(1);
+
+  /**
+   * How many of the builds a stage ran keep their tests: the one it runs and those a rollback may
+   * return to.
+   */
+  static final int ROLLBACK_DEPTH = 3;
 
   private static final String SUFFIX = ".tsv.gz";
 
@@ -91,9 +98,10 @@ public final class ExecutedTestsStore {
 
   /**
    * Deletes the files that no later comparison can need, given every line of the history: those
-   * referred to by no stage's baseline and by no promotable decision made since the last promotion
-   * to its stage, and older than {@link #IN_FLIGHT} (a file half-written by a gate that was killed
-   * goes too).
+   * referred to by none of the last {@link #ROLLBACK_DEPTH} builds each stage ran (the one it runs
+   * and those a rollback may return to) and by no promotable decision made since the last promotion
+   * or rollback of its stage, and older than {@link #IN_FLIGHT} (a file half-written by a gate that
+   * was killed goes too).
    *
    * @return the files deleted
    */
@@ -105,14 +113,19 @@ public final class ExecutedTestsStore {
     Map<String, Integer> lastPromotion = new HashMap<>();
     for (int i = 0; i < lines.size(); i++) {
       JsonNode line = lines.get(i);
-      if ("promotion".equals(line.path("type").asText())) {
+      String type = line.path("type").asText();
+      if ("promotion".equals(type) || "rollback".equals(type)) {
         lastPromotion.put(line.path("stage").asText(), i);
       }
     }
     for (String stage : lastPromotion.keySet()) {
-      History.baselineDecision(lines, stage)
-          .map(d -> d.path(History.EXECUTED_TESTS).asText(""))
-          .ifPresent(needed::add);
+      List<BuildIdentity> ran = History.ranAt(lines, stage);
+      for (BuildIdentity build :
+          ran.subList(Math.max(0, ran.size() - ROLLBACK_DEPTH), ran.size())) {
+        History.keptTestsDecision(lines, build)
+            .map(d -> d.path(History.EXECUTED_TESTS).asText(""))
+            .ifPresent(needed::add);
+      }
     }
     for (int i = 0; i < lines.size(); i++) {
       JsonNode line = lines.get(i);

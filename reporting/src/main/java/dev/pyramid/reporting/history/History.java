@@ -48,10 +48,17 @@ public final class History {
 
   private final Path file;
   private final ExecutedTestsStore executedTests;
+  private final DeployedStore deployed;
 
   public History(Path file) {
     this.file = file.toAbsolutePath().normalize();
     this.executedTests = new ExecutedTestsStore(this.file);
+    this.deployed = new DeployedStore(this.file);
+  }
+
+  /** What the stages run: the files kept of each promoted build. */
+  public DeployedStore deployed() {
+    return deployed;
   }
 
   /** The history file. */
@@ -201,20 +208,18 @@ public final class History {
   }
 
   /**
-   * The baseline of {@code stage}: the last build promoted to it, with the performance figures of
-   * that build's latest decision that recorded them, and the tests of its latest decision that kept
-   * them. Empty when no build was promoted to it yet.
+   * The baseline of {@code stage}: the build it runs (the last promoted to it, less rollbacks),
+   * with the performance figures of that build's latest decision that recorded them, and the tests
+   * of its latest decision that kept them. Empty when no build was promoted to it yet.
    *
    * @throws IOException when a line names its tests wrongly
    */
   public Optional<Baseline> baseline(List<JsonNode> lines, String stage) throws IOException {
-    Optional<JsonNode> promotion = lastPromotion(lines, stage);
-    if (promotion.isEmpty()) {
+    Optional<BuildIdentity> running = running(lines, stage);
+    if (running.isEmpty()) {
       return Optional.empty();
     }
-    BuildIdentity build =
-        new BuildIdentity(
-            promotion.get().path("commit").asText(), promotion.get().path("buildId").asText());
+    BuildIdentity build = running.get();
     Optional<JsonNode> withTests = baselineDecision(lines, stage);
     BaselineTests tests =
         withTests.isEmpty()
@@ -242,30 +247,65 @@ public final class History {
     return Optional.of(new Baseline(stage, build.commit(), build.buildId(), metrics, tests));
   }
 
-  /** The last promotion to {@code stage}. */
-  private static Optional<JsonNode> lastPromotion(List<JsonNode> lines, String stage) {
-    JsonNode promotion = null;
+  /**
+   * The builds {@code stage} ran, oldest first: each promotion to it adds its build, each rollback
+   * of it takes the last one off. The last is what the stage runs now.
+   */
+  public static List<BuildIdentity> ranAt(List<JsonNode> lines, String stage) {
+    List<BuildIdentity> builds = new ArrayList<>();
     for (JsonNode line : lines) {
-      if ("promotion".equals(line.path("type").asText())
-          && stage.equals(line.path("stage").asText())) {
-        promotion = line;
+      if (!stage.equals(line.path("stage").asText())) {
+        continue;
+      }
+      String type = line.path("type").asText();
+      if ("promotion".equals(type)) {
+        builds.add(identity(line));
+      } else if ("rollback".equals(type) && !builds.isEmpty()) {
+        builds.remove(builds.size() - 1);
       }
     }
-    return Optional.ofNullable(promotion);
+    return builds;
+  }
+
+  /** The build {@code stage} runs now: its last promotion, less its rollbacks. */
+  public static Optional<BuildIdentity> running(List<JsonNode> lines, String stage) {
+    List<BuildIdentity> builds = ranAt(lines, stage);
+    return builds.isEmpty() ? Optional.empty() : Optional.of(builds.get(builds.size() - 1));
   }
 
   /**
-   * The latest decision that kept the executed tests of the last build promoted to {@code stage}:
-   * its baseline's tests. Empty when none did.
+   * The history line recording that {@code stage} was rolled back from {@code from} to {@code to}.
+   */
+  public static ObjectNode rollbackLine(
+      String stage, BuildIdentity from, BuildIdentity to, String approvedBy, Instant at) {
+    ObjectNode line = JSON.createObjectNode();
+    line.put("type", "rollback");
+    line.put("time", at.toString());
+    line.put("stage", stage);
+    line.put("commit", from.commit());
+    line.put("buildId", from.buildId());
+    line.put("toCommit", to.commit());
+    line.put("toBuildId", to.buildId());
+    if (approvedBy != null) {
+      line.put("approvedBy", approvedBy);
+    }
+    return line;
+  }
+
+  private static BuildIdentity identity(JsonNode line) {
+    return new BuildIdentity(line.path("commit").asText(), line.path("buildId").asText());
+  }
+
+  /**
+   * The latest decision that kept the executed tests of the build {@code stage} runs: its
+   * baseline's tests. Empty when none did.
    */
   static Optional<JsonNode> baselineDecision(List<JsonNode> lines, String stage) {
-    Optional<JsonNode> promotion = lastPromotion(lines, stage);
-    if (promotion.isEmpty()) {
-      return Optional.empty();
-    }
-    BuildIdentity build =
-        new BuildIdentity(
-            promotion.get().path("commit").asText(), promotion.get().path("buildId").asText());
+    return running(lines, stage).flatMap(build -> keptTestsDecision(lines, build));
+  }
+
+  /** The latest decision of {@code build} that kept its executed tests. */
+  static Optional<JsonNode> keptTestsDecision(List<JsonNode> lines, BuildIdentity build) {
     JsonNode found = null;
     for (JsonNode line : lines) {
       if ("decision".equals(line.path("type").asText())

@@ -17,8 +17,10 @@ import java.util.Optional;
  *     them
  * @param sources which result files belong to which layer
  * @param lanes by name; always holds {@value #DEFAULT_LANE}
+ * @param deployed what {@code pyramid promote} keeps of a build for the stage it reaches
  */
-public record Policy(Path source, List<String> path, Sources sources, Map<String, Lane> lanes) {
+public record Policy(
+    Path source, List<String> path, Sources sources, Map<String, Lane> lanes, Deployed deployed) {
 
   /** The lane a build takes unless it says otherwise. */
   public static final String DEFAULT_LANE = "default";
@@ -26,6 +28,36 @@ public record Policy(Path source, List<String> path, Sources sources, Map<String
   public Policy {
     path = List.copyOf(path);
     lanes = Map.copyOf(lanes);
+  }
+
+  /** A policy that keeps nothing at promotion. */
+  public Policy(Path source, List<String> path, Sources sources, Map<String, Lane> lanes) {
+    this(source, path, sources, lanes, Deployed.NOTHING);
+  }
+
+  /**
+   * What a stage runs, as {@code pyramid promote} keeps it for later candidates to be judged
+   * against: globs, relative to the directory promote runs in, per kind of file.
+   *
+   * @param globs by kind, of {@link #KINDS}, in that order
+   */
+  public record Deployed(Map<String, List<String>> globs) {
+
+    /** The kinds: the services' OpenAPI documents, their pacts, what starts them. */
+    public static final List<String> KINDS = List.of("api", "pacts", "artifacts");
+
+    /** Nothing is kept. */
+    public static final Deployed NOTHING = new Deployed(Map.of());
+
+    public Deployed {
+      Map<String, List<String>> ordered = new java.util.LinkedHashMap<>();
+      for (String kind : KINDS) {
+        if (globs.containsKey(kind)) {
+          ordered.put(kind, List.copyOf(globs.get(kind)));
+        }
+      }
+      globs = java.util.Collections.unmodifiableMap(ordered);
+    }
   }
 
   /** The lane named {@code name}, or empty when the policy has none of that name. */

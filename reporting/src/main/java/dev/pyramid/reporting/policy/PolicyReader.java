@@ -70,7 +70,7 @@ public final class PolicyReader {
   private record Checker(PolicyNodes nodes, ConditionReader conditionReader) {
 
     Policy policy(JsonNode root) throws PolicyException {
-      nodes.object(root, "", Set.of("version", "promotion", "sources", "lanes"));
+      nodes.object(root, "", Set.of("version", "promotion", "sources", "lanes", "deployed"));
       JsonNode version = nodes.required(root, "version", "write \"version: " + VERSION + "\"");
       if (!version.isInt() || version.asInt() != VERSION) {
         throw nodes.error(
@@ -107,7 +107,29 @@ public final class PolicyReader {
         throw nodes.error(
             "lanes", "no \"" + Policy.DEFAULT_LANE + "\" lane; every policy needs one");
       }
-      return new Policy(nodes.file(), path, sources, lanes);
+      return new Policy(nodes.file(), path, sources, lanes, deployed(root.get("deployed")));
+    }
+
+    /** {@code deployed:} its kinds, each a list of valid globs; nothing kept when absent. */
+    private Policy.Deployed deployed(JsonNode node) throws PolicyException {
+      if (node == null || node.isNull()) {
+        return Policy.Deployed.NOTHING;
+      }
+      nodes.object(node, "deployed", Set.copyOf(Policy.Deployed.KINDS));
+      Map<String, List<String>> globs = new HashMap<>();
+      for (Map.Entry<String, JsonNode> kind : node.properties()) {
+        String key = "deployed." + kind.getKey();
+        List<String> given = nodes.strings(kind.getValue(), key);
+        for (String glob : given) {
+          java.util.Optional<String> invalid =
+              dev.pyramid.reporting.internal.files.FileGlob.invalid(glob);
+          if (invalid.isPresent()) {
+            throw nodes.error(key, "\"" + glob + "\" is not a valid glob: " + invalid.get());
+          }
+        }
+        globs.put(kind.getKey(), given);
+      }
+      return new Policy.Deployed(globs);
     }
 
     private Policy.Lane lane(String name, JsonNode lane, List<String> path) throws PolicyException {

@@ -119,7 +119,7 @@ class ExecutedTestsStoreTests {
   }
 
   @Test
-  void pruning_keeps_the_baseline_and_what_a_promotion_may_still_follow() throws Exception {
+  void pruning_keeps_the_baseline_what_a_rollback_returns_to_and_what_may_be_promoted() throws Exception {
     History history = history();
     Instant start = Instant.now();
     history.record(build("b1", 3, 0), start);
@@ -138,9 +138,28 @@ class ExecutedTestsStoreTests {
     List<Path> deleted =
         history.executedTests().prune(history.read(), start.plus(Duration.ofMinutes(1)));
 
-    // b1 was the baseline and b2 a candidate until b3 was promoted; b4 may still be promoted.
-    assertThat(deleted).containsExactlyInAnyOrder(b1, b2);
-    assertThat(files()).containsExactlyInAnyOrder(b3, b4);
+    // b2 was a candidate until b3 was promoted; b1 stays for a rollback; b4 may still be promoted.
+    assertThat(deleted).containsExactly(b2);
+    assertThat(files()).containsExactlyInAnyOrder(b1, b3, b4);
+  }
+
+  @Test
+  void after_a_rollback_the_baseline_is_the_build_the_stage_runs_again() throws Exception {
+    History history = history();
+    Instant now = Instant.now();
+    history.record(build("b1", 3, 0), now);
+    history.append(History.promotionLine("production", "default", id("b1"), null, now));
+    history.record(build("b2", 7, 0), now);
+    history.append(History.promotionLine("production", "default", id("b2"), null, now));
+    ageAll();
+    history.executedTests().prune(history.read(), now);
+
+    history.append(History.rollbackLine("production", id("b2"), id("b1"), "ops", now));
+    Baseline baseline = history.baseline(history.read(), "production").orElseThrow();
+
+    assertThat(History.ranAt(history.read(), "production")).containsExactly(id("b1"));
+    assertThat(baseline.buildId()).isEqualTo("b1");
+    assertThat(baseline.tests().read().orElseThrow().of(UNIT)).hasSize(3);
   }
 
   @Test

@@ -8,6 +8,7 @@ import dev.pyramid.reporting.conditions.Condition;
 import dev.pyramid.reporting.results.Layer;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -82,6 +83,32 @@ class PolicyReaderTests {
     assertThat(prod.conditions().get(1).blocking()).isFalse();
     assertThat(prod.conditions().get(1).weight()).isEqualTo(2.0);
     assertThat(prod.conditions().get(1).line()).isEqualTo(16);
+  }
+
+  @Test
+  void reads_what_promote_keeps_of_a_build_for_its_stage() throws Exception {
+    Policy policy =
+        read(
+            VALID
+                + """
+                deployed:
+                  artifacts: ["platform/*/target/*.jar"]
+                  api: ["platform/*/src/main/resources/openapi/*.yaml"]
+                """);
+
+    assertThat(policy.deployed().globs())
+        .containsExactly(
+            java.util.Map.entry("api", List.of("platform/*/src/main/resources/openapi/*.yaml")),
+            java.util.Map.entry("artifacts", List.of("platform/*/target/*.jar")));
+    assertThat(read(VALID).deployed()).isEqualTo(Policy.Deployed.NOTHING);
+  }
+
+  @Test
+  void a_kind_promote_does_not_keep_is_refused_naming_its_line() {
+    assertFails(
+        VALID + "deployed:\n  images: [\"*.tar\"]\n",
+        "policy.yml:" + (VALID.split("\n").length + 2),
+        "images");
   }
 
   @Test

@@ -1,0 +1,134 @@
+package dev.pyramid.reporting.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.pyramid.framework.api.UnitTest;
+import dev.pyramid.reporting.BuildTree;
+import dev.pyramid.reporting.history.History;
+import dev.pyramid.reporting.stamp.BuildIdentity;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.parallel.ResourceLock;
+import org.junit.jupiter.api.parallel.Resources;
+
+/**
+ * {@code pyramid promote} keeps what the policy's {@code deployed:} names as what the stage runs;
+ * {@code pyramid rollback} makes the stage run its previous build again.
+ */
+@UnitTest
+@ResourceLock(Resources.SYSTEM_OUT)
+class PromoteAndRollbackTests {
+
+  @TempDir Path root;
+  @TempDir Path checkout;
+  @TempDir Path work;
+
+  private Path policy;
+
+  @BeforeEach
+  void writePolicyAndCheckout() throws Exception {
+    policy =
+        Files.writeString(
+            work.resolve("quality-gate.yml"),
+            Files.readString(BuildTree.resource(BuildTree.POLICY))
+                + """
+
+                deployed:
+                  api: ["platform/*/openapi.yaml"]
+                  pacts: ["pacts/*.json"]
+                """);
+    Files.createDirectories(checkout.resolve("platform/fleet-core"));
+    Files.writeString(checkout.resolve("platform/fleet-core/openapi.yaml"), "openapi: 3.0.3\n");
+    new BuildTree(root).stagingPasses();
+  }
+
+  @Test
+  void promote_keeps_what_the_stage_runs_and_warns_of_a_kind_that_matched_nothing()
+      throws Exception {
+    String console = ConsoleCapture.capture(() -> assertThat(promoteToDev("b1")).isZero());
+
+    assertThat(console)
+        .contains("Kept for dev: 1 api, 0 pacts in " + work.resolve("history.deployed"))
+        .contains("Warning: no file matched deployed.pacts [pacts/*.json]");
+    assertThat(work.resolve("history.deployed/c0ffee/b1/api/platform/fleet-core/openapi.yaml"))
+        .hasContent("openapi: 3.0.3");
+  }
+
+  @Test
+  void a_rollback_needs_an_earlier_build_and_then_makes_the_stage_run_it_again() throws Exception {
+    String first =
+        ConsoleCapture.capture(
+            () -> {
+              assertThat(promoteToDev("b1")).isZero();
+              assertThat(rollback()).isEqualTo(ExitCode.REFUSED.code());
+            });
+    assertThat(first).contains("Refused: dev has run only commit c0ffee, build b1");
+
+    String second =
+        ConsoleCapture.capture(
+            () -> {
+              assertThat(promoteToDev("b2")).isZero();
+              assertThat(rollback()).isZero();
+            });
+
+    assertThat(second)
+        .contains("Rolled back dev from commit c0ffee, build b2 to commit c0ffee, build b1")
+        .contains("Kept for dev: 1 api");
+    History history = new History(work.resolve("history.jsonl"));
+    assertThat(History.ranAt(history.read(), "dev"))
+        .containsExactly(new BuildIdentity("c0ffee", "b1"));
+  }
+
+  private int promoteToDev(String buildId) {
+    assertThat(
+            PyramidCommand.run(
+                "stamp", "--dir", root.toString(), "--commit", "c0ffee", "--build-id", buildId))
+        .isZero();
+    assertThat(
+            PyramidCommand.run(
+                "gate",
+                "--stage",
+                "dev",
+                "--policy",
+                policy.toString(),
+                "--commit",
+                "c0ffee",
+                "--build-id",
+                buildId,
+                "--out",
+                work.resolve("out").toString(),
+                "--history",
+                work.resolve("history.jsonl").toString(),
+                "--results",
+                root.toString()))
+        .isZero();
+    return PyramidCommand.run(
+        "promote",
+        "--stage",
+        "dev",
+        "--policy",
+        policy.toString(),
+        "--commit",
+        "c0ffee",
+        "--build-id",
+        buildId,
+        "--history",
+        work.resolve("history.jsonl").toString(),
+        "--from",
+        checkout.toString());
+  }
+
+  private int rollback() {
+    return PyramidCommand.run(
+        "rollback",
+        "--stage",
+        "dev",
+        "--policy",
+        policy.toString(),
+        "--history",
+        work.resolve("history.jsonl").toString());
+  }
+}
