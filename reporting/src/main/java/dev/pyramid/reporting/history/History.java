@@ -244,7 +244,13 @@ public final class History {
                 });
       }
     }
-    return Optional.of(new Baseline(stage, build.commit(), build.buildId(), metrics, tests));
+    List<Path> api = new ArrayList<>();
+    for (DeployedStore.Kept kept : deployed.kept(build).orElse(List.of())) {
+      if (kept.kind().equals("api")) {
+        api.add(deployed.file(build, kept));
+      }
+    }
+    return Optional.of(new Baseline(stage, build.commit(), build.buildId(), metrics, tests, api));
   }
 
   /**

@@ -54,6 +54,20 @@ class DeployedStoreTests {
   }
 
   @Test
+  void the_baseline_of_a_stage_names_the_api_documents_its_build_kept() throws Exception {
+    write("platform/fleet-core/src/main/resources/openapi/fleet-core.yaml", "openapi: 3.0.3");
+    write("platform/fleet-core/target/fleet-core.jar", "jar bytes");
+    History history = new History(dir.resolve("history.jsonl"));
+    BuildIdentity build = new BuildIdentity("c0ffee", "b1");
+    history.deployed().keep(build, DEPLOYED, checkout);
+    history.append(History.promotionLine("staging", "default", build, null, Instant.now()));
+
+    assertThat(history.baseline(history.read(), "staging").orElseThrow().api())
+        .singleElement()
+        .satisfies(api -> assertThat(api).hasContent("openapi: 3.0.3"));
+  }
+
+  @Test
   void a_build_promoted_to_a_second_stage_keeps_what_it_kept_first() throws Exception {
     write("platform/fleet-core/target/fleet-core.jar", "first");
     History history = new History(dir.resolve("history.jsonl"));

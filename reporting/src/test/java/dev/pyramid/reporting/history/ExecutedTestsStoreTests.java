@@ -119,7 +119,8 @@ class ExecutedTestsStoreTests {
   }
 
   @Test
-  void pruning_keeps_the_baseline_what_a_rollback_returns_to_and_what_may_be_promoted() throws Exception {
+  void pruning_keeps_the_baseline_what_a_rollback_returns_to_and_what_may_be_promoted()
+      throws Exception {
     History history = history();
     Instant start = Instant.now();
     history.record(build("b1", 3, 0), start);
