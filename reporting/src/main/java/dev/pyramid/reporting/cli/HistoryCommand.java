@@ -9,12 +9,12 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-/** {@code pyramid history}: lists decisions and promotions. */
+/** {@code pyramid history}: lists decisions, promotions and rollbacks. */
 @Command(
     name = "history",
     mixinStandardHelpOptions = true,
     description =
-        "Lists the gate's decisions and the promotions, oldest first, optionally of one stage.")
+        "Lists the gate's decisions, the promotions and the rollbacks, oldest first, optionally of one stage.")
 final class HistoryCommand implements Subcommand {
 
   @CommandLine.Spec private CommandLine.Model.CommandSpec spec;
@@ -48,13 +48,7 @@ final class HistoryCommand implements Subcommand {
             line.path("lane").asText(),
             line.path("buildId").asText(),
             commit.length() > 12 ? commit.substring(0, 12) : commit,
-            line.path("type").asText().equals("promotion")
-                ? "promoted"
-                    + (line.has("approvedBy")
-                        ? " (approved by " + line.path("approvedBy").asText() + ")"
-                        : "")
-                : line.path("verdict").asText()
-                    + (line.path("levelRun").asBoolean() ? " (level run)" : ""));
+            outcome(line));
       }
       stdout.flush();
       return ExitCode.DONE.code();
@@ -62,5 +56,17 @@ final class HistoryCommand implements Subcommand {
       spec.commandLine().getErr().println("History error: " + e.getMessage());
       return ExitCode.USAGE_OR_POLICY_ERROR.code();
     }
+  }
+
+  /** What a line says happened: a decision's verdict, a promotion, a rollback and to what. */
+  private static String outcome(JsonNode line) {
+    String approved =
+        line.has("approvedBy") ? " (approved by " + line.path("approvedBy").asText() + ")" : "";
+    return switch (line.path("type").asText()) {
+      case "promotion" -> "promoted" + approved;
+      case "rollback" -> "rolled back to build " + line.path("toBuildId").asText() + approved;
+      default ->
+          line.path("verdict").asText() + (line.path("levelRun").asBoolean() ? " (level run)" : "");
+    };
   }
 }

@@ -80,6 +80,14 @@ class PromoteAndRollbackTests {
     History history = new History(work.resolve("history.jsonl"));
     assertThat(History.ranAt(history.read(), "dev"))
         .containsExactly(new BuildIdentity("c0ffee", "b1"));
+    String listed =
+        ConsoleCapture.capture(
+            () ->
+                assertThat(
+                        PyramidCommand.run(
+                            "history", "--history", work.resolve("history.jsonl").toString()))
+                    .isZero());
+    assertThat(listed).containsPattern("rollback +dev .* b2 .* rolled back to build b1");
   }
 
   private int promoteToDev(String buildId) {
