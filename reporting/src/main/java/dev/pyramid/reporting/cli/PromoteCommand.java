@@ -8,7 +8,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.pyramid.reporting.history.DeployedStore;
 import dev.pyramid.reporting.history.History;
 import dev.pyramid.reporting.policy.Policy;
-import dev.pyramid.reporting.policy.PolicyException;
 import dev.pyramid.reporting.stamp.BuildIdentity;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -73,21 +72,16 @@ final class PromoteCommand implements Subcommand {
   public Integer call() {
     PrintWriter stdout = spec.commandLine().getOut();
     PrintWriter stderr = spec.commandLine().getErr();
-    Policy read;
-    BuildIdentity build;
-    try {
-      read = policy.read();
-      build = identity.resolve();
-    } catch (PolicyException e) {
-      stderr.println("Policy error: " + e.getMessage());
-      return USAGE_OR_POLICY_ERROR.code();
-    } catch (BuildIdentity.UnresolvedException e) {
-      stderr.println("Usage error: " + e.getMessage());
+    Optional<Policy> policed = policy.readWithStage(stage, stderr);
+    if (policed.isEmpty()) {
       return USAGE_OR_POLICY_ERROR.code();
     }
-    if (!read.path().contains(stage)) {
-      stderr.println(
-          "Usage error: stage \"" + stage + "\" is not on the promotion path " + read.path());
+    Policy read = policed.get();
+    BuildIdentity build;
+    try {
+      build = identity.resolve();
+    } catch (BuildIdentity.UnresolvedException e) {
+      stderr.println("Usage error: " + e.getMessage());
       return USAGE_OR_POLICY_ERROR.code();
     }
     History file = history.history();

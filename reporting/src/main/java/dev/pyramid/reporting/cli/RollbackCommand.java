@@ -8,12 +8,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.pyramid.reporting.history.DeployedStore;
 import dev.pyramid.reporting.history.History;
 import dev.pyramid.reporting.policy.Policy;
-import dev.pyramid.reporting.policy.PolicyException;
 import dev.pyramid.reporting.stamp.BuildIdentity;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -58,18 +58,11 @@ final class RollbackCommand implements Subcommand {
   public Integer call() {
     PrintWriter stdout = spec.commandLine().getOut();
     PrintWriter stderr = spec.commandLine().getErr();
-    Policy read;
-    try {
-      read = policy.read();
-    } catch (PolicyException e) {
-      stderr.println("Policy error: " + e.getMessage());
+    Optional<Policy> policed = policy.readWithStage(stage, stderr);
+    if (policed.isEmpty()) {
       return USAGE_OR_POLICY_ERROR.code();
     }
-    if (!read.path().contains(stage)) {
-      stderr.println(
-          "Usage error: stage \"" + stage + "\" is not on the promotion path " + read.path());
-      return USAGE_OR_POLICY_ERROR.code();
-    }
+    Policy read = policed.get();
     History file = history.history();
     try {
       List<JsonNode> lines = file.read();
