@@ -7,9 +7,7 @@ import io.swagger.v3.oas.models.parameters.Parameter;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.IdentityHashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -37,24 +35,30 @@ import org.openapitools.openapidiff.core.model.schema.ChangedRequired;
  */
 final class BreakingChanges {
 
-  /** Schema constraints openapi-diff judges, by name, with the value shown on each side. */
-  private static final Map<String, Function<Schema<?>, Object>> CONSTRAINTS = new LinkedHashMap<>();
+  /** A schema constraint openapi-diff judges: its name, its change, its value on either side. */
+  private record Constraint(
+      String name, Function<ChangedSchema, Changed> change, Function<Schema<?>, Object> value) {}
 
-  static {
-    CONSTRAINTS.put("maxLength", Schema::getMaxLength);
-    CONSTRAINTS.put("minLength", Schema::getMinLength);
-    CONSTRAINTS.put("range", s -> range(s));
-    CONSTRAINTS.put("multipleOf", Schema::getMultipleOf);
-    CONSTRAINTS.put("maxItems", Schema::getMaxItems);
-    CONSTRAINTS.put("minItems", Schema::getMinItems);
-    CONSTRAINTS.put("maxProperties", Schema::getMaxProperties);
-    CONSTRAINTS.put("minProperties", Schema::getMinProperties);
-    CONSTRAINTS.put("nullable", Schema::getNullable);
-    CONSTRAINTS.put("uniqueItems", Schema::getUniqueItems);
-    CONSTRAINTS.put("pattern", Schema::getPattern);
-    CONSTRAINTS.put("readOnly", Schema::getReadOnly);
-    CONSTRAINTS.put("writeOnly", Schema::getWriteOnly);
-  }
+  private static final List<Constraint> CONSTRAINTS =
+      List.of(
+          new Constraint("maxLength", ChangedSchema::getMaxLength, Schema::getMaxLength),
+          new Constraint("minLength", ChangedSchema::getMinLength, Schema::getMinLength),
+          new Constraint(
+              "range",
+              ChangedSchema::getNumericRange,
+              s -> "[" + s.getMinimum() + ", " + s.getMaximum() + "]"),
+          new Constraint("multipleOf", ChangedSchema::getMultipleOf, Schema::getMultipleOf),
+          new Constraint("maxItems", ChangedSchema::getMaxItems, Schema::getMaxItems),
+          new Constraint("minItems", ChangedSchema::getMinItems, Schema::getMinItems),
+          new Constraint(
+              "maxProperties", ChangedSchema::getMaxProperties, Schema::getMaxProperties),
+          new Constraint(
+              "minProperties", ChangedSchema::getMinProperties, Schema::getMinProperties),
+          new Constraint("nullable", ChangedSchema::getNullable, Schema::getNullable),
+          new Constraint("uniqueItems", ChangedSchema::getUniqueItems, Schema::getUniqueItems),
+          new Constraint("pattern", ChangedSchema::getPattern, Schema::getPattern),
+          new Constraint("readOnly", ChangedSchema::getReadOnly, Schema::getReadOnly),
+          new Constraint("writeOnly", ChangedSchema::getWriteOnly, Schema::getWriteOnly));
 
   private final String operation;
   private final List<Breaking> found = new ArrayList<>();
@@ -264,33 +268,17 @@ final class BreakingChanges {
   }
 
   private void constraints(String where, String field, ChangedSchema schema) {
-    List<Changed> leaves = new ArrayList<>();
-    leaves.add(schema.getMaxLength());
-    leaves.add(schema.getMinLength());
-    leaves.add(schema.getNumericRange());
-    leaves.add(schema.getMultipleOf());
-    leaves.add(schema.getMaxItems());
-    leaves.add(schema.getMinItems());
-    leaves.add(schema.getMaxProperties());
-    leaves.add(schema.getMinProperties());
-    leaves.add(schema.getNullable());
-    leaves.add(schema.getUniqueItems());
-    leaves.add(schema.getPattern());
-    leaves.add(schema.getReadOnly());
-    leaves.add(schema.getWriteOnly());
-    int i = 0;
-    for (Map.Entry<String, Function<Schema<?>, Object>> constraint : CONSTRAINTS.entrySet()) {
-      Changed leaf = leaves.get(i++);
-      if (leaf != null && leaf.isIncompatible()) {
-        Function<Schema<?>, Object> value = constraint.getValue();
+    for (Constraint constraint : CONSTRAINTS) {
+      Changed change = constraint.change().apply(schema);
+      if (change != null && change.isIncompatible()) {
         add(
             where,
             field,
-            constraint.getKey()
+            constraint.name()
                 + " changed from "
-                + valueOf(schema.getOldSchema(), value)
+                + valueOf(schema.getOldSchema(), constraint.value())
                 + " to "
-                + valueOf(schema.getNewSchema(), value),
+                + valueOf(schema.getNewSchema(), constraint.value()),
             Origin.OPENAPI_DIFF);
       }
     }
@@ -330,10 +318,6 @@ final class BreakingChanges {
       return "none";
     }
     return schema.getType() == null ? "unspecified" : schema.getType();
-  }
-
-  private static Object range(Schema<?> schema) {
-    return "[" + schema.getMinimum() + ", " + schema.getMaximum() + "]";
   }
 
   private static Object valueOf(Schema<?> schema, Function<Schema<?>, Object> value) {

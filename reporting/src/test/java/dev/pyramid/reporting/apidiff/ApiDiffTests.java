@@ -94,6 +94,17 @@ class ApiDiffTests {
   }
 
   @Test
+  void request_constraints_tightened_break_with_both_values() throws Exception {
+    ApiDiffReport report = compare("request-constraints", ApiDiffRules.on(TODAY));
+
+    assertThat(report.breaking())
+        .extracting(Breaking::operation, Breaking::field, Breaking::change)
+        .containsExactlyInAnyOrder(
+            tuple("POST /v1/rides", "note", "maxLength changed from 200 to 100"),
+            tuple("POST /v1/rides", "pickup", "minLength changed from 1 to 3"));
+  }
+
+  @Test
   void an_endpoint_removed_without_deprecation_breaks() throws Exception {
     ApiDiffReport report = compare("endpoint-removed", ApiDiffRules.on(TODAY));
 
@@ -146,6 +157,23 @@ class ApiDiffTests {
     assertThat(future.breaking())
         .extracting(Breaking::change)
         .containsExactly("removed before its sunset date 2027-01-01");
+  }
+
+  @Test
+  void a_deprecation_is_listed_with_its_sunset_date_and_breaks_nothing() throws Exception {
+    Path base = BuildTree.resource("apidiff/endpoint-removed/old.yaml");
+    Path deprecating = BuildTree.resource("apidiff/endpoint-removed-after-deprecation/old.yaml");
+
+    ApiDiffReport report =
+        ApiDiff.compare(
+            ApiDocumentReader.read(base.toString()),
+            ApiDocumentReader.read(deprecating.toString()),
+            ApiDiffRules.on(TODAY));
+
+    assertThat(report.isBreaking()).isFalse();
+    assertThat(report.versions().get(0).deprecated())
+        .extracting(d -> d.operation() + " " + d.sunset())
+        .containsExactly("GET /v1/rides/{id} 2026-03-31");
   }
 
   @Test
