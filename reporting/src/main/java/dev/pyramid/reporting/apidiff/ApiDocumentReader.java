@@ -138,16 +138,13 @@ public final class ApiDocumentReader {
     } catch (HttpTimeoutException e) {
       throw new UnreadableApiDocumentException(location, "cannot be fetched: no answer in time");
     } catch (ConnectException e) {
-      // HttpClient's reason is a bare ClosedChannelException or UnresolvedAddressException.
+      // HttpClient's own reason is a bare ClosedChannelException or UnresolvedAddressException.
+      boolean unknown = reason(e).contains("UnresolvedAddress");
       throw new UnreadableApiDocumentException(
           location,
           "cannot be fetched: cannot connect to "
-              + uri.getHost()
-              + ":"
-              + uri.getPort()
-              + " ("
-              + reason(e)
-              + ")");
+              + uri.getAuthority()
+              + (unknown ? " (host unknown)" : " (connection refused: nothing listens there)"));
     } catch (IOException e) {
       throw new UnreadableApiDocumentException(location, "cannot be fetched: " + reason(e));
     } catch (InterruptedException e) {

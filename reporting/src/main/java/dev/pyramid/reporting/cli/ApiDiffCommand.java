@@ -28,12 +28,14 @@ import picocli.CommandLine.Parameters;
     name = "api-diff",
     mixinStandardHelpOptions = true,
     description = {
-      "Compares two OpenAPI 3.0 documents (files or http(s) URLs) version by version: /v1/... only",
-      "with /v1/...; a version only in NEW is an addition. Lists every backward-incompatible change",
-      "of a kept version (openapi-diff's, plus response properties removed). Removing an operation,",
-      "or a whole version, is compatible only once OLD deprecated it with a sunset date (x-sunset,",
-      "or --sunset) on or before today. OpenAPI 3.1 is refused: openapi-diff misses its type",
-      "changes. Prints a table; --markdown and --json write the same findings to files."
+      "Compares two OpenAPI 3.0 documents (files or http(s) URLs) version by",
+      "version: /v1/... only with /v1/...; a version only in NEW is an addition.",
+      "Lists every backward-incompatible change of a kept version (openapi-diff's,",
+      "and response properties removed). Removing an operation or a whole version",
+      "is compatible only once OLD deprecated it with a sunset date (x-sunset, or",
+      "--sunset) on or before today. OpenAPI 3.1 is refused (openapi-diff misses",
+      "its type changes). Prints a table; --markdown and --json write the same",
+      "findings to files."
     })
 final class ApiDiffCommand implements Subcommand {
 
@@ -62,10 +64,10 @@ final class ApiDiffCommand implements Subcommand {
   @Option(
       names = "--sunset",
       paramLabel = "OPERATION=DATE",
-      description = {
-        "A sunset date from outside the documents, in place of x-sunset: 'DELETE /v1/rides/{id}=2025-06-30'",
-        "for one operation, 'v1=2025-06-30' for every operation of a version. Repeatable."
-      })
+      description =
+          "A sunset date in place of the documents' x-sunset: 'DELETE /v1/rides/{id}=2025-06-30'"
+              + " for one operation, 'v1=2025-06-30' for every operation of a version."
+              + " Repeatable.")
   private Map<String, LocalDate> sunsets = new LinkedHashMap<>();
 
   @Option(
