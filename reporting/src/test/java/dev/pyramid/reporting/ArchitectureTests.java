@@ -13,7 +13,8 @@ import org.junit.jupiter.api.Test;
 /**
  * The reporting module's one direction of flow (DESIGN.md): results are read, conditions judge
  * them, the policy names the conditions, the gate decides, renderers render, the command line wires
- * them. Nothing reaches upward.
+ * them. Nothing reaches upward. The OpenAPI comparison ({@code apidiff}) sits beside the flow, used
+ * by it and using none of it.
  */
 @UnitTest
 class ArchitectureTests {
@@ -27,6 +28,8 @@ class ArchitectureTests {
   void data_flows_one_way_results_conditions_policy_decision_render() {
     layeredArchitecture()
         .consideringOnlyDependenciesInLayers()
+        .layer("apidiff")
+        .definedBy("dev.pyramid.reporting.apidiff..")
         .layer("results")
         .definedBy("dev.pyramid.reporting.results..", "dev.pyramid.reporting.stamp..")
         .layer("conditions")
@@ -49,6 +52,33 @@ class ArchitectureTests {
         .mayOnlyBeAccessedByLayers("decision", "render", "cli")
         .whereLayer("conditions")
         .mayOnlyBeAccessedByLayers("policy", "decision", "render", "cli")
+        .whereLayer("apidiff")
+        .mayOnlyBeAccessedByLayers("conditions", "policy", "decision", "render", "cli")
+        .check(MAIN);
+  }
+
+  /**
+   * The OpenAPI comparison is an engine of its own: {@code pyramid api-diff} and, later, a gate
+   * condition call it; it knows neither.
+   */
+  @Test
+  void the_api_comparison_depends_on_no_other_package_of_the_gate() {
+    noClasses()
+        .that()
+        .resideInAPackage("dev.pyramid.reporting.apidiff..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage(
+            "dev.pyramid.reporting.results..",
+            "dev.pyramid.reporting.stamp..",
+            "dev.pyramid.reporting.conditions..",
+            "dev.pyramid.reporting.policy..",
+            "dev.pyramid.reporting.quarantine..",
+            "dev.pyramid.reporting.decision..",
+            "dev.pyramid.reporting.history..",
+            "dev.pyramid.reporting.render..",
+            "dev.pyramid.reporting.allure..",
+            "dev.pyramid.reporting.cli..")
         .check(MAIN);
   }
 
@@ -60,6 +90,7 @@ class ArchitectureTests {
         .should()
         .dependOnClassesThat()
         .resideInAnyPackage(
+            "dev.pyramid.reporting.apidiff..",
             "dev.pyramid.reporting.results..",
             "dev.pyramid.reporting.stamp..",
             "dev.pyramid.reporting.conditions..",

@@ -32,6 +32,14 @@ enum ExitCode {
   INCOMPLETE(
       Outcome.INCOMPLETE.exitCode(),
       "INCOMPLETE: evidence missing, empty, unreadable, unstamped, from another build or changed"),
+  /** api-diff: no change breaks the consumers of a version both documents have. */
+  COMPATIBLE(0, "compatible: no breaking change in any version both documents have"),
+  /** api-diff: a breaking change, or a removal before its sunset date. */
+  BREAKING(1, "breaking: a change or removal breaks consumers of a version (listed)"),
+  /** api-diff: an input cannot be fetched or read, is not OpenAPI 3.0, or is OpenAPI 3.1. */
+  UNREADABLE(
+      2,
+      "an input is unreadable or not an OpenAPI 3.0 document (3.1 is refused); nothing compared"),
   /** A bad command line or policy, or a file the command needs that cannot be read or written. */
   USAGE_OR_POLICY_ERROR(
       3, "usage or policy error, or a file the command needs cannot be read or written"),

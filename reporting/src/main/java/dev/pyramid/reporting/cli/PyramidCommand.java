@@ -10,7 +10,7 @@ import picocli.CommandLine.Command;
 /**
  * The {@code pyramid} command line: {@code gate} decides promotion, {@code stamp} binds results to
  * a build, {@code promote} and {@code history} keep the promotion history, {@code report} builds
- * the Allure report. Exit codes: {@link ExitCode}.
+ * the Allure report, {@code api-diff} compares two OpenAPI documents. Exit codes: {@link ExitCode}.
  */
 @Command(
     name = "pyramid",
@@ -36,6 +36,7 @@ public final class PyramidCommand implements Runnable {
     all.put("history", new HistoryCommand());
     all.put("report", new ReportCommand());
     all.put("policy", new PolicyCommand());
+    all.put("api-diff", new ApiDiffCommand());
     all.put("help", new CommandLine.HelpCommand());
     return all;
   }

@@ -42,7 +42,7 @@ class ExitCodeTests {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"gate", "stamp", "promote", "history", "report"})
+  @ValueSource(strings = {"gate", "stamp", "promote", "history", "report", "api-diff"})
   void help_lists_each_code_the_command_returns_once_with_its_meaning(String name)
       throws Exception {
     List<ExitCode> codes = ((Subcommand) PyramidCommand.subcommands().get(name)).exitCodes();
