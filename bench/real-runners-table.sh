@@ -81,8 +81,8 @@ answer = {"0": "PROMOTE", "1": "BLOCK", "2": "INCOMPLETE", "3": "USAGE", "4": "M
 refused = "; ".join(
     p["file"].replace(root + "/", "") + ": " + p["reason"][:90] for p in layer["problems"])
 for c in d["conditions"]:
-    if c["tests"]:
-        refused += ("; " if refused else "") + f"{c['id']} {c['verdict']}: {c['actual']} vanished ({', '.join(c['tests'])})"
+    if c["items"]:
+        refused += ("; " if refused else "") + f"{c['id']} {c['verdict']}: {c['actual']} vanished ({', '.join(c['items'])})"
 print(f"| {name} | {runner} | {gate} | {answer} | {refused} |")
 PY
 }

@@ -66,7 +66,26 @@ public final class ApiDocumentReader {
    */
   public static ApiDocument read(String location) throws UnreadableApiDocumentException {
     boolean url = URL.matcher(location).matches();
-    String text = decode(location, url ? fetch(location) : load(location));
+    return parse(location, url ? fetch(location) : load(location), url);
+  }
+
+  /**
+   * Reads a document from the bytes of {@code file}, read already (as the gate reads its evidence
+   * once); a {@code $ref} to another file resolves beside it.
+   *
+   * @throws UnreadableApiDocumentException naming {@code file} and the reason
+   */
+  public static ApiDocument read(Path file, byte[] bytes) throws UnreadableApiDocumentException {
+    if (bytes.length > MAX_BYTES) {
+      throw new UnreadableApiDocumentException(
+          file.toString(), "larger than " + MAX_BYTES + " bytes: not an API document");
+    }
+    return parse(file.toString(), bytes, false);
+  }
+
+  private static ApiDocument parse(String location, byte[] bytes, boolean url)
+      throws UnreadableApiDocumentException {
+    String text = decode(location, bytes);
     JsonNode tree = tree(location, text);
     checkOpenApi30(location, tree);
     ParseOptions options = new ParseOptions();

@@ -11,8 +11,8 @@ import java.util.List;
  * @param evidence the files the actual value comes from
  * @param note why, when the numbers alone do not say it (quarantine, no baseline, what failed);
  *     empty otherwise
- * @param tests the test ids the actual value counts, when it counts tests that reports must name
- *     (the vanished ones); empty otherwise
+ * @param items what the actual value counts, one by one, when reports must name each (the vanished
+ *     tests' ids, the breaking API changes); empty otherwise
  */
 public record Finding(
     String expected,
@@ -20,14 +20,14 @@ public record Finding(
     Verdict verdict,
     List<Path> evidence,
     String note,
-    List<String> tests) {
+    List<String> items) {
 
   public Finding {
     evidence = List.copyOf(evidence);
-    tests = List.copyOf(tests);
+    items = List.copyOf(items);
   }
 
-  /** A finding that names no tests. */
+  /** A finding that names no items. */
   public Finding(
       String expected, String actual, Verdict verdict, List<Path> evidence, String note) {
     this(expected, actual, verdict, evidence, note, List.of());

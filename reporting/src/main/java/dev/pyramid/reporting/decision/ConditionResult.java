@@ -17,8 +17,8 @@ import java.util.List;
  * @param evidence the files the actual value comes from
  * @param blocking whether failing blocks outright (else it weighs {@code weight} into the score)
  * @param note why, when the numbers alone do not say it (quarantine, no baseline); empty otherwise
- * @param tests the test ids the actual value counts, when reports must name them (the vanished
- *     tests); empty otherwise
+ * @param items what the actual value counts, one by one, when reports must name each (the vanished
+ *     tests' ids, the breaking API changes); empty otherwise
  * @param category where the report files it when it does not pass: infrastructure for missing or
  *     unreadable evidence, else its kind's category
  */
@@ -33,12 +33,12 @@ public record ConditionResult(
     boolean blocking,
     double weight,
     String note,
-    List<String> tests,
+    List<String> items,
     Category category) {
 
   public ConditionResult {
     evidence = List.copyOf(evidence);
-    tests = List.copyOf(tests);
+    items = List.copyOf(items);
   }
 
   /** The layer's name, or "all" for a condition across layers. */

@@ -240,7 +240,7 @@ public final class Gate {
         condition.blocking(),
         condition.weight(),
         finding.note(),
-        finding.tests(),
+        finding.items(),
         category);
   }
 }

@@ -76,9 +76,9 @@ public final class AllureResults {
           "statusDetails",
           Map.of(
               "trace",
-              condition.tests().isEmpty()
+              condition.items().isEmpty()
                   ? ""
-                  : "The tests this condition counts:\n" + String.join("\n", condition.tests()),
+                  : "What this condition counts:\n" + String.join("\n", condition.items()),
               "message",
               (condition.verdict().passes() ? "" : condition.category().tag() + " ")
                   + condition.id()

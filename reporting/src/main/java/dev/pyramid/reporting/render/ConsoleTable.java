@@ -12,8 +12,8 @@ import java.util.List;
 /** Renders a decision as the plain-text table the gate prints: layers, conditions, verdict line. */
 public final class ConsoleTable {
 
-  /** The tests a condition names that the console lists; decision.json lists them all. */
-  static final int LISTED_TESTS = 20;
+  /** The items a condition names that the console lists; decision.json lists them all. */
+  static final int LISTED_ITEMS = 20;
 
   private ConsoleTable() {}
 
@@ -65,13 +65,13 @@ public final class ConsoleTable {
         if (!condition.note().isEmpty()) {
           out.append("    ").append(condition.note()).append('\n');
         }
-        List<String> tests = condition.tests();
-        for (String test : tests.subList(0, Math.min(tests.size(), LISTED_TESTS))) {
-          out.append("    - ").append(test).append('\n');
+        List<String> items = condition.items();
+        for (String item : items.subList(0, Math.min(items.size(), LISTED_ITEMS))) {
+          out.append("    - ").append(item).append('\n');
         }
-        if (tests.size() > LISTED_TESTS) {
+        if (items.size() > LISTED_ITEMS) {
           out.append("    ... and ")
-              .append(tests.size() - LISTED_TESTS)
+              .append(items.size() - LISTED_ITEMS)
               .append(" more: decision.json lists them all\n");
         }
       }

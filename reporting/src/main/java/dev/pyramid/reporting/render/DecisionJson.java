@@ -216,7 +216,7 @@ public final class DecisionJson {
       condition.put("weight", result.weight());
     }
     condition.put("note", result.note());
-    condition.put("tests", result.tests());
+    condition.put("items", result.items());
     condition.put("evidence", evidence(result.evidence(), roots, globs(sources, result.layerId())));
     return condition;
   }

@@ -44,9 +44,9 @@ public final class DecisionJunit {
             .append("\" type=\"")
             .append(condition.blocking() ? "blocking" : "weighted")
             .append(
-                condition.tests().isEmpty()
+                condition.items().isEmpty()
                     ? "\"/>"
-                    : "\">" + xml(String.join(", ", condition.tests())) + "</failure>");
+                    : "\">" + xml(String.join(", ", condition.items())) + "</failure>");
       } else if (condition.verdict() == Verdict.MISSING
           || condition.verdict() == Verdict.UNREADABLE) {
         errors++;

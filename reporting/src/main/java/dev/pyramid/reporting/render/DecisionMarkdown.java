@@ -18,8 +18,8 @@ import java.util.List;
 /** Renders a decision as {@code decision.md}, shaped to be posted as a pull-request comment. */
 public final class DecisionMarkdown {
 
-  /** The tests a condition names that decision.md lists; decision.json lists them all. */
-  static final int LISTED_TESTS = 200;
+  /** The items a condition names that decision.md lists; decision.json lists them all. */
+  static final int LISTED_ITEMS = 200;
 
   private DecisionMarkdown() {}
 
@@ -85,19 +85,19 @@ public final class DecisionMarkdown {
             .append(" |\n");
       }
       for (ConditionResult condition : decision.conditions()) {
-        if (!condition.tests().isEmpty()) {
+        if (!condition.items().isEmpty()) {
           md.append("\n<details><summary><code>")
               .append(condition.id())
               .append("</code>: ")
-              .append(condition.tests().size())
-              .append(" test(s)</summary>\n\n");
-          List<String> tests = condition.tests();
-          for (String test : tests.subList(0, Math.min(tests.size(), LISTED_TESTS))) {
-            md.append("- `").append(escape(test).replace("`", "'")).append("`\n");
+              .append(condition.items().size())
+              .append(" item(s)</summary>\n\n");
+          List<String> items = condition.items();
+          for (String item : items.subList(0, Math.min(items.size(), LISTED_ITEMS))) {
+            md.append("- `").append(escape(item).replace("`", "'")).append("`\n");
           }
-          if (tests.size() > LISTED_TESTS) {
+          if (items.size() > LISTED_ITEMS) {
             md.append("- ... and ")
-                .append(tests.size() - LISTED_TESTS)
+                .append(items.size() - LISTED_ITEMS)
                 .append(" more: decision.json lists them all\n");
           }
           md.append("\n</details>\n");

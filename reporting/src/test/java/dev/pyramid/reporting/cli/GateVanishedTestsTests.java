@@ -95,7 +95,7 @@ class GateVanishedTestsTests {
     assertThat(condition.path("verdict").asText()).isEqualTo("fail");
     assertThat(condition.path("actual").asText()).isEqualTo(String.valueOf(vanished.size()));
     List<String> named = new ArrayList<>();
-    condition.path("tests").forEach(t -> named.add(t.asText()));
+    condition.path("items").forEach(t -> named.add(t.asText()));
     assertThat(named).containsExactlyInAnyOrderElementsOf(vanished);
     assertThat(Files.readString(work.resolve("out-b2/decision.md"))).contains(vanished.get(0));
   }

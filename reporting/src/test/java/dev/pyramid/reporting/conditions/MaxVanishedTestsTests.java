@@ -57,7 +57,7 @@ class MaxVanishedTestsTests {
 
       assertThat(decision).isBlocked().hasActual("unit.max-vanished-tests", "2");
       ConditionResult vanished = decision.conditions().get(0);
-      assertThat(vanished.tests())
+      assertThat(vanished.items())
           .containsExactly(UNIT_TESTS + "passed_2", UNIT_TESTS + "passed_3");
       assertThat(vanished.note())
           .contains("build b1 (commit c0ffee, the last promoted to production)");
@@ -71,7 +71,7 @@ class MaxVanishedTestsTests {
       Decision decision = decide(policy, evidence(layer(UNIT).passed(2)), baseline);
 
       assertThat(decision).isPromoted().hasCondition("unit.max-vanished-tests", Verdict.PASS);
-      assertThat(decision.conditions().get(0).tests()).containsExactly(UNIT_TESTS + "passed_2");
+      assertThat(decision.conditions().get(0).items()).containsExactly(UNIT_TESTS + "passed_2");
     }
 
     @Test
@@ -113,7 +113,7 @@ class MaxVanishedTestsTests {
       assertThat(valid.conditions().get(0).note())
           .isEqualTo("1 more retired in quarantine.yml, not counted");
       assertThat(expired).isBlocked().hasActual("unit.max-vanished-tests", "1");
-      assertThat(expired.conditions().get(0).tests()).containsExactly(retired);
+      assertThat(expired.conditions().get(0).items()).containsExactly(retired);
     }
 
     @Test
