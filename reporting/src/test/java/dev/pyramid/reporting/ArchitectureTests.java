@@ -53,7 +53,7 @@ class ArchitectureTests {
         .whereLayer("conditions")
         .mayOnlyBeAccessedByLayers("policy", "decision", "render", "cli")
         .whereLayer("apidiff")
-        .mayOnlyBeAccessedByLayers("conditions", "policy", "decision", "render", "cli")
+        .mayOnlyBeAccessedByLayers("results", "conditions", "policy", "decision", "render", "cli")
         .check(MAIN);
   }
 

@@ -109,6 +109,7 @@ public final class InMemory {
           List.of(),
           List.of(),
           List.of(),
+          List.of(),
           List.of());
     }
   }

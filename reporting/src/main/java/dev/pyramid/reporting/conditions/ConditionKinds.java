@@ -22,6 +22,7 @@ public final class ConditionKinds {
           new MaxSkipped(),
           new MaxVanishedTests(),
           new AllInteractionsVerified(),
+          new ApiCompatible(),
           new AllAssertionsPass(),
           new LineCoverage(),
           new BranchCoverage(),

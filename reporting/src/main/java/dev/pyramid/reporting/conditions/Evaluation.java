@@ -4,6 +4,7 @@ import dev.pyramid.reporting.results.Baseline;
 import dev.pyramid.reporting.results.Evidence;
 import dev.pyramid.reporting.results.Layer;
 import dev.pyramid.reporting.results.LayerEvidence;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -17,12 +18,14 @@ import java.util.Set;
  *     decided
  * @param retired the ids of tests removed or renamed on purpose (a valid {@code retired} entry of
  *     quarantine.yml), which do not count as vanished
+ * @param today the day dates are judged on (an API operation's sunset)
  */
 public record Evaluation(
     Evidence evidence,
     Optional<Baseline> baseline,
     List<QuarantinedFailure> quarantined,
-    Set<String> retired) {
+    Set<String> retired,
+    LocalDate today) {
 
   public Evaluation {
     quarantined = List.copyOf(quarantined);

@@ -118,7 +118,8 @@ public final class Gate {
             request.evidence(),
             request.baseline(),
             quarantined,
-            request.quarantine().retiredOn(request.today()));
+            request.quarantine().retiredOn(request.today()),
+            request.today());
     List<ConditionResult> conditions = new ArrayList<>();
     for (Condition condition : stage.conditions()) {
       if (condition.layer() == null

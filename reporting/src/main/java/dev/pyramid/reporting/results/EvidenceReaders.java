@@ -22,6 +22,7 @@ public final class EvidenceReaders {
           new PactFileReader(),
           new JacocoXmlReader(),
           new GatlingReportReader(),
+          new OpenApiReader(),
           // After JUnitXmlReader: it checks Failsafe's summaries against the test cases read.
           new SurefireTraceReader());
 

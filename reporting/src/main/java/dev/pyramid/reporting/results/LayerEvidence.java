@@ -1,5 +1,6 @@
 package dev.pyramid.reporting.results;
 
+import dev.pyramid.reporting.apidiff.ApiDocument;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -16,6 +17,8 @@ import java.util.List;
  * @param problems the sources that could not be read or cannot be trusted, and why
  * @param pactFiles pacts whose interactions the contract layer must verify
  * @param coverage JaCoCo reports of this layer's tests
+ * @param apiDocuments the services' OpenAPI documents, which {@code api-compatible} compares with
+ *     those of the build a stage runs
  */
 public record LayerEvidence(
     Layer layer,
@@ -27,7 +30,8 @@ public record LayerEvidence(
     List<PactFile> pactFiles,
     List<PerfAssertion> assertions,
     List<RequestStats> requests,
-    List<Coverage> coverage) {
+    List<Coverage> coverage,
+    List<ApiDocument> apiDocuments) {
 
   public LayerEvidence {
     sources = List.copyOf(sources);
@@ -38,6 +42,7 @@ public record LayerEvidence(
     assertions = List.copyOf(assertions);
     requests = List.copyOf(requests);
     coverage = List.copyOf(coverage);
+    apiDocuments = List.copyOf(apiDocuments);
   }
 
   /** Evidence of a layer for which no result file was found. */
@@ -52,6 +57,7 @@ public record LayerEvidence(
         List.of(),
         List.of(),
         List.of(),
+        List.of(),
         List.of());
   }
 
@@ -60,7 +66,17 @@ public record LayerEvidence(
     List<Problem> all = new ArrayList<>(problems);
     all.addAll(more);
     return new LayerEvidence(
-        layer, sources, counts, testCases, all, pacts, pactFiles, assertions, requests, coverage);
+        layer,
+        sources,
+        counts,
+        testCases,
+        all,
+        pacts,
+        pactFiles,
+        assertions,
+        requests,
+        coverage,
+        apiDocuments);
   }
 
   /**
@@ -77,6 +93,7 @@ public record LayerEvidence(
     private final List<PerfAssertion> assertions = new ArrayList<>();
     private final List<RequestStats> requests = new ArrayList<>();
     private final List<Coverage> coverage = new ArrayList<>();
+    private final List<ApiDocument> apiDocuments = new ArrayList<>();
 
     public Builder(Layer layer) {
       this.layer = layer;
@@ -130,6 +147,11 @@ public record LayerEvidence(
       return this;
     }
 
+    public Builder addApiDocuments(Collection<ApiDocument> more) {
+      apiDocuments.addAll(more);
+      return this;
+    }
+
     /**
      * The evidence. Its counts are those of the test cases; a {@link Layer#PERF} layer without test
      * cases counts its Gatling assertions, one test each.
@@ -150,7 +172,8 @@ public record LayerEvidence(
           pactFiles,
           assertions,
           requests,
-          coverage);
+          coverage,
+          apiDocuments);
     }
   }
 }

@@ -1,0 +1,155 @@
+package dev.pyramid.reporting.conditions;
+
+import dev.pyramid.reporting.apidiff.ApiDiff;
+import dev.pyramid.reporting.apidiff.ApiDiffReport;
+import dev.pyramid.reporting.apidiff.ApiDiffRules;
+import dev.pyramid.reporting.apidiff.ApiDocument;
+import dev.pyramid.reporting.apidiff.ApiDocumentReader;
+import dev.pyramid.reporting.apidiff.UnreadableApiDocumentException;
+import dev.pyramid.reporting.results.Baseline;
+import dev.pyramid.reporting.results.Layer;
+import dev.pyramid.reporting.results.LayerEvidence;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * {@code api-compatible}: every service's OpenAPI document in this build is backward compatible
+ * with the same service's document in the build the stage runs (what {@code pyramid promote} kept
+ * of it), under {@code pyramid api-diff}'s rules: version by version, a new version is an addition,
+ * a removal is compatible only after its sunset date. A service is its document's file name.
+ *
+ * <p>A service the stage runs whose document this build lacks is breaking too: its clients are
+ * still there. A service new in this build is an addition. With no build at the stage yet, or one
+ * that kept no documents, the verdict is {@link Verdict#NO_BASELINE}, reported.
+ */
+final class ApiCompatible implements ConditionKind {
+
+  @Override
+  public String key() {
+    return "api-compatible";
+  }
+
+  @Override
+  public Scope scope() {
+    return Scope.only(Layer.CONTRACT);
+  }
+
+  @Override
+  public String summary() {
+    return "every service's OpenAPI document is backward compatible with the one the stage runs"
+        + " (pyramid api-diff's rules: per version; removals only after their sunset date)";
+  }
+
+  @Override
+  public String example() {
+    return "{ api-compatible: true }";
+  }
+
+  @Override
+  public Category category(Layer layer) {
+    return Category.CONTRACT;
+  }
+
+  @Override
+  public Threshold parse(ConditionValue value) throws InvalidConditionException {
+    value.isTrue();
+    return null;
+  }
+
+  @Override
+  public Finding evaluate(Condition condition, Evaluation evaluation) {
+    LayerEvidence layer = evaluation.of(Layer.CONTRACT);
+    String expected = "compatible with the stage";
+    if (!layer.problems().isEmpty()) {
+      return new Finding(expected, "n/a", Verdict.UNREADABLE, layer.sources(), "");
+    }
+    if (layer.apiDocuments().isEmpty()) {
+      return new Finding(
+          expected,
+          "n/a",
+          Verdict.MISSING,
+          layer.sources(),
+          "no OpenAPI document found (sources.contract.openapi)");
+    }
+    Optional<Baseline> baseline = evaluation.baseline();
+    if (baseline.isEmpty() || baseline.get().api().isEmpty()) {
+      return new Finding(
+          expected,
+          "n/a",
+          Verdict.NO_BASELINE,
+          layer.sources(),
+          "no baseline: "
+              + (baseline.isEmpty()
+                  ? "no build was promoted to the stage yet"
+                  : "build " + baseline.get().buildId() + " kept no API documents (deployed.api)")
+              + "; the condition does not fail");
+    }
+    Map<String, ApiDocument> candidate = new LinkedHashMap<>();
+    layer.apiDocuments().forEach(doc -> candidate.put(service(Path.of(doc.source())), doc));
+    ApiDiffRules rules = ApiDiffRules.on(evaluation.today());
+    List<String> breaking = new ArrayList<>();
+    List<Path> evidence = new ArrayList<>(layer.sources());
+    int compared = 0;
+    for (Path kept : baseline.get().api()) {
+      evidence.add(kept);
+      String service = service(kept);
+      ApiDocument running;
+      try {
+        running = ApiDocumentReader.read(kept.toString());
+      } catch (UnreadableApiDocumentException e) {
+        return new Finding(
+            expected,
+            "n/a",
+            Verdict.UNREADABLE,
+            evidence,
+            "the document the stage runs cannot be read: " + e.getMessage());
+      }
+      ApiDocument now = candidate.get(service);
+      if (now == null) {
+        breaking.add(service + ": its document is gone, while the stage serves it");
+        continue;
+      }
+      compared++;
+      ApiDiffReport report = ApiDiff.compare(running, now, rules);
+      for (ApiDiffReport.Breaking change : report.breaking()) {
+        breaking.add(service + ": " + describe(change));
+      }
+    }
+    String actual = breaking.isEmpty() ? "compatible" : breaking.size() + " breaking";
+    String note =
+        compared
+            + " service(s) compared with build "
+            + baseline.get().buildId()
+            + " (the "
+            + baseline.get().stage()
+            + " stage runs it)"
+            + (breaking.isEmpty() ? "" : "; a kept version must keep working: add a new version");
+    return new Finding(
+        expected,
+        actual,
+        breaking.isEmpty() ? Verdict.PASS : Verdict.FAIL,
+        evidence,
+        note,
+        breaking);
+  }
+
+  /** As {@code pyramid api-diff} lists it: operation, where, field, change. */
+  private static String describe(ApiDiffReport.Breaking change) {
+    return change.operation()
+        + (change.where() == null || change.where().isEmpty() ? "" : ", " + change.where())
+        + (change.field() == null || change.field().isEmpty() ? "" : ", " + change.field())
+        + ": "
+        + change.change();
+  }
+
+  /** A service is named by its document's file name, without the extension. */
+  private static String service(Path document) {
+    String name = document.getFileName().toString();
+    int dot = name.lastIndexOf('.');
+    return dot > 0 ? name.substring(0, dot) : name;
+  }
+}
