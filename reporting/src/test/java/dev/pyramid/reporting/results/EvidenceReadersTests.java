@@ -15,7 +15,14 @@ class EvidenceReadersTests {
     assertThat(EvidenceReaders.keys())
         .doesNotHaveDuplicates()
         .containsExactlyInAnyOrder(
-            "junit", "allure", "pacts", "pact-reports", "gatling", "jacoco", "surefire-traces");
+            "junit",
+            "allure",
+            "pacts",
+            "pact-reports",
+            "gatling",
+            "jacoco",
+            "openapi",
+            "surefire-traces");
   }
 
   @Test
@@ -35,6 +42,8 @@ class EvidenceReadersTests {
             "**/target/failsafe-reports/contract/TEST-*.xml",
             "**/target/pacts/*.json",
             "**/target/pact/reports/*.json",
+            "**/src/main/resources/openapi/*.yaml",
+            "**/src/main/resources/openapi/*.json",
             "**/target/surefire-reports/contract/*.dump",
             "**/target/surefire-reports/contract/*.dumpstream",
             "**/target/failsafe-reports/contract/failsafe-summary.xml",
@@ -51,8 +60,8 @@ class EvidenceReadersTests {
 
   @Test
   void layer_sources_refuse_a_key_no_source_has() {
-    assertThatThrownBy(() -> Sources.LayerSources.NONE.with("openapi", List.of("*.yaml")))
+    assertThatThrownBy(() -> Sources.LayerSources.NONE.with("swagger", List.of("*.yaml")))
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessageContaining("no source \"openapi\"");
+        .hasMessageContaining("no source \"swagger\"");
   }
 }
