@@ -9,10 +9,11 @@ import java.util.List;
 
 /**
  * Reads the services' OpenAPI 3.0 documents (by default {@code
- * <module>/src/main/resources/openapi/*.yaml}, the source of truth each service serves), for {@code
- * api-compatible} to compare with those of the build a stage runs. A document is named after its
- * file ({@code fleet-core.yaml} is fleet-core's). What {@link ApiDocumentReader} refuses (not
- * OpenAPI 3.0, broken YAML, an alias bomb) is unreadable evidence, naming the file and the reason.
+ * <module>/target/classes/openapi/*.yaml}: the document each service serves, as the build packaged
+ * it; sources are never searched for evidence), for {@code api-compatible} to compare with those of
+ * the build a stage runs. A document is named after its file ({@code fleet-core.yaml} is
+ * fleet-core's). What {@link ApiDocumentReader} refuses (not OpenAPI 3.0, broken YAML, an alias
+ * bomb) is unreadable evidence, naming the file and the reason.
  */
 final class OpenApiReader implements EvidenceReader<ApiDocument> {
 
@@ -24,7 +25,7 @@ final class OpenApiReader implements EvidenceReader<ApiDocument> {
   @Override
   public List<String> defaultGlobs(Layer layer) {
     return layer == Layer.CONTRACT
-        ? List.of("**/src/main/resources/openapi/*.yaml", "**/src/main/resources/openapi/*.json")
+        ? List.of("**/target/classes/openapi/*.yaml", "**/target/classes/openapi/*.json")
         : List.of();
   }
 
