@@ -5,11 +5,13 @@ import dev.pyramid.framework.internal.http.MaskedAllureFilter;
 import dev.pyramid.framework.internal.http.SecretMasking;
 import dev.pyramid.framework.internal.http.SpecValidationFilter;
 import io.restassured.builder.RequestSpecBuilder;
+import io.restassured.config.HttpClientConfig;
 import io.restassured.config.LogConfig;
 import io.restassured.config.RestAssuredConfig;
 import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
 import java.net.URI;
+import java.time.Duration;
 import java.util.LinkedHashSet;
 import java.util.Locale;
 import java.util.Objects;
@@ -73,6 +75,7 @@ public final class ApiSpecs {
     private OpenApiDocument document;
     private SpecValidationFilter.Mode validation = SpecValidationFilter.Mode.VALIDATE;
     private String validationReason;
+    private Duration timeout;
 
     private Builder(URI baseUri) {
       this.baseUri = baseUri;
@@ -98,6 +101,15 @@ public final class ApiSpecs {
     /** Sends {@code Authorization: Bearer <token>}. */
     public Builder bearerToken(String token) {
       this.bearerToken = Objects.requireNonNull(token, "token");
+      return this;
+    }
+
+    /** Gives up on connecting, and on waiting for an answer, after {@code timeout}. */
+    public Builder timeout(Duration timeout) {
+      if (Objects.requireNonNull(timeout, "timeout").isNegative() || timeout.isZero()) {
+        throw new IllegalArgumentException("timeout must be positive, was " + timeout);
+      }
+      this.timeout = timeout;
       return this;
     }
 
@@ -142,15 +154,23 @@ public final class ApiSpecs {
     }
 
     public RequestSpecification build() {
+      RestAssuredConfig config =
+          RestAssuredConfig.config()
+              .logConfig(LogConfig.logConfig().blacklistHeaders(SecretMasking.SECRET_HEADERS));
+      if (timeout != null) {
+        int millis = Math.toIntExact(timeout.toMillis());
+        config =
+            config.httpClient(
+                HttpClientConfig.httpClientConfig()
+                    .setParam("http.connection.timeout", millis)
+                    .setParam("http.socket.timeout", millis));
+      }
       RequestSpecBuilder spec =
           new RequestSpecBuilder()
               .setBaseUri(baseUri)
               .setContentType(ContentType.JSON)
               .setAccept(ContentType.JSON)
-              .setConfig(
-                  RestAssuredConfig.config()
-                      .logConfig(
-                          LogConfig.logConfig().blacklistHeaders(SecretMasking.SECRET_HEADERS)))
+              .setConfig(config)
               .addFilter(new MaskedAllureFilter(bodyFields));
       if (apiKey != null) {
         spec.addHeader(API_KEY_HEADER, apiKey);
