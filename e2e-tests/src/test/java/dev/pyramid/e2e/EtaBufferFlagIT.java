@@ -2,7 +2,6 @@ package dev.pyramid.e2e;
 
 import static org.hamcrest.Matchers.equalTo;
 
-import dev.pyramid.framework.api.ApiSpecs;
 import dev.pyramid.framework.api.EndToEndTest;
 import dev.pyramid.framework.api.FeatureFlags;
 import dev.pyramid.framework.api.FlagStates;
@@ -38,7 +37,7 @@ class EtaBufferFlagIT {
     states.establish(FleetStates.VEHICLE_AVAILABLE_NEAR_STATION, Rides.at(station));
     RoutingStubs.eta(routing, ROUTING_ETA, station);
 
-    RestAssured.given(ApiSpecs.forBaseUri(platform.gatewayUrl()).apiKey(platform.apiKey()).build())
+    RestAssured.given(platform.gatewayApi().build())
         .body(Rides.request(rider, station))
         .post("/v1/rides")
         .then()

@@ -3,7 +3,6 @@ package dev.pyramid.e2e;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.greaterThanOrEqualTo;
 
-import dev.pyramid.framework.api.ApiSpecs;
 import dev.pyramid.framework.api.EndToEndTest;
 import dev.pyramid.framework.api.InProcessOnly;
 import dev.pyramid.framework.api.StubServer;
@@ -34,7 +33,7 @@ class RideBookingJourneyIT {
 
   @BeforeEach
   void connect(PlatformEndpoints platform, FleetStates states) {
-    this.gateway = ApiSpecs.forBaseUri(platform.gatewayUrl()).apiKey(platform.apiKey()).build();
+    this.gateway = platform.gatewayApi().build();
     this.states = states;
   }
 
@@ -89,10 +88,7 @@ class RideBookingJourneyIT {
     // A bearer token and password-like body fields the gateway ignores: the secret scan after
     // this layer checks that none of them reached any report.
     RequestSpecification withCredentials =
-        ApiSpecs.forBaseUri(platform.gatewayUrl())
-            .apiKey(platform.apiKey())
-            .bearerToken("bearer-" + UUID.randomUUID())
-            .build();
+        platform.gatewayApi().bearerToken("bearer-" + UUID.randomUUID()).build();
     String body =
         Rides.request("rider-e2e-credentials", station)
             .replaceFirst(

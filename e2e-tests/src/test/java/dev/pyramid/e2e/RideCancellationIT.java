@@ -2,7 +2,6 @@ package dev.pyramid.e2e;
 
 import static org.hamcrest.Matchers.equalTo;
 
-import dev.pyramid.framework.api.ApiSpecs;
 import dev.pyramid.framework.api.EndToEndTest;
 import dev.pyramid.platform.fixtures.FleetStates;
 import dev.pyramid.platform.fixtures.Place;
@@ -22,8 +21,7 @@ class RideCancellationIT {
   @Test
   void cancelling_a_ride_frees_the_vehicle_for_the_next_rider(
       PlatformEndpoints platform, FleetStates states) {
-    RequestSpecification gateway =
-        ApiSpecs.forBaseUri(platform.gatewayUrl()).apiKey(platform.apiKey()).build();
+    RequestSpecification gateway = platform.gatewayApi().build();
     Place station = Stations.isolated("cancellation");
     Map<String, Object> assigned =
         states.establish(FleetStates.RIDE_ASSIGNED, Rides.pickupAt(station));
@@ -44,8 +42,7 @@ class RideCancellationIT {
 
   @Test
   void a_cancelled_ride_cannot_be_cancelled_again(PlatformEndpoints platform, FleetStates states) {
-    RequestSpecification gateway =
-        ApiSpecs.forBaseUri(platform.gatewayUrl()).apiKey(platform.apiKey()).build();
+    RequestSpecification gateway = platform.gatewayApi().build();
     Map<String, Object> assigned =
         states.establish(FleetStates.RIDE_ASSIGNED, Rides.pickupAt(Stations.isolated("twice")));
     RestAssured.given(gateway)

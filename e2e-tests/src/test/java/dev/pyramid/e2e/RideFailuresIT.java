@@ -10,6 +10,7 @@ import dev.pyramid.framework.api.InProcessOnly;
 import dev.pyramid.framework.api.StubServer;
 import dev.pyramid.platform.fixtures.FleetStates;
 import dev.pyramid.platform.fixtures.Place;
+import dev.pyramid.platform.fixtures.PlatformDocuments;
 import dev.pyramid.platform.fixtures.PlatformEndpoints;
 import dev.pyramid.platform.fixtures.RoutingStubs;
 import dev.pyramid.platform.fixtures.Stations;
@@ -30,7 +31,7 @@ class RideFailuresIT {
 
   @BeforeEach
   void connect(PlatformEndpoints platform, FleetStates states) {
-    this.gateway = ApiSpecs.forBaseUri(platform.gatewayUrl()).apiKey(platform.apiKey()).build();
+    this.gateway = platform.gatewayApi().build();
     this.states = states;
   }
 
@@ -80,8 +81,12 @@ class RideFailuresIT {
   }
 
   @Test
-  void an_invalid_request_names_the_field() {
-    RestAssured.given(gateway)
+  void an_invalid_request_names_the_field(PlatformEndpoints platform) {
+    RestAssured.given(
+            platform
+                .gatewayApi()
+                .expectingInvalidRequest("pickup.lat 123 is outside [-90, 90]")
+                .build())
         .body(
             "{\"riderId\":\"rider-e2e-5\",\"pickup\":{\"lat\":123.0,\"lon\":13.4},"
                 + "\"dropoff\":{\"lat\":52.5,\"lon\":13.4}}")
@@ -94,7 +99,11 @@ class RideFailuresIT {
 
   @Test
   void the_public_api_refuses_a_request_without_an_api_key(PlatformEndpoints platform) {
-    RestAssured.given(ApiSpecs.forBaseUri(platform.gatewayUrl()).build())
+    RestAssured.given(
+            ApiSpecs.forBaseUri(platform.gatewayUrl())
+                .openApi(PlatformDocuments.GATEWAY)
+                .expectingInvalidRequest("no X-Api-Key header")
+                .build())
         .body(Rides.request("rider-e2e-6", Stations.isolated("no key")))
         .post("/v1/rides")
         .then()

@@ -47,6 +47,8 @@ class FleetCoreClientPactTests {
   private static final Location NOWHERE =
       new Location(Stations.FAR_AWAY.lat(), Stations.FAR_AWAY.lon());
   private static final String EXAMPLE_RIDE_ID = "6f1c2a4e-8b7d-4c1e-9a3b-2d5e7f9a1b3c";
+  // An ISO-8601 instant in UTC, as fleet-core writes one (fraction digits vary).
+  private static final String INSTANT = "\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(\\.\\d+)?Z";
 
   @Pact(consumer = CONSUMER)
   V4Pact requestRideWithAVehicleNearby(PactDslWithProvider builder) {
@@ -83,6 +85,8 @@ class FleetCoreClientPactTests {
     assertThat(ride.status()).isEqualTo("ASSIGNED");
     assertThat(ride.vehicleId()).isNotBlank();
     assertThat(ride.etaSeconds()).isPositive();
+    // /v2 answers eta.pickupAt from it.
+    assertThat(ride.requestedAt()).isNotBlank();
   }
 
   @Pact(consumer = CONSUMER)
@@ -295,7 +299,10 @@ class FleetCoreClientPactTests {
             });
   }
 
-  /** The ride body the client relies on: types matched, the status exact. */
+  /**
+   * The ride body the client relies on: types matched, the status exact; {@code requestedAt} since
+   * the gateway's /v2 reads it.
+   */
   private static PactDslJsonBody ride(String status) {
     return (PactDslJsonBody)
         new PactDslJsonBody()
@@ -304,6 +311,7 @@ class FleetCoreClientPactTests {
             .stringValue("status", status)
             .uuid("vehicleId", "0b9f2a57-3c4d-4e5f-8a6b-7c8d9e0f1a2b")
             .integerType("etaSeconds", 240)
+            .stringMatcher("requestedAt", INSTANT, "2026-03-01T12:00:00.250Z")
             .object("pickup")
             .decimalType("lat", PICKUP.lat())
             .decimalType("lon", PICKUP.lon())

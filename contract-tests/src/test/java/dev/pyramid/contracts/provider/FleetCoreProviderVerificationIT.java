@@ -1,11 +1,14 @@
 package dev.pyramid.contracts.provider;
 
-import au.com.dius.pact.provider.junit5.HttpTestTarget;
+import au.com.dius.pact.core.model.Interaction;
+import au.com.dius.pact.core.model.SynchronousRequestResponse;
 import au.com.dius.pact.provider.junit5.PactVerificationContext;
 import au.com.dius.pact.provider.junit5.PactVerificationInvocationContextProvider;
 import au.com.dius.pact.provider.junitsupport.Provider;
 import au.com.dius.pact.provider.junitsupport.loader.PactFolder;
+import dev.pyramid.framework.api.ApiSpecs;
 import dev.pyramid.framework.api.ContractTest;
+import dev.pyramid.framework.api.pact.ApiSpecsTestTarget;
 import dev.pyramid.platform.fixtures.PlatformEndpoints;
 import dev.pyramid.platform.fixtures.WithFleetPlatform;
 import dev.pyramid.platform.fixtures.pact.FleetProviderStates;
@@ -18,6 +21,10 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * its consumers wrote. The provider states are fleet-fixtures' named states, installed as they are
  * ({@link FleetProviderStates}); this class sets none up of its own, and a pact naming a state
  * fleet-fixtures does not know fails, listing the known ones.
+ *
+ * <p>Every request Pact replays, and fleet-core's every answer, go through {@link ApiSpecs} and are
+ * validated against fleet-core's OpenAPI document: a pact the document does not allow, or an answer
+ * that honours the pact but breaks the document, fails here.
  */
 @ContractTest
 @WithFleetPlatform
@@ -27,7 +34,15 @@ class FleetCoreProviderVerificationIT {
 
   @BeforeEach
   void pointPactAtFleetCore(PactVerificationContext context, PlatformEndpoints platform) {
-    context.setTarget(HttpTestTarget.fromUrl(toUrl(platform)));
+    ApiSpecs.Builder spec = platform.fleetCoreApi();
+    Interaction interaction = context.getInteraction();
+    if (expectsBadRequest(interaction)) {
+      // A consumer that writes down how fleet-core refuses a request sends one the document
+      // forbids.
+      spec.expectingInvalidRequest(
+          "the pact's interaction '" + interaction.getDescription() + "' expects 400");
+    }
+    context.setTarget(ApiSpecsTestTarget.of(platform.fleetCoreUrl(), spec.build()));
     FleetProviderStates.install(context, platform.fleetCoreUrl());
   }
 
@@ -37,11 +52,8 @@ class FleetCoreProviderVerificationIT {
     context.verifyInteraction();
   }
 
-  private static java.net.URL toUrl(PlatformEndpoints platform) {
-    try {
-      return platform.fleetCoreUrl().toURL();
-    } catch (java.net.MalformedURLException e) {
-      throw new IllegalStateException("fleet-core URL is not a URL: " + platform.fleetCoreUrl(), e);
-    }
+  private static boolean expectsBadRequest(Interaction interaction) {
+    SynchronousRequestResponse exchange = interaction.asSynchronousRequestResponse();
+    return exchange != null && exchange.getResponse().getStatus() == 400;
   }
 }

@@ -45,12 +45,18 @@ public final class MaskedAllureFilter implements OrderedFilter {
     this(SecretMasking.bodyFields());
   }
 
-  /** Attaches to the Allure test running on this thread, masking {@code bodyFields}. */
+  /**
+   * Attaches to the Allure test running on this thread, masking {@code bodyFields}; outside a test
+   * (a performance seed, say) attaches nothing.
+   */
   public MaskedAllureFilter(Collection<String> bodyFields) {
     this(
-        (name, content) ->
+        (name, content) -> {
+          if (Allure.getLifecycle().getCurrentTestCaseOrStep().isPresent()) {
             Allure.addAttachment(
-                name, content.getContentType(), content.getContent(), content.getFileExtension()),
+                name, content.getContentType(), content.getContent(), content.getFileExtension());
+          }
+        },
         bodyFields);
   }
 

@@ -174,6 +174,18 @@ public final class SecretMasking {
     return matcher.replaceAll(match -> Matcher.quoteReplacement(match.group(1) + MASK));
   }
 
+  /** The values {@link #maskUrl} would mask: those of credential-like query parameters. */
+  public static List<String> querySecrets(String url) {
+    List<String> values = new ArrayList<>();
+    if (url != null) {
+      Matcher matcher = SECRET_QUERY.matcher(url);
+      while (matcher.find()) {
+        values.add(matcher.group(2));
+      }
+    }
+    return values;
+  }
+
   /** {@code text} with every occurrence of each known secret value masked. */
   public static String maskValues(String text, Collection<String> secrets) {
     String masked = text;

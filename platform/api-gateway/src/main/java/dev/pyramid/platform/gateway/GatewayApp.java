@@ -7,12 +7,19 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A running API gateway: the public {@code /v1} API, guarded by API keys, forwarding to fleet-core.
+ * A running API gateway: the public API ({@code /v1}, and {@code /v2} of rides), guarded by API
+ * keys, forwarding to fleet-core.
  *
  * <p>{@link #start(GatewayConfig)} returns once the server accepts connections; it does not wait
  * for fleet-core, whose absence shows as 503 answers. Several instances may run in one JVM.
  */
 public final class GatewayApp implements AutoCloseable {
+
+  /**
+   * The classpath resource holding the gateway's OpenAPI document: every version of the public API,
+   * served at {@code GET /openapi.yaml}, and what its tests validate traffic against.
+   */
+  public static final String OPENAPI_DOCUMENT = GatewayHttp.OPENAPI_DOCUMENT;
 
   private static final Logger LOG = LoggerFactory.getLogger(GatewayApp.class);
 

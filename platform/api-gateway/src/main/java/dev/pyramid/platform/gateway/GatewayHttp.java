@@ -5,17 +5,29 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.pyramid.platform.gateway.client.FleetCoreClient;
 import dev.pyramid.platform.gateway.client.FleetCoreException;
 import dev.pyramid.platform.gateway.client.FleetCoreUnavailableException;
+import dev.pyramid.platform.gateway.client.Ride;
 import io.javalin.Javalin;
 import io.javalin.http.HttpResponseException;
 import io.javalin.json.JavalinJackson;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.util.Map;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** The gateway's public HTTP API on Javalin: key check, forwarding, and error bodies. */
+/**
+ * The gateway's public HTTP API on Javalin: key check, forwarding, and error bodies. Rides are
+ * served in {@code /v1} and {@code /v2} by the same operations, each version with its own view
+ * ({@link RideViews}); vehicles only in {@code /v1}.
+ */
 final class GatewayHttp {
 
   static final String API_KEY_HEADER = "X-Api-Key";
+
+  /** The classpath resource of the OpenAPI document, served at {@code GET /openapi.yaml}. */
+  static final String OPENAPI_DOCUMENT = "openapi/api-gateway.yaml";
 
   private static final Logger LOG = LoggerFactory.getLogger(GatewayHttp.class);
 
@@ -46,28 +58,21 @@ final class GatewayHttp {
               config.startupWatcherEnabled = false;
               config.jsonMapper(new JavalinJackson(new ObjectMapper(), false));
             });
+    byte[] document = resource(OPENAPI_DOCUMENT);
     app.get("/health", ctx -> ctx.json(Map.of("status", "UP")));
-    app.before(
-        "/v1/*",
-        ctx -> {
-          if (!keys.accepts(ctx.header(API_KEY_HEADER))) {
-            throw new Refusal(
-                401, "unauthorized", "A valid " + API_KEY_HEADER + " header is required");
-          }
-        });
-    app.post(
-        "/v1/rides",
-        ctx -> ctx.status(201).json(fleetCore.requestRide(bodies.rideRequest(ctx.body()))));
-    app.get(
-        "/v1/rides/{id}",
-        ctx -> {
-          String id = ctx.pathParam("id");
-          ctx.json(
-              fleetCore
-                  .findRide(id)
-                  .orElseThrow(() -> new Refusal(404, "not_found", "Ride " + id + " not found")));
-        });
-    app.post("/v1/rides/{id}/cancel", ctx -> ctx.json(fleetCore.cancelRide(ctx.pathParam("id"))));
+    app.get("/openapi.yaml", ctx -> ctx.contentType("application/yaml").result(document.clone()));
+    for (String version : new String[] {"/v1/*", "/v2/*"}) {
+      app.before(
+          version,
+          ctx -> {
+            if (!keys.accepts(ctx.header(API_KEY_HEADER))) {
+              throw new Refusal(
+                  401, "unauthorized", "A valid " + API_KEY_HEADER + " header is required");
+            }
+          });
+    }
+    rides(app, "/v1", RideViews::v1, fleetCore, bodies);
+    rides(app, "/v2", RideViews::v2, fleetCore, bodies);
     app.post(
         "/v1/vehicles",
         ctx ->
@@ -127,5 +132,43 @@ final class GatewayHttp {
               .json(new ApiError("internal_error", "The gateway failed unexpectedly", null));
         });
     return app;
+  }
+
+  /** The ride routes of one API version: the same operations, written with that version's view. */
+  private static void rides(
+      Javalin app,
+      String version,
+      Function<Ride, ?> view,
+      FleetCoreClient fleetCore,
+      RequestBodies bodies) {
+    app.post(
+        version + "/rides",
+        ctx ->
+            ctx.status(201)
+                .json(view.apply(fleetCore.requestRide(bodies.rideRequest(ctx.body())))));
+    app.get(
+        version + "/rides/{id}",
+        ctx -> {
+          String id = ctx.pathParam("id");
+          Ride ride =
+              fleetCore
+                  .findRide(id)
+                  .orElseThrow(() -> new Refusal(404, "not_found", "Ride " + id + " not found"));
+          ctx.json(view.apply(ride));
+        });
+    app.post(
+        version + "/rides/{id}/cancel",
+        ctx -> ctx.json(view.apply(fleetCore.cancelRide(ctx.pathParam("id")))));
+  }
+
+  private static byte[] resource(String name) {
+    try (InputStream in = GatewayHttp.class.getClassLoader().getResourceAsStream(name)) {
+      if (in == null) {
+        throw new IllegalStateException(name + " is missing from api-gateway's classpath");
+      }
+      return in.readAllBytes();
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot read " + name, e);
+    }
   }
 }

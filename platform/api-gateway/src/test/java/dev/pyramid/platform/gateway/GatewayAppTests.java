@@ -4,10 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.pyramid.framework.api.UnitTest;
 import java.io.IOException;
+import java.io.InputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
@@ -19,7 +21,86 @@ class GatewayAppTests {
   private static final String RIDE_BODY =
       "{\"riderId\":\"rider-1\",\"pickup\":{\"lat\":52.53,\"lon\":13.41},\"dropoff\":{\"lat\":52.5,\"lon\":13.3}}";
 
+  private static final String FLEET_CORE_RIDE =
+      """
+      {"id":"6f1c2a4e-8b7d-4c1e-9a3b-2d5e7f9a1b3c","riderId":"rider-1","status":"ASSIGNED",
+       "vehicleId":"0b9f2a57-3c4d-4e5f-8a6b-7c8d9e0f1a2b","etaSeconds":240,
+       "pickup":{"lat":52.53,"lon":13.41},"dropoff":{"lat":52.5,"lon":13.3},
+       "requestedAt":"2026-03-01T12:00:00.250Z"}""";
+
   private final HttpClient http = HttpClient.newHttpClient();
+
+  @Test
+  void v1_answers_the_ride_as_its_first_clients_read_it() throws Exception {
+    try (StubHttpServer fleetCore = StubHttpServer.answering(201, FLEET_CORE_RIDE);
+        GatewayApp gateway = start(fleetCore.baseUrl())) {
+      HttpResponse<String> response = send(gateway, "POST", "/v1/rides", RIDE_BODY, KEY);
+
+      assertThat(response.statusCode()).isEqualTo(201);
+      assertThat(response.body())
+          .isEqualTo(
+              "{\"id\":\"6f1c2a4e-8b7d-4c1e-9a3b-2d5e7f9a1b3c\",\"riderId\":\"rider-1\","
+                  + "\"status\":\"ASSIGNED\",\"vehicleId\":\"0b9f2a57-3c4d-4e5f-8a6b-7c8d9e0f1a2b\","
+                  + "\"etaSeconds\":240,\"pickup\":{\"lat\":52.53,\"lon\":13.41},"
+                  + "\"dropoff\":{\"lat\":52.5,\"lon\":13.3}}");
+    }
+  }
+
+  @Test
+  void v2_answers_the_eta_as_an_object_with_the_pickup_time() throws Exception {
+    try (StubHttpServer fleetCore = StubHttpServer.answering(200, FLEET_CORE_RIDE);
+        GatewayApp gateway = start(fleetCore.baseUrl())) {
+      HttpResponse<String> response =
+          send(gateway, "GET", "/v2/rides/6f1c2a4e-8b7d-4c1e-9a3b-2d5e7f9a1b3c", null, KEY);
+
+      assertThat(response.statusCode()).isEqualTo(200);
+      assertThat(response.body())
+          .contains("\"eta\":{\"seconds\":240,\"pickupAt\":\"2026-03-01T12:04:00.250Z\"}")
+          .doesNotContain("etaSeconds")
+          .doesNotContain("requestedAt");
+      assertThat(fleetCore.received().get(0).path())
+          .isEqualTo("/v1/rides/6f1c2a4e-8b7d-4c1e-9a3b-2d5e7f9a1b3c");
+    }
+  }
+
+  @Test
+  void v2_is_a_bad_gateway_when_fleet_core_does_not_say_when_the_ride_was_requested()
+      throws Exception {
+    String withoutRequestedAt = FLEET_CORE_RIDE.replaceFirst(",\\s*\"requestedAt\":\"[^\"]*\"", "");
+    try (StubHttpServer fleetCore = StubHttpServer.answering(200, withoutRequestedAt);
+        GatewayApp gateway = start(fleetCore.baseUrl())) {
+      HttpResponse<String> v2 = send(gateway, "GET", "/v2/rides/x", null, KEY);
+      HttpResponse<String> v1 = send(gateway, "GET", "/v1/rides/x", null, KEY);
+
+      assertThat(v2.statusCode()).isEqualTo(502);
+      assertThat(v2.body()).contains("\"error\":\"fleet_core_bad_response\"");
+      assertThat(v1.statusCode()).as("/v1 does not read requestedAt").isEqualTo(200);
+    }
+  }
+
+  @Test
+  void v2_refuses_a_request_without_key_like_v1() throws Exception {
+    try (StubHttpServer fleetCore = StubHttpServer.answering(201, FLEET_CORE_RIDE);
+        GatewayApp gateway = start(fleetCore.baseUrl())) {
+      assertThat(send(gateway, "POST", "/v2/rides", RIDE_BODY, null).statusCode()).isEqualTo(401);
+      assertThat(fleetCore.received()).isEmpty();
+    }
+  }
+
+  @Test
+  void serves_its_openapi_document_without_key() throws Exception {
+    try (GatewayApp gateway = start(StubHttpServer.unreachableUrl());
+        InputStream source =
+            GatewayApp.class.getClassLoader().getResourceAsStream(GatewayApp.OPENAPI_DOCUMENT)) {
+      HttpResponse<String> response = send(gateway, "GET", "/openapi.yaml", null, null);
+
+      assertThat(response.statusCode()).isEqualTo(200);
+      assertThat(response.headers().firstValue("Content-Type")).hasValue("application/yaml");
+      assertThat(response.body())
+          .isEqualTo(new String(source.readAllBytes(), StandardCharsets.UTF_8))
+          .contains("openapi: 3.0.3", "/v1/rides:", "/v2/rides:");
+    }
+  }
 
   @Test
   void refusesARequestWithoutKeyAndDoesNotForwardIt() throws Exception {

@@ -2,6 +2,8 @@ package dev.pyramid.platform.fleetcore;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import dev.openfeature.sdk.OpenFeatureAPI;
 import dev.pyramid.platform.fleetcore.flags.FleetFlags;
 import dev.pyramid.platform.fleetcore.http.FleetCoreHttp;
@@ -21,6 +23,12 @@ import org.slf4j.LoggerFactory;
  * stops the server, then closes the pool. Several instances may run in one JVM.
  */
 public final class FleetCoreApp implements AutoCloseable {
+
+  /**
+   * The classpath resource holding fleet-core's OpenAPI document: every version of its API, served
+   * at {@code GET /openapi.yaml}, and what its tests validate traffic against.
+   */
+  public static final String OPENAPI_DOCUMENT = FleetCoreHttp.OPENAPI_DOCUMENT;
 
   private static final Logger LOG = LoggerFactory.getLogger(FleetCoreApp.class);
 
@@ -42,7 +50,12 @@ public final class FleetCoreApp implements AutoCloseable {
    *     or a migration fails
    */
   public static FleetCoreApp start(FleetCoreConfig config) {
-    ObjectMapper json = new ObjectMapper().enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+    // Instants as ISO-8601 text (2025-01-31T12:00:00.123Z), as the OpenAPI document says.
+    ObjectMapper json =
+        new ObjectMapper()
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .registerModule(new JavaTimeModule())
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
     Database database = Database.open(config.jdbcUrl(), config.dbUser(), config.dbPassword());
     try {
       RoutingClient routing =

@@ -1,6 +1,10 @@
 package dev.pyramid.platform.gateway.client;
 
-/** A ride as fleet-core reports it; {@code status} is {@code ASSIGNED} or {@code CANCELLED}. */
+/**
+ * A ride as fleet-core reports it; {@code status} is {@code ASSIGNED} or {@code CANCELLED}.
+ *
+ * @param requestedAt when the ride was requested, ISO-8601 text; null if fleet-core did not say
+ */
 public record Ride(
     String id,
     String riderId,
@@ -8,4 +12,5 @@ public record Ride(
     String vehicleId,
     int etaSeconds,
     Location pickup,
-    Location dropoff) {}
+    Location dropoff,
+    String requestedAt) {}

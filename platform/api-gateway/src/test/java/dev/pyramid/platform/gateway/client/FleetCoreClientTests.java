@@ -17,7 +17,8 @@ class FleetCoreClientTests {
   private static final String RIDE_JSON =
       """
             {"id":"7f1c","riderId":"rider-1","status":"ASSIGNED","vehicleId":"v-1","etaSeconds":240,
-             "pickup":{"lat":52.53,"lon":13.41},"dropoff":{"lat":52.5,"lon":13.3},"surge":1.5}""";
+             "pickup":{"lat":52.53,"lon":13.41},"dropoff":{"lat":52.5,"lon":13.3},
+             "requestedAt":"2026-03-01T12:00:00.250Z","surge":1.5}""";
 
   @Test
   void requestsARideAndReadsItIgnoringUnknownFields() {
@@ -33,7 +34,8 @@ class FleetCoreClientTests {
                   "v-1",
                   240,
                   new Location(52.53, 13.41),
-                  new Location(52.5, 13.3)));
+                  new Location(52.5, 13.3),
+                  "2026-03-01T12:00:00.250Z"));
     }
   }
 

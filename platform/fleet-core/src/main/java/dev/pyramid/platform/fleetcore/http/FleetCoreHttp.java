@@ -11,6 +11,9 @@ import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
 import io.javalin.json.JavalinJackson;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -19,6 +22,9 @@ import org.slf4j.LoggerFactory;
 
 /** fleet-core's JSON API on Javalin: the routes and how every failure becomes an error body. */
 public final class FleetCoreHttp {
+
+  /** The classpath resource of the OpenAPI document, served at {@code GET /openapi.yaml}. */
+  public static final String OPENAPI_DOCUMENT = "openapi/fleet-core.yaml";
 
   private static final Logger LOG = LoggerFactory.getLogger(FleetCoreHttp.class);
 
@@ -42,7 +48,9 @@ public final class FleetCoreHttp {
               config.startupWatcherEnabled = false;
               config.jsonMapper(new JavalinJackson(json, false));
             });
+    byte[] document = resource(OPENAPI_DOCUMENT);
     app.get("/health", ctx -> ctx.json(Map.of("status", "UP")));
+    app.get("/openapi.yaml", ctx -> ctx.contentType("application/yaml").result(document.clone()));
     app.post("/v1/vehicles", api::registerVehicle);
     app.get("/v1/vehicles/{id}", api::findVehicle);
     app.post("/v1/rides", api::requestRide);
@@ -122,6 +130,17 @@ public final class FleetCoreHttp {
   private void cancelRide(Context ctx) {
     String id = ctx.pathParam("id");
     ctx.json(rides.cancel(uuid(id).orElseThrow(() -> RideService.notFound(id))));
+  }
+
+  private static byte[] resource(String name) {
+    try (InputStream in = FleetCoreHttp.class.getClassLoader().getResourceAsStream(name)) {
+      if (in == null) {
+        throw new IllegalStateException(name + " is missing from fleet-core's classpath");
+      }
+      return in.readAllBytes();
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot read " + name, e);
+    }
   }
 
   // A malformed id cannot name a resource, so it is "not found" rather than a bad request.

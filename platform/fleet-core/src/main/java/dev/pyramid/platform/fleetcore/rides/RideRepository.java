@@ -5,6 +5,8 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -12,14 +14,15 @@ import java.util.UUID;
 final class RideRepository {
 
   private static final String COLUMNS =
-      "id, rider_id, status, vehicle_id, eta_seconds, pickup_lat, pickup_lon, dropoff_lat, dropoff_lon";
+      "id, rider_id, status, vehicle_id, eta_seconds, pickup_lat, pickup_lon, dropoff_lat, dropoff_lon,"
+          + " created_at";
 
   private RideRepository() {}
 
   static void insert(Connection c, Ride ride) throws SQLException {
     try (PreparedStatement insert =
         c.prepareStatement(
-            "INSERT INTO rides (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+            "INSERT INTO rides (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
       insert.setObject(1, ride.id());
       insert.setString(2, ride.riderId());
       insert.setString(3, ride.status().name());
@@ -29,6 +32,7 @@ final class RideRepository {
       insert.setDouble(7, ride.pickup().lon());
       insert.setDouble(8, ride.dropoff().lat());
       insert.setDouble(9, ride.dropoff().lon());
+      insert.setObject(10, ride.requestedAt().atOffset(ZoneOffset.UTC));
       insert.executeUpdate();
     }
   }
@@ -66,7 +70,8 @@ final class RideRepository {
                 row.getObject("vehicle_id", UUID.class),
                 row.getInt("eta_seconds"),
                 new Location(row.getDouble("pickup_lat"), row.getDouble("pickup_lon")),
-                new Location(row.getDouble("dropoff_lat"), row.getDouble("dropoff_lon"))));
+                new Location(row.getDouble("dropoff_lat"), row.getDouble("dropoff_lon")),
+                row.getObject("created_at", OffsetDateTime.class).toInstant()));
       }
     }
   }

@@ -9,6 +9,8 @@ import dev.pyramid.platform.fleetcore.vehicles.NearestVehicle;
 import dev.pyramid.platform.fleetcore.vehicles.Vehicle;
 import dev.pyramid.platform.fleetcore.vehicles.VehicleRepository;
 import dev.pyramid.platform.fleetcore.vehicles.VehicleStatus;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -73,7 +75,9 @@ public final class RideService {
                   chosen.id(),
                   eta,
                   request.pickup(),
-                  request.dropoff());
+                  request.dropoff(),
+                  // Milliseconds: what the request answers is what a later read returns.
+                  Instant.now().truncatedTo(ChronoUnit.MILLIS));
           VehicleRepository.setStatus(c, chosen.id(), VehicleStatus.ASSIGNED);
           RideRepository.insert(c, ride);
           return ride;
