@@ -89,7 +89,24 @@ final class ApiCompatible implements ConditionKind {
               + "; the condition does not fail");
     }
     Map<String, ApiDocument> candidate = new LinkedHashMap<>();
-    layer.apiDocuments().forEach(doc -> candidate.put(service(Path.of(doc.source())), doc));
+    for (ApiDocument doc : layer.apiDocuments()) {
+      ApiDocument other = candidate.put(service(Path.of(doc.source())), doc);
+      if (other != null) {
+        return new Finding(
+            expected,
+            "n/a",
+            Verdict.UNREADABLE,
+            layer.sources(),
+            "two documents of service "
+                + service(Path.of(doc.source()))
+                + ": "
+                + other.source()
+                + " and "
+                + doc.source()
+                + "; a service is named by its document's file name: rename one, or narrow"
+                + " sources.contract.openapi");
+      }
+    }
     ApiDiffRules rules = ApiDiffRules.on(evaluation.today());
     List<String> breaking = new ArrayList<>();
     List<Path> evidence = new ArrayList<>(layer.sources());

@@ -82,6 +82,18 @@ class ApiCompatibleTests {
   }
 
   @Test
+  void two_documents_of_one_service_are_refused_naming_both() throws Exception {
+    Path one = copy("type-changed/new.yaml", "a/fleet.yaml");
+    Path two = copy("type-changed/old.yaml", "b/fleet.yaml");
+
+    Decision decision = decide(policy, evidence(one, two), stageRuns("type-changed"));
+
+    assertThat(decision).isIncomplete().hasCondition("contract.api-compatible", Verdict.UNREADABLE);
+    assertThat(decision.conditions().get(0).note())
+        .contains("two documents of service fleet: " + one + " and " + two);
+  }
+
+  @Test
   void with_no_document_kept_at_the_stage_the_verdict_is_no_baseline() throws Exception {
     Baseline keptNone =
         new Baseline("production", "c0ffee", "b1", Map.of(), BaselineTests.NOT_RECORDED);
