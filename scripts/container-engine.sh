@@ -160,7 +160,7 @@ start_service() {
   # 9>&-: the service outlives this script and must not hold its lock. From /: it outlives the
   # checkout too, and a service whose working directory was deleted starts no container ("write
   # child: broken pipe").
-  (cd / && setsid nohup podman system service --time=0 "unix://$SOCKET" >>"$SERVICE_LOG" 2>&1 </dev/null 9>&- &)
+  env -C / setsid nohup podman system service --time=0 "unix://$SOCKET" >>"$SERVICE_LOG" 2>&1 </dev/null 9>&- &
   local deadline=$((SECONDS + 30))
   until socket_answers; do
     ((SECONDS < deadline)) || fail "podman system service did not answer on $SOCKET within 30 s; see $SERVICE_LOG."
