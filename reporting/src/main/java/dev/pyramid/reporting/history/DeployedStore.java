@@ -6,8 +6,8 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.pyramid.reporting.internal.files.FileGlob;
 import dev.pyramid.reporting.internal.files.RegularFiles;
+import dev.pyramid.reporting.internal.files.Sha256;
 import dev.pyramid.reporting.policy.Policy;
-import dev.pyramid.reporting.results.ExecutedTests;
 import dev.pyramid.reporting.stamp.BuildIdentity;
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
@@ -50,10 +50,7 @@ public final class DeployedStore {
   private final Path folder;
 
   DeployedStore(Path historyFile) {
-    String name = historyFile.getFileName().toString();
-    int dot = name.lastIndexOf('.');
-    this.folder =
-        historyFile.resolveSibling((dot > 0 ? name.substring(0, dot) : name) + ".deployed");
+    this.folder = History.beside(historyFile, ".deployed");
   }
 
   /** The folder. */
@@ -87,8 +84,7 @@ public final class DeployedStore {
           Path copy = partial.resolve(kind.getKey()).resolve(relative);
           Files.createDirectories(copy.getParent());
           Files.copy(file, copy, StandardCopyOption.COPY_ATTRIBUTES);
-          byte[] bytes = Files.readAllBytes(copy);
-          kept.add(new Kept(kind.getKey(), relative, ExecutedTests.digest(bytes), bytes.length));
+          kept.add(new Kept(kind.getKey(), relative, Sha256.of(copy), Files.size(copy)));
         }
       }
       ArrayNode manifest = JSON.createArrayNode();

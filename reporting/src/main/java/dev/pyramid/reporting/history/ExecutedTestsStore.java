@@ -1,6 +1,7 @@
 package dev.pyramid.reporting.history;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.pyramid.reporting.internal.files.Sha256;
 import dev.pyramid.reporting.results.BaselineTests;
 import dev.pyramid.reporting.results.ExecutedTests;
 import dev.pyramid.reporting.stamp.BuildIdentity;
@@ -48,9 +49,7 @@ public final class ExecutedTestsStore {
   private final Path folder;
 
   ExecutedTestsStore(Path historyFile) {
-    String name = historyFile.getFileName().toString();
-    int dot = name.lastIndexOf('.');
-    this.folder = historyFile.resolveSibling((dot > 0 ? name.substring(0, dot) : name) + ".tests");
+    this.folder = History.beside(historyFile, ".tests");
   }
 
   /** The folder. */
@@ -66,7 +65,7 @@ public final class ExecutedTestsStore {
    */
   String save(ExecutedTests tests) throws IOException {
     byte[] bytes = tests.encode();
-    String digest = ExecutedTests.digest(bytes);
+    String digest = Sha256.of(bytes);
     Path file = file(digest);
     Files.createDirectories(folder);
     if (Files.exists(file)) {

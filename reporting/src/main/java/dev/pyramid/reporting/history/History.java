@@ -66,6 +66,16 @@ public final class History {
     return file;
   }
 
+  /**
+   * A folder beside {@code historyFile} named after it: {@code history.jsonl} with {@code .tests}
+   * is {@code history.tests}. Where the history keeps what its lines refer to.
+   */
+  static Path beside(Path historyFile, String suffix) {
+    String name = historyFile.getFileName().toString();
+    int dot = name.lastIndexOf('.');
+    return historyFile.resolveSibling((dot > 0 ? name.substring(0, dot) : name) + suffix);
+  }
+
   /** Where the executed tests of the builds that may become a baseline are kept. */
   public ExecutedTestsStore executedTests() {
     return executedTests;

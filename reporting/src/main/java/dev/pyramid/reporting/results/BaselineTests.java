@@ -1,5 +1,6 @@
 package dev.pyramid.reporting.results;
 
+import dev.pyramid.reporting.internal.files.Sha256;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -54,7 +55,7 @@ public final class BaselineTests {
                 + " history's folder whole (restore it with the history file)",
             e);
       }
-      if (!ExecutedTests.digest(bytes).equals(digest)) {
+      if (!Sha256.of(bytes).equals(digest)) {
         throw new IOException(
             file + " was altered since the gate wrote it (its SHA-256 is not " + digest + ")");
       }

@@ -5,13 +5,10 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumMap;
 import java.util.HashSet;
-import java.util.HexFormat;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -123,15 +120,6 @@ public record ExecutedTests(Map<Layer, Set<String>> ids) {
       layerIds.add(unescape(line.substring(tab + 1)));
     }
     return new ExecutedTests(ids);
-  }
-
-  /** The SHA-256 of {@code bytes}, in lower-case hex: what names a file of executed tests. */
-  public static String digest(byte[] bytes) {
-    try {
-      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("every Java platform has SHA-256", e);
-    }
   }
 
   private static byte[] gunzip(String name, byte[] gzipped) throws IOException {

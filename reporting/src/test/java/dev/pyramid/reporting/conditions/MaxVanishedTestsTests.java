@@ -13,6 +13,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.pyramid.framework.api.UnitTest;
 import dev.pyramid.reporting.decision.ConditionResult;
 import dev.pyramid.reporting.decision.Decision;
+import dev.pyramid.reporting.internal.files.Sha256;
 import dev.pyramid.reporting.policy.Policy;
 import dev.pyramid.reporting.quarantine.Quarantine;
 import dev.pyramid.reporting.results.Baseline;
@@ -180,11 +181,7 @@ class MaxVanishedTestsTests {
       Files.write(file, new ExecutedTests(Map.of(UNIT, ids("passed_9"))).encode());
       Baseline baseline =
           new Baseline(
-              "production",
-              "c0ffee",
-              "b1",
-              Map.of(),
-              BaselineTests.in(file, ExecutedTests.digest(written)));
+              "production", "c0ffee", "b1", Map.of(), BaselineTests.in(file, Sha256.of(written)));
 
       Decision decision = decide(policy, evidence(layer(UNIT).passed(2)), baseline);
 
@@ -208,11 +205,7 @@ class MaxVanishedTestsTests {
     byte[] bytes = new ExecutedTests(ids).encode();
     Path file = Files.write(dir.resolve("baseline.tsv.gz"), bytes);
     return new Baseline(
-        "production",
-        "c0ffee",
-        "b1",
-        Map.of(),
-        BaselineTests.in(file, ExecutedTests.digest(bytes)));
+        "production", "c0ffee", "b1", Map.of(), BaselineTests.in(file, Sha256.of(bytes)));
   }
 
   private static Quarantine retiring(String test, LocalDate expires) {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.pyramid.framework.api.UnitTest;
+import dev.pyramid.reporting.internal.files.Sha256;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -71,8 +72,7 @@ class ExecutedTestsTests {
       ExecutedTests other =
           new ExecutedTests(Map.of(Layer.UNIT, new TreeSet<>(List.of("b#1", "a#2", "a#1"))));
 
-      assertThat(ExecutedTests.digest(one.encode()))
-          .isEqualTo(ExecutedTests.digest(other.encode()));
+      assertThat(Sha256.of(one.encode())).isEqualTo(Sha256.of(other.encode()));
     }
 
     @Test
