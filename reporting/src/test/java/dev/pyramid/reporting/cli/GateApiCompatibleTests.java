@@ -82,42 +82,12 @@ class GateApiCompatibleTests {
   }
 
   private int gate(String buildId) {
-    assertThat(
-            PyramidCommand.run(
-                "stamp", "--dir", root.toString(), "--commit", "c0ffee", "--build-id", buildId))
-        .isZero();
-    return PyramidCommand.run(
-        "gate",
-        "--stage",
-        "staging",
-        "--policy",
-        policy.toString(),
-        "--commit",
-        "c0ffee",
-        "--build-id",
-        buildId,
-        "--out",
-        work.resolve("out").toString(),
-        "--history",
-        work.resolve("history.jsonl").toString(),
-        "--results",
-        root.toString());
+    GateRuns runs = new GateRuns(policy, work);
+    runs.stamp(root, buildId);
+    return runs.gate("staging", root, buildId);
   }
 
   private int promote(String buildId) {
-    return PyramidCommand.run(
-        "promote",
-        "--stage",
-        "staging",
-        "--policy",
-        policy.toString(),
-        "--commit",
-        "c0ffee",
-        "--build-id",
-        buildId,
-        "--history",
-        work.resolve("history.jsonl").toString(),
-        "--from",
-        root.toString());
+    return new GateRuns(policy, work).promote("staging", buildId, root);
   }
 }

@@ -167,10 +167,7 @@ class GateVanishedTestsTests {
         Files.copy(file, root.resolve(file.getFileName()));
       }
     }
-    assertThat(
-            PyramidCommand.run(
-                "stamp", "--dir", root.toString(), "--commit", "c0ffee", "--build-id", buildId))
-        .isZero();
+    runs().stamp(root, buildId);
     return root;
   }
 
@@ -179,41 +176,20 @@ class GateVanishedTestsTests {
   }
 
   private int gate(Path root, String buildId, String stage) throws IOException {
+    return runs().gate(stage, root, buildId);
+  }
+
+  private int promote(String stage, String buildId) throws IOException {
+    return runs().promote(stage, buildId, work);
+  }
+
+  /** The commands with this test's policy, written on first use. */
+  private GateRuns runs() throws IOException {
     Path policy = work.resolve("quality-gate.yml");
     if (!Files.exists(policy)) {
       Files.writeString(policy, POLICY);
     }
-    return PyramidCommand.run(
-        "gate",
-        "--stage",
-        stage,
-        "--policy",
-        policy.toString(),
-        "--commit",
-        "c0ffee",
-        "--build-id",
-        buildId,
-        "--out",
-        work.resolve("out-" + buildId).toString(),
-        "--history",
-        work.resolve("history.jsonl").toString(),
-        "--results",
-        root.toString());
-  }
-
-  private int promote(String stage, String buildId) {
-    return PyramidCommand.run(
-        "promote",
-        "--stage",
-        stage,
-        "--policy",
-        work.resolve("quality-gate.yml").toString(),
-        "--commit",
-        "c0ffee",
-        "--build-id",
-        buildId,
-        "--history",
-        work.resolve("history.jsonl").toString());
+    return new GateRuns(policy, work);
   }
 
   private static JsonNode condition(Path decisionJson) throws IOException {

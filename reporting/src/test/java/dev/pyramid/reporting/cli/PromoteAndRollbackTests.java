@@ -91,52 +91,13 @@ class PromoteAndRollbackTests {
   }
 
   private int promoteToDev(String buildId) {
-    assertThat(
-            PyramidCommand.run(
-                "stamp", "--dir", root.toString(), "--commit", "c0ffee", "--build-id", buildId))
-        .isZero();
-    assertThat(
-            PyramidCommand.run(
-                "gate",
-                "--stage",
-                "dev",
-                "--policy",
-                policy.toString(),
-                "--commit",
-                "c0ffee",
-                "--build-id",
-                buildId,
-                "--out",
-                work.resolve("out").toString(),
-                "--history",
-                work.resolve("history.jsonl").toString(),
-                "--results",
-                root.toString()))
-        .isZero();
-    return PyramidCommand.run(
-        "promote",
-        "--stage",
-        "dev",
-        "--policy",
-        policy.toString(),
-        "--commit",
-        "c0ffee",
-        "--build-id",
-        buildId,
-        "--history",
-        work.resolve("history.jsonl").toString(),
-        "--from",
-        checkout.toString());
+    GateRuns runs = new GateRuns(policy, work);
+    runs.stamp(root, buildId);
+    assertThat(runs.gate("dev", root, buildId)).isZero();
+    return runs.promote("dev", buildId, checkout);
   }
 
   private int rollback() {
-    return PyramidCommand.run(
-        "rollback",
-        "--stage",
-        "dev",
-        "--policy",
-        policy.toString(),
-        "--history",
-        work.resolve("history.jsonl").toString());
+    return new GateRuns(policy, work).rollback("dev");
   }
 }
