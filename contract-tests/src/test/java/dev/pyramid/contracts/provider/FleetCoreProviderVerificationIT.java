@@ -1,17 +1,14 @@
 package dev.pyramid.contracts.provider;
 
-import au.com.dius.pact.core.model.Interaction;
-import au.com.dius.pact.core.model.SynchronousRequestResponse;
 import au.com.dius.pact.provider.junit5.PactVerificationContext;
 import au.com.dius.pact.provider.junit5.PactVerificationInvocationContextProvider;
 import au.com.dius.pact.provider.junitsupport.Provider;
 import au.com.dius.pact.provider.junitsupport.loader.PactFolder;
 import dev.pyramid.framework.api.ApiSpecs;
 import dev.pyramid.framework.api.ContractTest;
-import dev.pyramid.framework.api.pact.ApiSpecsTestTarget;
 import dev.pyramid.platform.fixtures.PlatformEndpoints;
 import dev.pyramid.platform.fixtures.WithFleetPlatform;
-import dev.pyramid.platform.fixtures.pact.FleetProviderStates;
+import dev.pyramid.platform.fixtures.pact.FleetCoreVerification;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.TestTemplate;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -19,7 +16,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 /**
  * Verifies fleet-core, running in-process on a free port over a real PostgreSQL, against every pact
  * its consumers wrote. The provider states are fleet-fixtures' named states, installed as they are
- * ({@link FleetProviderStates}); this class sets none up of its own, and a pact naming a state
+ * ({@link FleetCoreVerification}); this class sets none up of its own, and a pact naming a state
  * fleet-fixtures does not know fails, listing the known ones.
  *
  * <p>Every request Pact replays, and fleet-core's every answer, go through {@link ApiSpecs} and are
@@ -34,26 +31,12 @@ class FleetCoreProviderVerificationIT {
 
   @BeforeEach
   void pointPactAtFleetCore(PactVerificationContext context, PlatformEndpoints platform) {
-    ApiSpecs.Builder spec = platform.fleetCoreApi();
-    Interaction interaction = context.getInteraction();
-    if (expectsBadRequest(interaction)) {
-      // A consumer that writes down how fleet-core refuses a request sends one the document
-      // forbids.
-      spec.expectingInvalidRequest(
-          "the pact's interaction '" + interaction.getDescription() + "' expects 400");
-    }
-    context.setTarget(ApiSpecsTestTarget.of(platform.fleetCoreUrl(), spec.build()));
-    FleetProviderStates.install(context, platform.fleetCoreUrl());
+    FleetCoreVerification.pointAt(context, platform.fleetCoreUrl(), platform.fleetCoreApi());
   }
 
   @TestTemplate
   @ExtendWith(PactVerificationInvocationContextProvider.class)
   void fleetCoreHonoursThePact(PactVerificationContext context) {
     context.verifyInteraction();
-  }
-
-  private static boolean expectsBadRequest(Interaction interaction) {
-    SynchronousRequestResponse exchange = interaction.asSynchronousRequestResponse();
-    return exchange != null && exchange.getResponse().getStatus() == 400;
   }
 }
