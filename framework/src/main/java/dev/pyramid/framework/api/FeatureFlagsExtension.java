@@ -28,6 +28,13 @@ final class FeatureFlagsExtension
               + " is set):"
               + " the test sets feature flags inside this JVM; a deployed environment's flags are its own provider's");
     }
+    if (Deployment.isRollingUpdate(context)) {
+      return ConditionEvaluationResult.disabled(
+          "Skipped in a rolling update ("
+              + Deployment.ROLLING_UPDATE_KEY
+              + " is set): the services run as processes, which flags set inside this JVM do not"
+              + " reach");
+    }
     return ConditionEvaluationResult.enabled("flags are set in-process");
   }
 
