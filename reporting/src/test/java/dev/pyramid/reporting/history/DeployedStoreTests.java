@@ -116,6 +116,44 @@ class DeployedStoreTests {
     }
   }
 
+  @Test
+  void pruning_leaves_the_stages_pointers_alone() throws Exception {
+    write("platform/fleet-core/target/fleet-core.jar", "x");
+    History history = new History(dir.resolve("history.jsonl"));
+    for (int i = 1; i <= 4; i++) {
+      BuildIdentity build = new BuildIdentity("c" + i, "b" + i);
+      history.deployed().keep(build, DEPLOYED, checkout);
+      history.appendStageChange(
+          History.promotionLine("staging", "default", build, null, Instant.now()));
+    }
+
+    List<Path> deleted = history.deployed().prune(history.read(), List.of("staging"));
+
+    assertThat(deleted).containsExactly(history.deployed().folder().resolve("c1").resolve("b1"));
+    assertThat(history.deployed().folder().resolve("stages/staging.json"))
+        .content()
+        .contains("\"dir\":\"c4/b4\"");
+  }
+
+  @Test
+  void a_commit_named_stages_is_kept_apart_from_the_pointers() throws Exception {
+    write("platform/fleet-core/target/fleet-core.jar", "x");
+    History history = new History(dir.resolve("history.jsonl"));
+    BuildIdentity build = new BuildIdentity("stages", "staging.json");
+
+    List<DeployedStore.Kept> kept = history.deployed().keep(build, DEPLOYED, checkout);
+    history.appendStageChange(
+        History.promotionLine("staging", "default", build, null, Instant.now()));
+
+    assertThat(history.deployed().file(build, kept.get(0)))
+        .startsWith(history.deployed().folder().resolve("_stages"))
+        .hasContent("x");
+    assertThat(history.deployed().folder().resolve("stages/staging.json"))
+        .isRegularFile()
+        .content()
+        .contains("\"dir\":\"_stages/staging.json\"");
+  }
+
   private void write(String relative, String text) throws Exception {
     Path file = checkout.resolve(relative);
     Files.createDirectories(file.getParent());
