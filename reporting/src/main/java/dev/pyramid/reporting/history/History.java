@@ -260,8 +260,9 @@ public final class History {
 
   /**
    * The baseline of {@code stage}: the build it runs (the last promoted to it, less rollbacks),
-   * with the performance figures of that build's latest decision that recorded them, and the tests
-   * of its latest decision that kept them. Empty when no build was promoted to it yet.
+   * with the performance figures of that build's latest decision that recorded them, the tests of
+   * its latest decision that kept them, and the files {@code pyramid promote} kept of it. Empty
+   * when no build was promoted to it yet.
    *
    * @throws IOException when a line names its tests wrongly
    */
@@ -295,13 +296,13 @@ public final class History {
                 });
       }
     }
-    List<Path> api = new ArrayList<>();
-    for (DeployedStore.Kept kept : deployed.kept(build).orElse(List.of())) {
-      if (kept.kind().equals("api")) {
-        api.add(deployed.file(build, kept));
-      }
+    List<Baseline.KeptFile> kept = new ArrayList<>();
+    for (DeployedStore.Kept file : deployed.kept(build).orElse(List.of())) {
+      kept.add(
+          new Baseline.KeptFile(
+              file.kind(), file.path(), file.sha256(), deployed.file(build, file)));
     }
-    return Optional.of(new Baseline(stage, build.commit(), build.buildId(), metrics, tests, api));
+    return Optional.of(new Baseline(stage, build.commit(), build.buildId(), metrics, tests, kept));
   }
 
   /**

@@ -1,9 +1,12 @@
 package dev.pyramid.reporting.history;
 
+import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.pyramid.framework.api.UnitTest;
+import dev.pyramid.reporting.internal.files.Sha256;
 import dev.pyramid.reporting.policy.Policy;
+import dev.pyramid.reporting.results.Baseline;
 import dev.pyramid.reporting.stamp.BuildIdentity;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -65,6 +68,34 @@ class DeployedStoreTests {
     assertThat(history.baseline(history.read(), "staging").orElseThrow().api())
         .singleElement()
         .satisfies(api -> assertThat(api).hasContent("openapi: 3.0.3"));
+  }
+
+  @Test
+  void the_baseline_of_a_stage_lists_the_pacts_and_artifacts_its_build_kept_with_their_digests()
+      throws Exception {
+    write("contract-tests/target/pacts/api-gateway-fleet-core.json", "{}");
+    write("platform/fleet-core/target/fleet-core.jar", "jar bytes");
+    History history = new History(dir.resolve("history.jsonl"));
+    BuildIdentity build = new BuildIdentity("c0ffee", "b1");
+    history.deployed().keep(build, DEPLOYED, checkout);
+    history.append(History.promotionLine("staging", "default", build, null, Instant.now()));
+
+    Baseline baseline = history.baseline(history.read(), "staging").orElseThrow();
+
+    assertThat(baseline.kept("pacts"))
+        .singleElement()
+        .satisfies(
+            pact -> {
+              assertThat(pact.path())
+                  .isEqualTo("contract-tests/target/pacts/api-gateway-fleet-core.json");
+              assertThat(pact.sha256()).isEqualTo(Sha256.of("{}".getBytes(UTF_8)));
+              assertThat(pact.file()).hasContent("{}");
+            });
+    assertThat(baseline.kept("artifacts"))
+        .singleElement()
+        .satisfies(
+            jar -> assertThat(jar.sha256()).isEqualTo(Sha256.of("jar bytes".getBytes(UTF_8))));
+    assertThat(baseline.build()).isEqualTo("c0ffee/b1");
   }
 
   @Test
