@@ -46,6 +46,9 @@ final class DeployedContractsCheck {
   private int unverified;
   private int otherStages;
 
+  /** Whether any verification against the stage was read. */
+  private boolean any;
+
   /**
    * A check against {@code running}, the build the stage runs, of this build whose pact files are
    * {@code candidatePacts}.
@@ -66,7 +69,6 @@ final class DeployedContractsCheck {
    */
   void judge(List<StageVerification> verifications) throws IOException {
     List<StageVerification> ofRunning = new ArrayList<>();
-    boolean any = false;
     for (StageVerification verification : verifications) {
       if (!verification.stage().equals(stage)) {
         otherStages++;
@@ -330,6 +332,9 @@ final class DeployedContractsCheck {
 
   /** E.g. {@code 14/14 interactions verified both ways against c0ffee/42}. */
   String actual() {
+    if (!any) {
+      return "no verification against " + running.build();
+    }
     return passed
         + "/"
         + interactions

@@ -51,7 +51,7 @@ final class DeployedContractsVerified extends Holds {
   @Override
   public Finding evaluate(Condition condition, Evaluation evaluation) {
     LayerEvidence layer = evaluation.of(Layer.CONTRACT);
-    String expected = "verified both ways against the stage's build";
+    String expected = "verified both ways";
     if (!layer.problems().isEmpty()) {
       return new Finding(expected, "n/a", Verdict.UNREADABLE, layer.sources(), "");
     }

@@ -134,7 +134,10 @@ class DeployedContractsVerifiedTests {
 
       Decision decision = decide(evidence(staging));
 
-      assertThat(decision).isBlocked().hasFailedCondition(ID);
+      assertThat(decision)
+          .isBlocked()
+          .hasFailedCondition(ID)
+          .hasActual(ID, "no verification against c0ffee/42");
       ConditionResult result = decision.conditions().get(0);
       assertThat(result.items())
           .startsWith(
