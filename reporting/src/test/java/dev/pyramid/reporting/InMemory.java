@@ -110,6 +110,7 @@ public final class InMemory {
           List.of(),
           List.of(),
           List.of(),
+          List.of(),
           List.of());
     }
   }

@@ -29,7 +29,8 @@ import picocli.CommandLine.Option;
       "for this build and STAGE (or MANUAL_APPROVAL with --approved-by), and the build reached the stage",
       "before STAGE on the promotion path: no stage is skipped, hotfixes included. The build's performance",
       "figures and tests become STAGE's baseline for relative conditions, and the files the policy's",
-      "deployed: names (API documents, pacts, artifacts) are kept as what STAGE runs."
+      "deployed: names (API documents, pacts, artifacts) are kept as what STAGE runs. Beside the history,",
+      "history.deployed/stages/STAGE.json then names the build STAGE runs, for tests and scripts to find."
     })
 final class PromoteCommand implements Subcommand {
 
@@ -120,7 +121,7 @@ final class PromoteCommand implements Subcommand {
       String lane = decision.get().path("lane").asText(Policy.DEFAULT_LANE);
       // Kept before the promotion is recorded: a stage never runs a build whose files are lost.
       List<DeployedStore.Kept> kept = file.deployed().keep(build, read.deployed(), from);
-      file.append(History.promotionLine(stage, lane, build, approvedBy, Instant.now()));
+      file.appendStageChange(History.promotionLine(stage, lane, build, approvedBy, Instant.now()));
       file.deployed().prune(file.read(), read.path());
       stdout.println(
           "Promoted "

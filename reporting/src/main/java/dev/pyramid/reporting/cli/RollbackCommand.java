@@ -26,7 +26,8 @@ import picocli.CommandLine.Option;
     description = {
       "Records that STAGE runs again the build it ran before its current one. From then on that build",
       "is STAGE's baseline for relative conditions, and what it kept (API documents, pacts, artifacts) is",
-      "what later candidates are judged against. Refused when STAGE never ran another build."
+      "what later candidates are judged against; history.deployed/stages/STAGE.json names it.",
+      "Refused when STAGE never ran another build."
     })
 final class RollbackCommand implements Subcommand {
 
@@ -79,7 +80,8 @@ final class RollbackCommand implements Subcommand {
       }
       BuildIdentity current = ran.get(ran.size() - 1);
       BuildIdentity previous = ran.get(ran.size() - 2);
-      file.append(History.rollbackLine(stage, current, previous, approvedBy, Instant.now()));
+      file.appendStageChange(
+          History.rollbackLine(stage, current, previous, approvedBy, Instant.now()));
       stdout.println(
           "Rolled back "
               + stage

@@ -23,6 +23,7 @@ public final class ConditionKinds {
           new MaxVanishedTests(),
           new AllInteractionsVerified(),
           new ApiCompatible(),
+          new DeployedContractsVerified(),
           new AllAssertionsPass(),
           new LineCoverage(),
           new BranchCoverage(),

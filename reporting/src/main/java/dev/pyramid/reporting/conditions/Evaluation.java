@@ -13,7 +13,9 @@ import java.util.Set;
  * What a condition is evaluated against: the build's evidence, the stage's baseline and the failed
  * tests that quarantine entries cover.
  *
- * @param baseline the figures of the last build promoted to the stage; empty when there is none yet
+ * @param stage the stage decided for
+ * @param baseline the build the stage runs (the last promoted to it, less rollbacks): its figures,
+ *     tests and kept files; empty when there is none yet
  * @param quarantined the failed tests a quarantine entry covers, valid or expired, of every layer
  *     decided
  * @param retired the ids of tests removed or renamed on purpose (a valid {@code retired} entry of
@@ -22,6 +24,7 @@ import java.util.Set;
  */
 public record Evaluation(
     Evidence evidence,
+    String stage,
     Optional<Baseline> baseline,
     List<QuarantinedFailure> quarantined,
     Set<String> retired,

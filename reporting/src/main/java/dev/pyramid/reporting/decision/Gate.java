@@ -116,6 +116,7 @@ public final class Gate {
     Evaluation evaluation =
         new Evaluation(
             request.evidence(),
+            request.stage(),
             request.baseline(),
             quarantined,
             request.quarantine().retiredOn(request.today()),

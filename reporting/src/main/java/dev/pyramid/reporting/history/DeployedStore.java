@@ -14,6 +14,7 @@ import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -33,6 +34,7 @@ import java.util.stream.Stream;
  * <pre>
  * history.deployed/&lt;commit&gt;/&lt;build id&gt;/manifest.json     kind, path, SHA-256 and size of each file
  * history.deployed/&lt;commit&gt;/&lt;build id&gt;/&lt;kind&gt;/&lt;path&gt;   the files, by their path where promote ran
+ * history.deployed/stages/&lt;stage&gt;.json                   which build the stage runs ({@link #point})
  * </pre>
  *
  * <p>Which build a stage runs is the history's to say ({@link History#ranAt}): the last promoted to
@@ -43,6 +45,9 @@ public final class DeployedStore {
 
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final String MANIFEST = "manifest.json";
+
+  /** The folder of the stages' pointers, beside the commits' folders; no commit is named so. */
+  private static final String STAGES = "stages";
 
   /** Folders no deployed file is searched in: build output of tools, not of the build. */
   private static final Set<String> SKIPPED = Set.of(".git", ".pyramid", "node_modules");
@@ -124,6 +129,46 @@ public final class DeployedStore {
   }
 
   /**
+   * Writes {@code stages/<stage>.json}: the build {@code stage} runs and the folder its files are
+   * kept in ({@code dir}, relative to this store; null when no file of it is kept: no {@code
+   * deployed:} in the policy, nothing matched, or pruned), since when and by which command. A view
+   * of the history for tools outside the gate, such as the contract tests or a CI script ({@code jq
+   * -r .dir history.deployed/stages/production.json}), which would otherwise replay it; the history
+   * stays the truth, and the gate never reads a pointer. Written to a temporary file and moved into
+   * place: a reader finds the old pointer or the new one.
+   *
+   * @param running the build the stage runs now; empty: it runs none, and has no pointer
+   * @param by {@code promote} or {@code rollback}
+   */
+  void point(String stage, Optional<BuildIdentity> running, String by, Instant since)
+      throws IOException {
+    Path pointer = folder.resolve(STAGES).resolve(safe(stage) + ".json");
+    if (running.isEmpty()) {
+      Files.deleteIfExists(pointer);
+      return;
+    }
+    BuildIdentity build = running.get();
+    ObjectNode root = JSON.createObjectNode();
+    root.put("schemaVersion", 1);
+    root.put("stage", stage);
+    root.put("commit", build.commit());
+    root.put("buildId", build.buildId());
+    boolean keptAny = kept(build).filter(files -> !files.isEmpty()).isPresent();
+    root.put("dir", keptAny ? safe(build.commit()) + "/" + safe(build.buildId()) : null);
+    root.put("since", since.toString());
+    root.put("by", by);
+    Files.createDirectories(pointer.getParent());
+    Path partial = pointer.resolveSibling(".partial-" + UUID.randomUUID());
+    try {
+      Files.writeString(partial, JSON.writeValueAsString(root) + "\n");
+      Files.move(
+          partial, pointer, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+    } finally {
+      Files.deleteIfExists(partial);
+    }
+  }
+
+  /**
    * Deletes what no stage can need: builds that are none of the last {@link
    * ExecutedTestsStore#ROLLBACK_DEPTH} builds of any stage in {@code lines}.
    *
@@ -142,8 +187,9 @@ public final class DeployedStore {
     List<Path> deleted = new ArrayList<>();
     try (DirectoryStream<Path> commits = Files.newDirectoryStream(folder, Files::isDirectory)) {
       for (Path commit : commits) {
-        if (commit.getFileName().toString().startsWith(".partial-")) {
-          continue; // another promote writing
+        String name = commit.getFileName().toString();
+        if (name.startsWith(".partial-") || name.equals(STAGES)) {
+          continue; // another promote writing; the stages' pointers
         }
         try (DirectoryStream<Path> builds = Files.newDirectoryStream(commit, Files::isDirectory)) {
           for (Path build : builds) {
@@ -167,10 +213,12 @@ public final class DeployedStore {
     return folder.resolve(safe(build.commit())).resolve(safe(build.buildId()));
   }
 
-  /** A commit or build id as one folder name: no separator, no "..". */
+  /** A commit, build id or stage as one file name: no separator, no "..", not {@value #STAGES}. */
   private static String safe(String name) {
     String safe = name.replaceAll("[^A-Za-z0-9._-]", "_");
-    return safe.isEmpty() || safe.chars().allMatch(c -> c == '.') ? "_" + safe : safe;
+    return safe.isEmpty() || safe.chars().allMatch(c -> c == '.') || safe.equals(STAGES)
+        ? "_" + safe
+        : safe;
   }
 
   /** The files each kind's globs match under {@code from}, in path order. */

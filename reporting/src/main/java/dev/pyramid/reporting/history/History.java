@@ -31,12 +31,13 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * A JSON-lines history file: one {@code "type":"decision"} line per gate decision, one {@code
- * "type":"promotion"} line per {@code pyramid promote}.
+ * "type":"promotion"} line per {@code pyramid promote}, one {@code "type":"rollback"} line per
+ * {@code pyramid rollback}.
  *
  * <p>Safe under concurrent writers, threads and processes alike: each append takes an exclusive
  * {@link FileLock} on the file (processes) inside a per-file monitor (threads of one JVM, for which
- * file locks are not reentrant) and writes its whole line with one write in append mode, so no line
- * is lost or torn. Reading refuses a line that is not JSON, naming its number.
+ * file locks are not reentrant) and writes its whole line at the file's end while it holds the
+ * lock, so no line is lost or torn. Reading refuses a line that is not JSON, naming its number.
  */
 public final class History {
 
@@ -106,9 +107,36 @@ public final class History {
   }
 
   /** Appends {@code line} (one JSON object) as one line. */
+  public void append(ObjectNode line) throws IOException {
+    append(line, null);
+  }
+
+  /**
+   * Appends {@code line}, a promotion or a rollback ({@link #promotionLine}, {@link
+   * #rollbackLine}), then, still holding the lock, points its stage at the build the history now
+   * says it runs ({@link DeployedStore#point}): of two runs changing one stage, the one whose line
+   * comes last also writes the pointer last.
+   */
+  public void appendStageChange(ObjectNode line) throws IOException {
+    String stage = line.path("stage").asText();
+    String by = "rollback".equals(line.path("type").asText()) ? "rollback" : "promote";
+    Instant since = Instant.parse(line.path("time").asText());
+    append(line, lines -> deployed.point(stage, running(lines, stage), by, since));
+  }
+
+  /** What runs under the history's lock once a line is appended, given every line. */
+  private interface WhileLocked {
+    void run(List<JsonNode> lines) throws IOException;
+  }
+
+  /**
+   * Appends {@code line} at the end under the lock, then runs {@code then} (if any) on the history
+   * read back through the same channel: another channel of this process on the file, once closed,
+   * would release the lock (POSIX record locks are per process and file).
+   */
   @SuppressWarnings(
       "try") // the file lock is held by the try block alone: other gate runs wait for it
-  public void append(ObjectNode line) throws IOException {
+  private void append(ObjectNode line, WhileLocked then) throws IOException {
     byte[] bytes = (JSON.writeValueAsString(line) + "\n").getBytes(StandardCharsets.UTF_8);
     Files.createDirectories(file.getParent());
     synchronized (MONITORS.computeIfAbsent(file, f -> new Object())) {
@@ -116,14 +144,22 @@ public final class History {
               FileChannel.open(
                   file,
                   StandardOpenOption.CREATE,
-                  StandardOpenOption.WRITE,
-                  StandardOpenOption.APPEND);
+                  StandardOpenOption.READ,
+                  StandardOpenOption.WRITE);
           FileLock lock = channel.lock()) {
         ByteBuffer buffer = ByteBuffer.wrap(bytes);
+        long end = channel.size();
         while (buffer.hasRemaining()) {
-          channel.write(buffer);
+          end += channel.write(buffer, end);
         }
         channel.force(false);
+        if (then != null) {
+          ByteBuffer all = ByteBuffer.allocate(Math.toIntExact(end));
+          while (all.hasRemaining() && channel.read(all, all.position()) >= 0) {
+            // reads on until the buffer holds the whole file
+          }
+          then.run(parse(new String(all.array(), StandardCharsets.UTF_8).lines().toList()));
+        }
       }
     }
   }
@@ -133,9 +169,14 @@ public final class History {
     if (!Files.exists(file)) {
       return List.of();
     }
+    return parse(Files.readAllLines(file, StandardCharsets.UTF_8));
+  }
+
+  /** The entries of the history's {@code lines}; a line that is not one is refused by number. */
+  private List<JsonNode> parse(List<String> text) throws IOException {
     List<JsonNode> lines = new ArrayList<>();
     int number = 0;
-    for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
+    for (String line : text) {
       number++;
       if (line.isBlank()) {
         continue;
@@ -219,8 +260,9 @@ public final class History {
 
   /**
    * The baseline of {@code stage}: the build it runs (the last promoted to it, less rollbacks),
-   * with the performance figures of that build's latest decision that recorded them, and the tests
-   * of its latest decision that kept them. Empty when no build was promoted to it yet.
+   * with the performance figures of that build's latest decision that recorded them, the tests of
+   * its latest decision that kept them, and the files {@code pyramid promote} kept of it. Empty
+   * when no build was promoted to it yet.
    *
    * @throws IOException when a line names its tests wrongly
    */
@@ -254,13 +296,13 @@ public final class History {
                 });
       }
     }
-    List<Path> api = new ArrayList<>();
-    for (DeployedStore.Kept kept : deployed.kept(build).orElse(List.of())) {
-      if (kept.kind().equals("api")) {
-        api.add(deployed.file(build, kept));
-      }
+    List<Baseline.KeptFile> kept = new ArrayList<>();
+    for (DeployedStore.Kept file : deployed.kept(build).orElse(List.of())) {
+      kept.add(
+          new Baseline.KeptFile(
+              file.kind(), file.path(), file.sha256(), deployed.file(build, file)));
     }
-    return Optional.of(new Baseline(stage, build.commit(), build.buildId(), metrics, tests, api));
+    return Optional.of(new Baseline(stage, build.commit(), build.buildId(), metrics, tests, kept));
   }
 
   /**

@@ -23,6 +23,7 @@ public final class EvidenceReaders {
           new JacocoXmlReader(),
           new GatlingReportReader(),
           new OpenApiReader(),
+          new StageContractsReader(),
           // After JUnitXmlReader: it checks Failsafe's summaries against the test cases read.
           new SurefireTraceReader());
 

@@ -19,6 +19,8 @@ import java.util.List;
  * @param coverage JaCoCo reports of this layer's tests
  * @param apiDocuments the services' OpenAPI documents, which {@code api-compatible} compares with
  *     those of the build a stage runs
+ * @param stageVerifications the pacts verified between this build and the build a stage runs, for
+ *     {@code deployed-contracts-verified}
  */
 public record LayerEvidence(
     Layer layer,
@@ -31,7 +33,8 @@ public record LayerEvidence(
     List<PerfAssertion> assertions,
     List<RequestStats> requests,
     List<Coverage> coverage,
-    List<ApiDocument> apiDocuments) {
+    List<ApiDocument> apiDocuments,
+    List<StageVerification> stageVerifications) {
 
   public LayerEvidence {
     sources = List.copyOf(sources);
@@ -43,6 +46,7 @@ public record LayerEvidence(
     requests = List.copyOf(requests);
     coverage = List.copyOf(coverage);
     apiDocuments = List.copyOf(apiDocuments);
+    stageVerifications = List.copyOf(stageVerifications);
   }
 
   /** Evidence of a layer for which no result file was found. */
@@ -51,6 +55,7 @@ public record LayerEvidence(
         layer,
         List.of(),
         Counts.NONE,
+        List.of(),
         List.of(),
         List.of(),
         List.of(),
@@ -76,7 +81,8 @@ public record LayerEvidence(
         assertions,
         requests,
         coverage,
-        apiDocuments);
+        apiDocuments,
+        stageVerifications);
   }
 
   /**
@@ -94,6 +100,7 @@ public record LayerEvidence(
     private final List<RequestStats> requests = new ArrayList<>();
     private final List<Coverage> coverage = new ArrayList<>();
     private final List<ApiDocument> apiDocuments = new ArrayList<>();
+    private final List<StageVerification> stageVerifications = new ArrayList<>();
 
     public Builder(Layer layer) {
       this.layer = layer;
@@ -152,6 +159,11 @@ public record LayerEvidence(
       return this;
     }
 
+    public Builder addStageVerifications(Collection<StageVerification> more) {
+      stageVerifications.addAll(more);
+      return this;
+    }
+
     /**
      * The evidence. Its counts are those of the test cases; a {@link Layer#PERF} layer without test
      * cases counts its Gatling assertions, one test each.
@@ -173,7 +185,8 @@ public record LayerEvidence(
           assertions,
           requests,
           coverage,
-          apiDocuments);
+          apiDocuments,
+          stageVerifications);
     }
   }
 }

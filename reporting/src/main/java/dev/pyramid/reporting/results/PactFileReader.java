@@ -1,6 +1,7 @@
 package dev.pyramid.reporting.results;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.pyramid.reporting.internal.files.Sha256;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -60,6 +61,7 @@ final class PactFileReader implements EvidenceReader<PactFile> {
       }
       descriptions.add(description);
     }
-    return new PactFile(consumer, provider, descriptions, file);
+    // Hashed again, not taken from the collector, which hands readers no digest: pacts are few.
+    return new PactFile(consumer, provider, descriptions, file, Sha256.of(bytes));
   }
 }

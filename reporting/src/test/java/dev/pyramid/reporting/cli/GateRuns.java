@@ -3,6 +3,8 @@ package dev.pyramid.reporting.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * The {@code pyramid} commands as a CI job runs them for one build after another, with one policy
@@ -22,24 +24,31 @@ record GateRuns(Path policy, Path work) {
         .isZero();
   }
 
-  /** {@code pyramid gate} of build {@code buildId} for {@code stage}, on the results in root. */
-  int gate(String stage, Path root, String buildId) {
-    return PyramidCommand.run(
-        "gate",
-        "--stage",
-        stage,
-        "--policy",
-        policy.toString(),
-        "--commit",
-        COMMIT,
-        "--build-id",
-        buildId,
-        "--out",
-        work.resolve("out-" + buildId).toString(),
-        "--history",
-        history().toString(),
-        "--results",
-        root.toString());
+  /**
+   * {@code pyramid gate} of build {@code buildId} for {@code stage}, on the results in root, with
+   * {@code more} options (say {@code --lane hotfix}).
+   */
+  int gate(String stage, Path root, String buildId, String... more) {
+    List<String> args =
+        new ArrayList<>(
+            List.of(
+                "gate",
+                "--stage",
+                stage,
+                "--policy",
+                policy.toString(),
+                "--commit",
+                COMMIT,
+                "--build-id",
+                buildId,
+                "--out",
+                work.resolve("out-" + buildId).toString(),
+                "--history",
+                history().toString(),
+                "--results",
+                root.toString()));
+    args.addAll(List.of(more));
+    return PyramidCommand.run(args.toArray(String[]::new));
   }
 
   /**

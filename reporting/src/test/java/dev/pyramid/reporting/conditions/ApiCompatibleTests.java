@@ -12,6 +12,7 @@ import dev.pyramid.reporting.InMemory;
 import dev.pyramid.reporting.apidiff.ApiDocumentReader;
 import dev.pyramid.reporting.decision.ConditionResult;
 import dev.pyramid.reporting.decision.Decision;
+import dev.pyramid.reporting.internal.files.Sha256;
 import dev.pyramid.reporting.policy.Policy;
 import dev.pyramid.reporting.results.Baseline;
 import dev.pyramid.reporting.results.BaselineTests;
@@ -120,7 +121,12 @@ class ApiCompatibleTests {
   private Baseline stageRuns(String pair) throws Exception {
     Path kept = copy(pair + "/old.yaml", "kept/fleet.yaml");
     return new Baseline(
-        "production", "c0ffee", "b1", Map.of(), BaselineTests.NOT_RECORDED, List.of(kept));
+        "production",
+        "c0ffee",
+        "b1",
+        Map.of(),
+        BaselineTests.NOT_RECORDED,
+        List.of(new Baseline.KeptFile("api", "fleet.yaml", Sha256.of(kept), kept)));
   }
 
   private Evidence evidence(Path... documents) throws Exception {

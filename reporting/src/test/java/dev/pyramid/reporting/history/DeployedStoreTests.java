@@ -1,9 +1,12 @@
 package dev.pyramid.reporting.history;
 
+import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.pyramid.framework.api.UnitTest;
+import dev.pyramid.reporting.internal.files.Sha256;
 import dev.pyramid.reporting.policy.Policy;
+import dev.pyramid.reporting.results.Baseline;
 import dev.pyramid.reporting.stamp.BuildIdentity;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -68,6 +71,34 @@ class DeployedStoreTests {
   }
 
   @Test
+  void the_baseline_of_a_stage_lists_the_pacts_and_artifacts_its_build_kept_with_their_digests()
+      throws Exception {
+    write("contract-tests/target/pacts/api-gateway-fleet-core.json", "{}");
+    write("platform/fleet-core/target/fleet-core.jar", "jar bytes");
+    History history = new History(dir.resolve("history.jsonl"));
+    BuildIdentity build = new BuildIdentity("c0ffee", "b1");
+    history.deployed().keep(build, DEPLOYED, checkout);
+    history.append(History.promotionLine("staging", "default", build, null, Instant.now()));
+
+    Baseline baseline = history.baseline(history.read(), "staging").orElseThrow();
+
+    assertThat(baseline.kept("pacts"))
+        .singleElement()
+        .satisfies(
+            pact -> {
+              assertThat(pact.path())
+                  .isEqualTo("contract-tests/target/pacts/api-gateway-fleet-core.json");
+              assertThat(pact.sha256()).isEqualTo(Sha256.of("{}".getBytes(UTF_8)));
+              assertThat(pact.file()).hasContent("{}");
+            });
+    assertThat(baseline.kept("artifacts"))
+        .singleElement()
+        .satisfies(
+            jar -> assertThat(jar.sha256()).isEqualTo(Sha256.of("jar bytes".getBytes(UTF_8))));
+    assertThat(baseline.build()).isEqualTo("c0ffee/b1");
+  }
+
+  @Test
   void a_build_promoted_to_a_second_stage_keeps_what_it_kept_first() throws Exception {
     write("platform/fleet-core/target/fleet-core.jar", "first");
     History history = new History(dir.resolve("history.jsonl"));
@@ -114,6 +145,44 @@ class DeployedStoreTests {
     for (String kept : List.of("c1/b1", "c3/b3", "c4/b4", "c5/b5")) {
       assertThat(history.deployed().folder().resolve(kept)).isDirectory();
     }
+  }
+
+  @Test
+  void pruning_leaves_the_stages_pointers_alone() throws Exception {
+    write("platform/fleet-core/target/fleet-core.jar", "x");
+    History history = new History(dir.resolve("history.jsonl"));
+    for (int i = 1; i <= 4; i++) {
+      BuildIdentity build = new BuildIdentity("c" + i, "b" + i);
+      history.deployed().keep(build, DEPLOYED, checkout);
+      history.appendStageChange(
+          History.promotionLine("staging", "default", build, null, Instant.now()));
+    }
+
+    List<Path> deleted = history.deployed().prune(history.read(), List.of("staging"));
+
+    assertThat(deleted).containsExactly(history.deployed().folder().resolve("c1").resolve("b1"));
+    assertThat(history.deployed().folder().resolve("stages/staging.json"))
+        .content()
+        .contains("\"dir\":\"c4/b4\"");
+  }
+
+  @Test
+  void a_commit_named_stages_is_kept_apart_from_the_pointers() throws Exception {
+    write("platform/fleet-core/target/fleet-core.jar", "x");
+    History history = new History(dir.resolve("history.jsonl"));
+    BuildIdentity build = new BuildIdentity("stages", "staging.json");
+
+    List<DeployedStore.Kept> kept = history.deployed().keep(build, DEPLOYED, checkout);
+    history.appendStageChange(
+        History.promotionLine("staging", "default", build, null, Instant.now()));
+
+    assertThat(history.deployed().file(build, kept.get(0)))
+        .startsWith(history.deployed().folder().resolve("_stages"))
+        .hasContent("x");
+    assertThat(history.deployed().folder().resolve("stages/staging.json"))
+        .isRegularFile()
+        .content()
+        .contains("\"dir\":\"_stages/staging.json\"");
   }
 
   private void write(String relative, String text) throws Exception {

@@ -22,6 +22,7 @@ class EvidenceReadersTests {
             "gatling",
             "jacoco",
             "openapi",
+            "stage-contracts",
             "surefire-traces");
   }
 
@@ -44,6 +45,7 @@ class EvidenceReadersTests {
             "**/target/pact/reports/*.json",
             "**/target/classes/openapi/*.yaml",
             "**/target/classes/openapi/*.json",
+            "**/target/pyramid/stage-contracts/*.json",
             "**/target/surefire-reports/contract/*.dump",
             "**/target/surefire-reports/contract/*.dumpstream",
             "**/target/failsafe-reports/contract/failsafe-summary.xml",

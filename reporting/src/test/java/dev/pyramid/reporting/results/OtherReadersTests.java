@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.pyramid.framework.api.UnitTest;
 import dev.pyramid.reporting.BuildTree;
+import dev.pyramid.reporting.internal.files.Sha256;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -278,6 +279,7 @@ class OtherReadersTests {
     PactFile read = new PactFileReader().read(pact);
 
     assertThat(read.interactions()).containsExactly("a ride", "a vehicle");
+    assertThat(read.sha256()).isEqualTo(Sha256.of(pact));
   }
 
   private static int count(Properties expected, String key) {
