@@ -4,21 +4,24 @@
 # then real changes to the reference platform, each a patch in scripts/compatibility-proof/, are
 # judged by `pyramid gate` against it:
 #
-#   fleet-core drops requestedAt, which the deployed gateway reads  -> BLOCK, naming the interaction
+#   fleet-core's /v1 replaces requestedAt by pickupAt, which the      -> BLOCK, naming the interaction
+#   candidate gateway reads; the deployed gateway still reads requestedAt
 #   fleet-core adds an optional field                               -> PROMOTE
 #   the gateway's /v1 renames a response field                       -> BLOCK, naming the operation
 #   the same change in a version of its own (/v3)                    -> PROMOTE
 #   a deprecated /v1 endpoint retired before its sunset date         -> BLOCK, naming the date
 #   the same endpoint retired after its sunset date                  -> PROMOTE
 #
-# The fleet-core changes are built (a copy of the sources at version 0.1.0-proof, so that nothing of
-# this build is overwritten) and run through the contract and e2e layers against the promoted build:
+# The fleet-core changes are built (a copy of the sources, one reactor: nothing is installed, so
+# nothing of this build is overwritten) and run through the contract and e2e layers against the
+# promoted build:
 # the stage's pacts against the candidate, the candidate's pacts against the stage's fleet-core
 # started from its kept jar, and the journeys on mixed builds. The /v1 changes are changes to the
 # gateway's OpenAPI document, the source of truth that the build holds the code to (spec
 # validation); api-compatible judges the document.
 #
-# Usage: scripts/compatibility-proof.sh [extra mvn arguments, e.g. -o]
+# Usage: scripts/compatibility-proof.sh [extra mvn arguments, e.g. -o]; PYRAMID_MVN_OFFLINE=true adds -o
+# (the Maven build passes its own offline setting).
 # Needs: the results and reporting/target/pyramid of a finished `mvn -B verify`; git (apply), python3.
 # Exit 0 when every scenario gets the verdict above; otherwise 1, naming the ones that did not.
 set -euo pipefail
@@ -26,11 +29,11 @@ set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT"
 MVN_ARGS=("$@")
+[[ "${PYRAMID_MVN_OFFLINE:-false}" != true ]] || MVN_ARGS+=(-o)
 PYRAMID="$ROOT/reporting/target/pyramid"
 PATCHES="$ROOT/scripts/compatibility-proof"
 # Beside the history, which no stamp or gate searches: copies of results here are never read twice.
 WORK="$ROOT/.pyramid/compatibility-proof"
-PROOF_VERSION=0.1.0-proof
 GATEWAY_DOC=platform/api-gateway/src/main/resources/openapi/api-gateway.yaml
 RESULTS=()
 FAILED=0
@@ -47,7 +50,6 @@ apply_patch() {
 [[ -x "$PYRAMID" ]] || { log "no $PYRAMID: run mvn -B verify first"; exit 2; }
 [[ -f .pyramid/stamp.json ]] || { log "no .pyramid/stamp.json: run mvn -B verify first"; exit 2; }
 rm -rf "$WORK"; mkdir -p "$WORK"
-trap 'rm -rf "$HOME/.m2/repository/dev/pyramid/"*/"$PROOF_VERSION"' EXIT
 
 stamp_field() { python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))[sys.argv[2]])' "$1/.pyramid/stamp.json" "$2"; }
 
@@ -140,11 +142,10 @@ promote_everywhere "$ROOT" "$WORK/deployed/history.jsonl" "$DEPLOYED_POLICY"
 build_variant() {
   local name="$1" copy="$WORK/$1/sources"
   mkdir -p "$copy"
-  git -C "$ROOT" ls-files -z | grep -zv '^reporting/src/test/resources/real/' | (cd "$ROOT" && xargs -0 tar -cf -) | tar -xf - -C "$copy"
+  git -C "$ROOT" ls-files -z --cached --others --exclude-standard | grep -zv '^reporting/src/test/resources/real/' | (cd "$ROOT" && xargs -0 tar -cf -) | tar -xf - -C "$copy"
   apply_patch "$copy" "$name.patch"
-  grep -rl --include=pom.xml "0.1.0-SNAPSHOT" "$copy" | xargs sed -i "s/0\.1\.0-SNAPSHOT/$PROOF_VERSION/g"
   log "$name: building the changed platform and running its contract and e2e layers against production's build"
-  (cd "$copy" && mvn -B -q "${MVN_ARGS[@]}" install -pl contract-tests,e2e-tests -am \
+  (cd "$copy" && mvn -B -q "${MVN_ARGS[@]}" verify -pl contract-tests,e2e-tests -am \
     -Dpyramid.unit.skip=true -Dpyramid.perf.skip=true -Dpyramid.gate.skip=true \
     -Dpyramid.stage=production -Dpyramid.history="$WORK/deployed/history.jsonl") >"$WORK/$name/build.log" 2>&1 \
     || { log "$name: the build failed, see $WORK/$name/build.log"; tail -30 "$WORK/$name/build.log"; exit 1; }

@@ -5,6 +5,7 @@ import static org.hamcrest.Matchers.equalTo;
 import dev.pyramid.framework.api.EndToEndTest;
 import dev.pyramid.framework.api.FeatureFlags;
 import dev.pyramid.framework.api.FlagStates;
+import dev.pyramid.framework.api.Smoke;
 import dev.pyramid.framework.api.StubServer;
 import dev.pyramid.framework.api.WithFlags;
 import dev.pyramid.platform.fixtures.FleetStates;
@@ -23,6 +24,7 @@ import org.junit.jupiter.api.Test;
  * are its own.
  */
 @EndToEndTest
+@Smoke
 @WithFleetPlatform
 class EtaBufferFlagIT {
   private static final int ROUTING_ETA = 180;

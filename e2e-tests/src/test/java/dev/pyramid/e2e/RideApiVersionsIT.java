@@ -7,6 +7,7 @@ import static org.hamcrest.Matchers.not;
 
 import dev.pyramid.framework.api.EndToEndTest;
 import dev.pyramid.framework.api.InProcessOnly;
+import dev.pyramid.framework.api.Smoke;
 import dev.pyramid.framework.api.StubServer;
 import dev.pyramid.platform.fixtures.FleetStates;
 import dev.pyramid.platform.fixtures.Place;
@@ -48,6 +49,7 @@ class RideApiVersionsIT {
   }
 
   @Test
+  @Smoke
   @InProcessOnly(
       "stubs the routing API's ETA inside this JVM; a deployed environment's routing API is real")
   void v2_answers_when_the_vehicle_is_expected_at_the_pickup(StubServer routing) {
@@ -77,6 +79,7 @@ class RideApiVersionsIT {
   }
 
   @Test
+  @Smoke
   void one_ride_reads_the_same_in_v1_and_v2() {
     Map<String, Object> ride =
         states.establish(FleetStates.RIDE_ASSIGNED, Rides.pickupAt(Stations.isolated("v1 v2")));
@@ -101,6 +104,7 @@ class RideApiVersionsIT {
   }
 
   @Test
+  @Smoke
   void a_ride_booked_in_v1_is_cancelled_in_v2() {
     Map<String, Object> ride =
         states.establish(FleetStates.RIDE_ASSIGNED, Rides.pickupAt(Stations.isolated("v1 to v2")));
@@ -117,6 +121,8 @@ class RideApiVersionsIT {
         .body("status", equalTo("CANCELLED"));
   }
 
+  // Not smoke: it holds this build's services to this build's documents, which a stage's older
+  // build does not serve.
   @Test
   void each_service_serves_the_document_its_traffic_is_validated_against(
       PlatformEndpoints platform) {

@@ -5,6 +5,7 @@ import static org.hamcrest.Matchers.greaterThanOrEqualTo;
 
 import dev.pyramid.framework.api.EndToEndTest;
 import dev.pyramid.framework.api.InProcessOnly;
+import dev.pyramid.framework.api.Smoke;
 import dev.pyramid.framework.api.StubServer;
 import dev.pyramid.platform.fixtures.FleetStates;
 import dev.pyramid.platform.fixtures.Place;
@@ -25,6 +26,7 @@ import org.junit.jupiter.api.Test;
  * own, so the tests run concurrently and against a deployed environment.
  */
 @EndToEndTest
+@Smoke
 @WithFleetPlatform
 class RideBookingJourneyIT {
 

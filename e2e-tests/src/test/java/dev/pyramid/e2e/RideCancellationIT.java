@@ -3,6 +3,7 @@ package dev.pyramid.e2e;
 import static org.hamcrest.Matchers.equalTo;
 
 import dev.pyramid.framework.api.EndToEndTest;
+import dev.pyramid.framework.api.Smoke;
 import dev.pyramid.platform.fixtures.FleetStates;
 import dev.pyramid.platform.fixtures.Place;
 import dev.pyramid.platform.fixtures.PlatformEndpoints;
@@ -15,6 +16,7 @@ import org.junit.jupiter.api.Test;
 
 /** A rider cancels: the ride is cancelled once, and its vehicle serves the next rider. */
 @EndToEndTest
+@Smoke
 @WithFleetPlatform
 class RideCancellationIT {
 

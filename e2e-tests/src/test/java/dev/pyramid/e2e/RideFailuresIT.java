@@ -7,6 +7,7 @@ import static org.hamcrest.Matchers.notNullValue;
 import dev.pyramid.framework.api.ApiSpecs;
 import dev.pyramid.framework.api.EndToEndTest;
 import dev.pyramid.framework.api.InProcessOnly;
+import dev.pyramid.framework.api.Smoke;
 import dev.pyramid.framework.api.StubServer;
 import dev.pyramid.platform.fixtures.FleetStates;
 import dev.pyramid.platform.fixtures.Place;
@@ -23,6 +24,7 @@ import org.junit.jupiter.api.Test;
 
 /** What the public API answers when a ride cannot be booked. */
 @EndToEndTest
+@Smoke
 @WithFleetPlatform
 class RideFailuresIT {
 

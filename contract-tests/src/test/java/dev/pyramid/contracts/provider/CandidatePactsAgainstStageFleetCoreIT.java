@@ -5,7 +5,6 @@ import au.com.dius.pact.provider.junit5.PactVerificationInvocationContextProvide
 import au.com.dius.pact.provider.junitsupport.Provider;
 import au.com.dius.pact.provider.junitsupport.VerificationReports;
 import au.com.dius.pact.provider.junitsupport.loader.PactFolder;
-import dev.pyramid.framework.api.ApiSpecs;
 import dev.pyramid.framework.api.ContractTest;
 import dev.pyramid.framework.api.OpenApiDocument;
 import dev.pyramid.framework.api.PostgresDatabase;
@@ -72,10 +71,7 @@ class CandidatePactsAgainstStageFleetCoreIT {
 
   @BeforeEach
   void pointPactAtStageFleetCore(PactVerificationContext context) {
-    FleetCoreVerification.pointAt(
-        context,
-        stageFleetCore.baseUrl(),
-        ApiSpecs.forBaseUri(stageFleetCore.baseUrl()).openApi(stageDocument));
+    FleetCoreVerification.pointAt(context, stageFleetCore.baseUrl(), stageDocument);
   }
 
   @TestTemplate

@@ -33,7 +33,7 @@ class FleetCoreAgainstStagePactsIT {
 
   @BeforeEach
   void pointPactAtCandidateFleetCore(PactVerificationContext context, PlatformEndpoints platform) {
-    FleetCoreVerification.pointAt(context, platform.fleetCoreUrl(), platform.fleetCoreApi());
+    FleetCoreVerification.pointAt(context, platform.fleetCoreUrl(), platform.fleetCoreDocument());
   }
 
   @TestTemplate

@@ -31,7 +31,7 @@ class FleetCoreProviderVerificationIT {
 
   @BeforeEach
   void pointPactAtFleetCore(PactVerificationContext context, PlatformEndpoints platform) {
-    FleetCoreVerification.pointAt(context, platform.fleetCoreUrl(), platform.fleetCoreApi());
+    FleetCoreVerification.pointAt(context, platform.fleetCoreUrl(), platform.fleetCoreDocument());
   }
 
   @TestTemplate

@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.AfterTestExecutionCallback;
 import org.junit.jupiter.api.extension.ConditionEvaluationResult;
@@ -33,6 +34,9 @@ final class StageContractsExtension
 
   /** Where Pact JVM's JUnit 5 extension keeps the verification context of an interaction. */
   private static final Namespace PACT = Namespace.create("pact-jvm");
+
+  private static final Pattern PACT_MISMATCH = Pattern.compile("\\d+\\.\\d+\\) ");
+  private static final int SUMMARY_LENGTH = 500;
 
   @Override
   public ConditionEvaluationResult evaluateExecutionCondition(ExtensionContext context) {
@@ -71,7 +75,7 @@ final class StageContractsExtension
     String message =
         context
             .getExecutionException()
-            .map(e -> String.valueOf(e.getMessage()).lines().findFirst().orElse(""))
+            .map(e -> summary(String.valueOf(e.getMessage())))
             .orElse(null);
     run(context)
         .outcomes()
@@ -89,6 +93,33 @@ final class StageContractsExtension
     if (run.skipped() == null) {
       run.evidence().write(run.outcomes());
     }
+  }
+
+  /**
+   * What a failure says in one line: Pact's numbered mismatches ("1.1) body: $ Actual map is
+   * missing the following keys: requestedAt"), else the first line, with the next one when it ends
+   * in a colon (a spec validation's first message).
+   */
+  static String summary(String message) {
+    List<String> lines =
+        message.lines().map(String::strip).filter(line -> !line.isEmpty()).toList();
+    if (lines.isEmpty()) {
+      return "(no message)";
+    }
+    List<String> mismatches =
+        lines.stream()
+            .filter(line -> PACT_MISMATCH.matcher(line).lookingAt())
+            .map(line -> PACT_MISMATCH.matcher(line).replaceFirst(""))
+            .toList();
+    String summary =
+        !mismatches.isEmpty()
+            ? String.join("; ", mismatches)
+            : lines.get(0).endsWith(":") && lines.size() > 1
+                ? lines.get(0) + " " + lines.get(1)
+                : lines.get(0);
+    return summary.length() <= SUMMARY_LENGTH
+        ? summary
+        : summary.substring(0, SUMMARY_LENGTH - 1) + "…";
   }
 
   /** What this class verifies against, looked up once per class. */
