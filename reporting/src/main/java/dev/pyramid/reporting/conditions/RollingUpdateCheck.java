@@ -86,8 +86,10 @@ final class RollingUpdateCheck {
                 + " never served beside the candidate"
                 + (started.contains(kept.sha256())
                     ? " in a run whose journeys passed"
-                    : " (no mixed run for its build started it; an artifact that starts no service"
-                        + " does not belong in deployed.artifacts)"));
+                    : started.isEmpty()
+                        ? ""
+                        : " (no mixed run started it; an artifact that starts no service does not"
+                            + " belong in deployed.artifacts)"));
       }
     }
   }
@@ -252,6 +254,9 @@ final class RollingUpdateCheck {
   String actual() {
     if (!any) {
       return "no mixed run against " + running.build();
+    }
+    if (runs == 0) {
+      return "no mixed run ran journeys against " + running.build();
     }
     return runs
         + (runs == 1 ? " mixed run, " : " mixed runs, ")

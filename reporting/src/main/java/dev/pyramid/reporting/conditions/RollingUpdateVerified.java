@@ -51,7 +51,7 @@ final class RollingUpdateVerified extends Holds {
   @Override
   public Finding evaluate(Condition condition, Evaluation evaluation) {
     LayerEvidence layer = evaluation.of(Layer.E2E);
-    String expected = "journeys pass with mixed builds";
+    String expected = "every mix passes";
     if (!layer.problems().isEmpty()) {
       return new Finding(expected, "n/a", Verdict.UNREADABLE, layer.sources(), "");
     }

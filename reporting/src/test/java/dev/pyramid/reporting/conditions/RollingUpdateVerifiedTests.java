@@ -156,8 +156,8 @@ class RollingUpdateVerifiedTests {
               older.source() + ": ran against c0ffee/41, production runs c0ffee/42",
               "production's "
                   + CORE_JAR
-                  + " never served beside the candidate (no mixed run for its build started it;"
-                  + " an artifact that starts no service does not belong in deployed.artifacts)");
+                  + " never served beside the candidate (no mixed run started it; an artifact that"
+                  + " starts no service does not belong in deployed.artifacts)");
     }
 
     @Test
@@ -235,8 +235,8 @@ class RollingUpdateVerifiedTests {
                   + " no service from the candidate",
               "production's "
                   + GATEWAY_JAR
-                  + " never served beside the candidate (no mixed run for its build started it;"
-                  + " an artifact that starts no service does not belong in deployed.artifacts)");
+                  + " never served beside the candidate (no mixed run started it; an artifact"
+                  + " that starts no service does not belong in deployed.artifacts)");
     }
 
     @Test
