@@ -151,6 +151,21 @@ class GateRollingUpdateTests {
         .contains("BLOCK");
   }
 
+  @Test
+  void a_run_changed_after_the_stamp_is_refused_like_every_result_file() throws Exception {
+    ConsoleCapture.capture(() -> assertThat(gate("b1")).isZero());
+    promote("b1");
+    runAgainstThePointedBuild();
+    runs.stamp(root, "b2");
+    Path edited = root.resolve(RUNS + "fleet-core/rolling-update.json");
+    Files.writeString(edited, Files.readString(edited).replace("\"stage\"", "\"candidate\""));
+
+    String changed =
+        ConsoleCapture.capture(() -> assertThat(runs.gate("production", root, "b2")).isEqualTo(2));
+
+    assertThat(changed).contains(edited + ": changed after stamping").contains("INCOMPLETE");
+  }
+
   /** The framework's part: a run per service against the build production's pointer names. */
   private void runAgainstThePointedBuild() throws Exception {
     runAgainst(pointer());
