@@ -113,6 +113,25 @@ public final class BuildTree {
     return copy(resource, root.resolve(relative));
   }
 
+  /**
+   * Copies the resource directory {@code resource}, with everything below it, into {@code relative}
+   * (a directory under the root).
+   */
+  public Path putTree(String resource, String relative) {
+    Path from = resource(resource);
+    Path to = root.resolve(relative);
+    try (Stream<Path> files = Files.walk(from)) {
+      for (Path file : files.filter(Files::isRegularFile).toList()) {
+        Path target = to.resolve(from.relativize(file).toString());
+        Files.createDirectories(target.getParent());
+        Files.copy(file, target);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return to;
+  }
+
   /** Writes {@code text} to {@code relative} under the root. */
   public Path write(String relative, String text) {
     try {

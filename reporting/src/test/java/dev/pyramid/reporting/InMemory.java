@@ -111,6 +111,7 @@ public final class InMemory {
           List.of(),
           List.of(),
           List.of(),
+          List.of(),
           List.of());
     }
   }

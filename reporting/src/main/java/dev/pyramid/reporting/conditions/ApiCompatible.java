@@ -10,11 +10,14 @@ import dev.pyramid.reporting.results.Baseline;
 import dev.pyramid.reporting.results.Layer;
 import dev.pyramid.reporting.results.LayerEvidence;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * {@code api-compatible}: every service's OpenAPI document in this build is backward compatible
@@ -25,6 +28,10 @@ import java.util.Optional;
  * <p>A service the stage runs whose document this build lacks is breaking too: its clients are
  * still there. A service new in this build is an addition. With no build at the stage yet, or one
  * that kept no documents, the verdict is {@link Verdict#NO_BASELINE}, reported.
+ *
+ * <p>The option {@code sunset} gives sunset dates in place of the documents' {@code x-sunset}, as
+ * {@code pyramid api-diff --sunset} does ({@link SunsetDates}): a team that announced a date
+ * elsewhere than in the document the stage runs writes it in the policy, beside the condition.
  */
 final class ApiCompatible implements ConditionKind {
 
@@ -39,9 +46,16 @@ final class ApiCompatible implements ConditionKind {
   }
 
   @Override
+  public Set<String> options() {
+    return Set.of(SunsetDates.OPTION);
+  }
+
+  @Override
   public String summary() {
     return "every service's OpenAPI document is backward compatible with the one the stage runs"
-        + " (pyramid api-diff's rules: per version; removals only after their sunset date)";
+        + " (pyramid api-diff's rules: per version; a removal only once deprecated and past its"
+        + " sunset date: the document's x-sunset, or the option sunset: { \"v1\": 2026-03-31,"
+        + " \"DELETE /v1/rides/{id}\": 2026-04-30 }, by version or operation, as api-diff --sunset)";
   }
 
   @Override
@@ -57,6 +71,7 @@ final class ApiCompatible implements ConditionKind {
   @Override
   public Threshold parse(ConditionValue value) throws InvalidConditionException {
     value.isTrue();
+    SunsetDates.read(value);
     return null;
   }
 
@@ -107,7 +122,10 @@ final class ApiCompatible implements ConditionKind {
                 + " sources.contract.openapi");
       }
     }
-    ApiDiffRules rules = ApiDiffRules.on(evaluation.today());
+    Map<String, LocalDate> sunsets = SunsetDates.of(condition);
+    ApiDiffRules rules =
+        new ApiDiffRules(
+            Pattern.compile(ApiDiffRules.DEFAULT_VERSION_PATTERN), evaluation.today(), sunsets);
     List<String> breaking = new ArrayList<>();
     List<Path> evidence = new ArrayList<>(layer.sources());
     int compared = 0;
@@ -144,6 +162,7 @@ final class ApiCompatible implements ConditionKind {
             + " (the "
             + baseline.get().stage()
             + " stage runs it)"
+            + (sunsets.isEmpty() ? "" : "; sunset dates from the policy: " + sunsets)
             + (breaking.isEmpty() ? "" : "; a kept version must keep working: add a new version");
     return new Finding(
         expected,

@@ -24,6 +24,7 @@ public final class ConditionKinds {
           new AllInteractionsVerified(),
           new ApiCompatible(),
           new DeployedContractsVerified(),
+          new RollingUpdateVerified(),
           new AllAssertionsPass(),
           new LineCoverage(),
           new BranchCoverage(),

@@ -71,6 +71,11 @@ public final class ConditionValue {
     return Optional.of(option.asText());
   }
 
+  /** The option {@code name} as written, if given: for a kind whose option is a map or a list. */
+  public Optional<JsonNode> optionNode(String name) {
+    return Optional.ofNullable(options.get(name));
+  }
+
   /** A node's type and value for a message, e.g. {@code string "many"}. */
   public static String describe(JsonNode node) {
     if (node == null || node.isNull() || node.isMissingNode()) {

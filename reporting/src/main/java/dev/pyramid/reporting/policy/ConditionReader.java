@@ -81,8 +81,16 @@ record ConditionReader(PolicyNodes nodes) {
                 + ConditionKinds.keysTaking(field)
                 + " do");
       }
-      given.put(field, node.get(field));
-      options.put(field, node.get(field).asText());
+      JsonNode option = node.get(field);
+      given.put(field, option);
+      if (option.isObject()) {
+        // A map option's entries, each under its dotted key: as errors name them (sunset.v1).
+        for (Map.Entry<String, JsonNode> entry : option.properties()) {
+          options.put(field + "." + entry.getKey(), entry.getValue().asText());
+        }
+      } else {
+        options.put(field, option.asText());
+      }
     }
     Threshold threshold;
     try {

@@ -21,6 +21,9 @@ import java.util.List;
  *     those of the build a stage runs
  * @param stageVerifications the pacts verified between this build and the build a stage runs, for
  *     {@code deployed-contracts-verified}
+ * @param rollingUpdates the runs of this layer's tests with services of mixed builds, this one's
+ *     and a stage's, for {@code rolling-update-verified}; their tests are not among {@code
+ *     testCases} and count in none of the layer's totals
  */
 public record LayerEvidence(
     Layer layer,
@@ -34,7 +37,8 @@ public record LayerEvidence(
     List<RequestStats> requests,
     List<Coverage> coverage,
     List<ApiDocument> apiDocuments,
-    List<StageVerification> stageVerifications) {
+    List<StageVerification> stageVerifications,
+    List<RollingUpdateRun> rollingUpdates) {
 
   public LayerEvidence {
     sources = List.copyOf(sources);
@@ -47,6 +51,7 @@ public record LayerEvidence(
     coverage = List.copyOf(coverage);
     apiDocuments = List.copyOf(apiDocuments);
     stageVerifications = List.copyOf(stageVerifications);
+    rollingUpdates = List.copyOf(rollingUpdates);
   }
 
   /** Evidence of a layer for which no result file was found. */
@@ -55,6 +60,7 @@ public record LayerEvidence(
         layer,
         List.of(),
         Counts.NONE,
+        List.of(),
         List.of(),
         List.of(),
         List.of(),
@@ -82,7 +88,8 @@ public record LayerEvidence(
         requests,
         coverage,
         apiDocuments,
-        stageVerifications);
+        stageVerifications,
+        rollingUpdates);
   }
 
   /**
@@ -101,6 +108,7 @@ public record LayerEvidence(
     private final List<Coverage> coverage = new ArrayList<>();
     private final List<ApiDocument> apiDocuments = new ArrayList<>();
     private final List<StageVerification> stageVerifications = new ArrayList<>();
+    private final List<RollingUpdateRun> rollingUpdates = new ArrayList<>();
 
     public Builder(Layer layer) {
       this.layer = layer;
@@ -114,6 +122,14 @@ public record LayerEvidence(
     public Builder addProblems(Collection<Problem> more) {
       problems.addAll(more);
       return this;
+    }
+
+    /**
+     * The problems added so far (by the sources before the caller, and the caller's own files that
+     * could not be read), for a source that judges its files together; unmodifiable.
+     */
+    List<Problem> problems() {
+      return Collections.unmodifiableList(problems);
     }
 
     public Builder addTestCases(Collection<TestCase> more) {
@@ -164,6 +180,11 @@ public record LayerEvidence(
       return this;
     }
 
+    public Builder addRollingUpdates(Collection<RollingUpdateRun> more) {
+      rollingUpdates.addAll(more);
+      return this;
+    }
+
     /**
      * The evidence. Its counts are those of the test cases; a {@link Layer#PERF} layer without test
      * cases counts its Gatling assertions, one test each.
@@ -186,7 +207,8 @@ public record LayerEvidence(
           requests,
           coverage,
           apiDocuments,
-          stageVerifications);
+          stageVerifications,
+          rollingUpdates);
     }
   }
 }

@@ -5,9 +5,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
-import java.util.regex.Pattern;
 
 /**
  * Reads the contract layer's verifications against what a stage runs ({@code
@@ -21,8 +19,6 @@ final class StageContractsReader implements EvidenceReader<StageVerification> {
 
   /** The schema version this gate reads. */
   static final int SCHEMA_VERSION = 1;
-
-  private static final Pattern SHA256 = Pattern.compile("[0-9a-fA-F]{64}");
 
   @Override
   public String key() {
@@ -49,30 +45,10 @@ final class StageContractsReader implements EvidenceReader<StageVerification> {
 
   /** Reads the evidence {@code file} whose content is {@code bytes}. */
   StageVerification read(Path file, byte[] bytes) throws UnreadableEvidenceException {
-    JsonNode root = PactReportReader.tree(file, bytes);
-    Fields fields = new Fields(file);
-    String pyramid = root.path("pyramid").asText("");
-    if (!pyramid.equals(key())) {
-      throw new UnreadableEvidenceException(
-          file,
-          "not a Pyramid stage-contracts file: \"pyramid\" is "
-              + (pyramid.isEmpty() ? "missing" : "\"" + pyramid + "\"")
-              + ", expected \"stage-contracts\"; narrow sources.contract.stage-contracts to the"
-              + " files the contract tests write");
-    }
-    JsonNode version = root.path("schemaVersion");
-    if (!version.canConvertToInt() || !version.isIntegralNumber() || version.asInt() < 1) {
-      throw fields.wrong("schemaVersion", "a whole number from 1");
-    }
-    if (version.asInt() > SCHEMA_VERSION) {
-      throw new UnreadableEvidenceException(
-          file,
-          "schemaVersion "
-              + version.asInt()
-              + " is newer than this gate reads ("
-              + SCHEMA_VERSION
-              + "): run a gate as new as the framework that wrote it");
-    }
+    PyramidJson fields =
+        new PyramidJson(
+            file, key(), SCHEMA_VERSION, "sources.contract.stage-contracts", "the contract tests");
+    JsonNode root = fields.read(bytes);
     StageVerification.Direction direction = direction(root, fields);
     String stage = fields.text(root, "stage");
     JsonNode build = fields.present(root, "stageBuild");
@@ -83,10 +59,7 @@ final class StageContractsReader implements EvidenceReader<StageVerification> {
                 new StageVerification.Build(
                     fields.text(fields.object(build, "stageBuild"), "stageBuild.commit"),
                     fields.text(build, "stageBuild.buildId")));
-    JsonNode note = root.path("note");
-    if (!note.isMissingNode() && !note.isNull() && !note.isTextual()) {
-      throw fields.wrong("note", "a string, or null");
-    }
+    String note = fields.optionalText(root, "note");
     JsonNode provider = fields.object(fields.present(root, "provider"), "provider");
     String name = fields.text(provider, "provider.name");
     String providerBuild = fields.text(provider, "provider.build");
@@ -95,20 +68,17 @@ final class StageContractsReader implements EvidenceReader<StageVerification> {
           "provider.build", "\"" + direction.providerBuild() + "\" for " + direction.id());
     }
     Optional<StageVerification.Artifact> artifact = artifact(provider, direction, fields);
-    JsonNode pacts = fields.present(root, "pacts");
-    if (!pacts.isArray()) {
-      throw fields.wrong("pacts", "an array");
-    }
+    JsonNode pacts = fields.array(root, "pacts");
     List<StageVerification.VerifiedPact> verified = new ArrayList<>();
     for (int i = 0; i < pacts.size(); i++) {
       verified.add(
           pact(fields.object(pacts.get(i), "pacts[" + i + "]"), "pacts[" + i + "]", fields));
     }
     return new StageVerification(
-        direction, stage, stageBuild, note.asText(""), name, artifact, verified, file);
+        direction, stage, stageBuild, note, name, artifact, verified, file);
   }
 
-  private static StageVerification.Direction direction(JsonNode root, Fields fields)
+  private static StageVerification.Direction direction(JsonNode root, PyramidJson fields)
       throws UnreadableEvidenceException {
     String id = fields.text(root, "direction");
     for (StageVerification.Direction direction : StageVerification.Direction.values()) {
@@ -130,7 +100,7 @@ final class StageContractsReader implements EvidenceReader<StageVerification> {
    * stage's provider was verified; absent or null otherwise.
    */
   private static Optional<StageVerification.Artifact> artifact(
-      JsonNode provider, StageVerification.Direction direction, Fields fields)
+      JsonNode provider, StageVerification.Direction direction, PyramidJson fields)
       throws UnreadableEvidenceException {
     if (direction == StageVerification.Direction.STAGE_PACTS_AGAINST_CANDIDATE) {
       if (!provider.path("artifact").isMissingNode() && !provider.path("artifact").isNull()) {
@@ -149,12 +119,9 @@ final class StageContractsReader implements EvidenceReader<StageVerification> {
             fields.sha256(artifact, "provider.artifact.sha256")));
   }
 
-  private static StageVerification.VerifiedPact pact(JsonNode pact, String where, Fields fields)
-      throws UnreadableEvidenceException {
-    JsonNode interactions = fields.present(pact, where + ".interactions");
-    if (!interactions.isArray()) {
-      throw fields.wrong(where + ".interactions", "an array");
-    }
+  private static StageVerification.VerifiedPact pact(
+      JsonNode pact, String where, PyramidJson fields) throws UnreadableEvidenceException {
+    JsonNode interactions = fields.array(pact, where + ".interactions");
     List<StageVerification.Interaction> results = new ArrayList<>();
     for (int i = 0; i < interactions.size(); i++) {
       String at = where + ".interactions[" + i + "]";
@@ -164,13 +131,8 @@ final class StageContractsReader implements EvidenceReader<StageVerification> {
       if (!result.equals("passed") && !result.equals("failed")) {
         throw fields.wrong(at + ".result", "\"passed\" or \"failed\"");
       }
-      JsonNode message = interaction.path("message");
-      if (!message.isMissingNode() && !message.isNull() && !message.isTextual()) {
-        throw fields.wrong(at + ".message", "a string, or null");
-      }
-      results.add(
-          new StageVerification.Interaction(
-              description, result.equals("passed"), message.asText("")));
+      String message = fields.optionalText(interaction, at + ".message");
+      results.add(new StageVerification.Interaction(description, result.equals("passed"), message));
     }
     return new StageVerification.VerifiedPact(
         fields.text(pact, where + ".path"),
@@ -178,63 +140,5 @@ final class StageContractsReader implements EvidenceReader<StageVerification> {
         fields.text(pact, where + ".consumer"),
         fields.text(pact, where + ".provider"),
         results);
-  }
-
-  /**
-   * The fields of one file, each named by its path in the document ({@code
-   * pacts[0].interactions[1].result}) when it is missing or wrong.
-   */
-  private record Fields(Path file) {
-
-    /** The field {@code where} names (its last segment is the key in {@code node}); may be null. */
-    JsonNode present(JsonNode node, String where) throws UnreadableEvidenceException {
-      JsonNode value = node.get(where.substring(where.lastIndexOf('.') + 1));
-      if (value == null) {
-        throw new UnreadableEvidenceException(
-            file,
-            "\""
-                + where
-                + "\" is missing (stage-contracts schemaVersion "
-                + SCHEMA_VERSION
-                + " requires it)");
-      }
-      return value;
-    }
-
-    JsonNode object(JsonNode node, String where) throws UnreadableEvidenceException {
-      if (!node.isObject()) {
-        throw wrong(where, "an object");
-      }
-      return node;
-    }
-
-    String text(JsonNode node, String where) throws UnreadableEvidenceException {
-      JsonNode value = present(node, where);
-      if (!value.isTextual() || value.asText().isBlank()) {
-        throw wrong(where, "a non-empty string");
-      }
-      return value.asText();
-    }
-
-    /** A SHA-256 in hex, lower-cased. */
-    String sha256(JsonNode node, String where) throws UnreadableEvidenceException {
-      String value = text(node, where);
-      if (!SHA256.matcher(value).matches()) {
-        throw wrong(where, "a SHA-256 in hex (64 digits)");
-      }
-      return value.toLowerCase(Locale.ROOT);
-    }
-
-    UnreadableEvidenceException wrong(String where, String expected) {
-      return new UnreadableEvidenceException(
-          file,
-          "\""
-              + where
-              + "\" is not "
-              + expected
-              + " (stage-contracts schemaVersion "
-              + SCHEMA_VERSION
-              + ")");
-    }
   }
 }

@@ -95,7 +95,8 @@ final class SurefireTraceReader implements EvidenceReader<SurefireTraceReader.Tr
     layer.addProblems(problems);
   }
 
-  private static Problem crashed(ForkDump dump, String line) {
+  /** The problem of a fork's dump that tells of a crash ({@code line}). */
+  static Problem crashed(ForkDump dump, String line) {
     return new Problem(
         dump.file(),
         "Surefire/Failsafe recorded that a forked test JVM failed: \""
@@ -106,8 +107,11 @@ final class SurefireTraceReader implements EvidenceReader<SurefireTraceReader.Tr
             + " System.exit in a test, a kill).");
   }
 
-  /** The problem of {@code summary} against the layer's test cases, if it has one. */
-  private static Optional<Problem> check(FailsafeSummary summary, List<TestCase> testCases) {
+  /**
+   * The problem of {@code summary} against {@code testCases} (those of its folder count), if it has
+   * one.
+   */
+  static Optional<Problem> check(FailsafeSummary summary, List<TestCase> testCases) {
     Path file = summary.file();
     if (summary.failureMessage().isPresent()) {
       List<String> crashed = summary.crashedTests();

@@ -21,9 +21,11 @@ import dev.pyramid.reporting.results.Layer;
 import dev.pyramid.reporting.results.LayerEvidence;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -68,6 +70,98 @@ class ApiCompatibleTests {
     assertThat(decide(policy, candidate("version-added"), stageRuns("version-added"))).isPromoted();
     assertThat(decide(policy, candidate("endpoint-removed"), stageRuns("endpoint-removed")))
         .isBlocked();
+  }
+
+  /** Sunset dates the policy gives in place of the documents' x-sunset, as api-diff's --sunset. */
+  @Nested
+  class PolicySunsetDates {
+
+    /**
+     * The stage's document deprecates GET /v1/rides/{id} with no x-sunset; the candidate drops it.
+     */
+    private static final String DEPRECATED_WITHOUT_DATE = "endpoint-removed-no-sunset";
+
+    @Test
+    void a_removal_after_the_policy_s_sunset_date_of_its_version_is_compatible() throws Exception {
+      Decision decision = decideWith("{ \"v1\": " + LocalDate.now().minusDays(1) + " }");
+
+      assertThat(decision).isPromoted().hasCondition("contract.api-compatible", Verdict.PASS);
+      assertThat(decision.conditions().get(0).note())
+          .contains("sunset dates from the policy: {v1=" + LocalDate.now().minusDays(1) + "}");
+    }
+
+    @Test
+    void a_removal_before_the_policy_s_sunset_date_blocks_naming_the_date() throws Exception {
+      LocalDate tomorrow = LocalDate.now().plusDays(1);
+
+      Decision decision = decideWith("{ \"v1\": " + tomorrow + " }");
+
+      assertThat(decision).isBlocked();
+      assertThat(decision.conditions().get(0).items())
+          .containsExactly(
+              "fleet: GET /v1/rides/{id}, operation: removed before its sunset date " + tomorrow);
+    }
+
+    @Test
+    void an_operation_s_date_wins_over_its_version_s() throws Exception {
+      LocalDate tomorrow = LocalDate.now().plusDays(1);
+
+      Decision decision =
+          decideWith("{ \"v1\": 2020-01-01, \"GET /v1/rides/{id}\": " + tomorrow + " }");
+
+      assertThat(decision).isBlocked();
+      assertThat(decision.conditions().get(0).items())
+          .singleElement()
+          .asString()
+          .endsWith("removed before its sunset date " + tomorrow);
+    }
+
+    @Test
+    void the_policy_s_date_takes_the_place_of_the_document_s_x_sunset() throws Exception {
+      Policy early =
+          policy(
+              List.of(Layer.CONTRACT),
+              condition("{ api-compatible: true, sunset: { \"v1\": 2999-12-31 } }"));
+
+      // The stage's document says x-sunset: 2026-03-31, long past by the policy's reckoning.
+      Decision decision =
+          decide(
+              early,
+              candidate("endpoint-removed-after-deprecation"),
+              stageRuns("endpoint-removed-after-deprecation"));
+
+      assertThat(decision).isBlocked();
+      assertThat(decision.conditions().get(0).items())
+          .singleElement()
+          .asString()
+          .endsWith("removed before its sunset date 2999-12-31");
+    }
+
+    @Test
+    void a_policy_date_does_not_let_an_operation_that_was_never_deprecated_go() throws Exception {
+      Policy lenient =
+          policy(
+              List.of(Layer.CONTRACT),
+              condition("{ api-compatible: true, sunset: { \"v1\": 2020-01-01 } }"));
+
+      Decision decision =
+          decide(lenient, candidate("endpoint-removed"), stageRuns("endpoint-removed"));
+
+      assertThat(decision).isBlocked();
+      assertThat(decision.conditions().get(0).items())
+          .singleElement()
+          .asString()
+          .endsWith("removed without being deprecated first");
+    }
+
+    private Decision decideWith(String sunsets) throws Exception {
+      Policy withSunsets =
+          policy(
+              List.of(Layer.CONTRACT),
+              condition("{ api-compatible: true, sunset: " + sunsets + " }"));
+      return decide(
+          withSunsets, candidate(DEPRECATED_WITHOUT_DATE), stageRuns(DEPRECATED_WITHOUT_DATE));
+    }
   }
 
   @Test

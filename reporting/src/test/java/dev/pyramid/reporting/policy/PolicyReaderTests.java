@@ -2,6 +2,7 @@ package dev.pyramid.reporting.policy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.entry;
 
 import dev.pyramid.framework.api.UnitTest;
 import dev.pyramid.reporting.conditions.Condition;
@@ -9,6 +10,7 @@ import dev.pyramid.reporting.results.Layer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -204,6 +206,98 @@ class PolicyReaderTests {
   void an_unsupported_version_is_an_error() {
     assertFails(
         VALID.replace("version: 1", "version: 2"), "policy.yml:1", "version 2 is not supported");
+  }
+
+  /** api-compatible's sunset dates, in place of the documents' x-sunset. */
+  @Nested
+  class SunsetDates {
+
+    private static final String POLICY =
+        """
+        version: 1
+        promotion:
+          path: [prod]
+        lanes:
+          default:
+            stages:
+              prod:
+                require: [contract]
+                conditions:
+                  - api-compatible: true
+                    sunset:
+                      v1: 2026-03-31
+                      "DELETE /v1/rides/{id}": 2026-04-30
+        """;
+
+    /** The condition as POLICY writes it, from its dash to its last date. */
+    private static final String BLOCK =
+        "- api-compatible: true\n"
+            + "            sunset:\n"
+            + "              v1: 2026-03-31\n"
+            + "              \"DELETE /v1/rides/{id}\": 2026-04-30";
+
+    @Test
+    void are_read_by_version_and_by_operation() throws Exception {
+      Condition condition =
+          read(POLICY)
+              .lane("default")
+              .orElseThrow()
+              .stage("prod")
+              .orElseThrow()
+              .conditions()
+              .get(0);
+
+      assertThat(condition.optionMap("sunset"))
+          .containsExactly(entry("DELETE /v1/rides/{id}", "2026-04-30"), entry("v1", "2026-03-31"));
+    }
+
+    @Test
+    void a_flow_map_as_in_the_stages_lists_is_read_too() throws Exception {
+      Condition condition =
+          read(POLICY.replace(
+                  BLOCK, "- { api-compatible: true, sunset: { \"v2\": \"2027-01-31\" } }"))
+              .lane("default")
+              .orElseThrow()
+              .stage("prod")
+              .orElseThrow()
+              .conditions()
+              .get(0);
+
+      assertThat(condition.optionMap("sunset")).containsExactly(entry("v2", "2027-01-31"));
+    }
+
+    @Test
+    void a_date_that_is_not_one_names_its_line_and_entry() {
+      assertFails(
+          POLICY.replace("v1: 2026-03-31", "v1: 31.03.2026"),
+          "policy.yml:12 [lanes.default.stages.prod.conditions[0].sunset.v1]",
+          "must be a date (yyyy-mm-dd), is string \"31.03.2026\"");
+    }
+
+    @Test
+    void a_key_that_is_neither_an_operation_nor_a_version_names_its_line_and_the_forms() {
+      assertFails(
+          POLICY.replace("\"DELETE /v1/rides/{id}\"", "\"delete /v1/rides/{id}\""),
+          "policy.yml:13",
+          "\"delete /v1/rides/{id}\" is neither an operation (\"DELETE /v1/rides/{id}\": the method in"
+              + " capitals");
+    }
+
+    @Test
+    void a_single_date_is_not_a_map() {
+      assertFails(
+          POLICY.replace(BLOCK, "- api-compatible: true\n            sunset: 2026-03-31"),
+          "policy.yml:11",
+          "must be a map of operations or versions to dates");
+    }
+
+    @Test
+    void another_kind_takes_no_sunset() {
+      assertFails(
+          POLICY.replace("api-compatible: true", "layer: contract\n            max-failures: 0"),
+          "sunset",
+          "max-failures takes no sunset; only [api-compatible] do");
+    }
   }
 
   @Test

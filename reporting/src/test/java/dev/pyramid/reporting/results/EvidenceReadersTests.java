@@ -23,6 +23,7 @@ class EvidenceReadersTests {
             "jacoco",
             "openapi",
             "stage-contracts",
+            "rolling-update",
             "surefire-traces");
   }
 
@@ -51,6 +52,17 @@ class EvidenceReadersTests {
             "**/target/failsafe-reports/contract/failsafe-summary.xml",
             "**/target/failsafe-reports/contract/*.dump",
             "**/target/failsafe-reports/contract/*.dumpstream");
+    assertThat(defaults.of(Layer.E2E).all())
+        .containsExactly(
+            "**/target/failsafe-reports/e2e/TEST-*.xml",
+            "**/target/failsafe-reports/e2e-rolling/*/rolling-update.json",
+            "**/target/failsafe-reports/e2e-rolling/*/TEST-*.xml",
+            "**/target/failsafe-reports/e2e-rolling/*/failsafe-summary.xml",
+            "**/target/failsafe-reports/e2e-rolling/*/*.dump",
+            "**/target/failsafe-reports/e2e-rolling/*/*.dumpstream",
+            "**/target/failsafe-reports/e2e/failsafe-summary.xml",
+            "**/target/failsafe-reports/e2e/*.dump",
+            "**/target/failsafe-reports/e2e/*.dumpstream");
   }
 
   @Test
