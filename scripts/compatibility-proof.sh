@@ -20,16 +20,15 @@
 # gateway's OpenAPI document, the source of truth that the build holds the code to (spec
 # validation); api-compatible judges the document.
 #
-# Usage: scripts/compatibility-proof.sh [extra mvn arguments, e.g. -o]; PYRAMID_MVN_OFFLINE=true adds -o
-# (the Maven build passes its own offline setting).
+# Usage: scripts/compatibility-proof.sh [extra mvn arguments]. Maven runs offline: the changed builds
+# need nothing the build before them did not already resolve.
 # Needs: the results and reporting/target/pyramid of a finished `mvn -B verify`; git (apply), python3.
 # Exit 0 when every scenario gets the verdict above; otherwise 1, naming the ones that did not.
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT"
-MVN_ARGS=("$@")
-[[ "${PYRAMID_MVN_OFFLINE:-false}" != true ]] || MVN_ARGS+=(-o)
+MVN_ARGS=(-o "$@")
 PYRAMID="$ROOT/reporting/target/pyramid"
 PATCHES="$ROOT/scripts/compatibility-proof"
 # Beside the history, which no stamp or gate searches: copies of results here are never read twice.

@@ -6,7 +6,6 @@ import dev.pyramid.reporting.apidiff.ApiDiffRules;
 import dev.pyramid.reporting.apidiff.ApiDocument;
 import dev.pyramid.reporting.apidiff.ApiDocumentReader;
 import dev.pyramid.reporting.apidiff.UnreadableApiDocumentException;
-import dev.pyramid.reporting.results.Baseline;
 import dev.pyramid.reporting.results.Layer;
 import dev.pyramid.reporting.results.LayerEvidence;
 import java.nio.file.Path;
@@ -15,7 +14,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -90,18 +88,11 @@ final class ApiCompatible implements ConditionKind {
           layer.sources(),
           "no OpenAPI document found (sources.contract.openapi)");
     }
-    Optional<Baseline> baseline = evaluation.baseline();
-    if (baseline.isEmpty() || baseline.get().api().isEmpty()) {
-      return new Finding(
-          expected,
-          "n/a",
-          Verdict.NO_BASELINE,
-          layer.sources(),
-          "no baseline: "
-              + (baseline.isEmpty()
-                  ? "no build was promoted to the stage yet"
-                  : "build " + baseline.get().buildId() + " kept no API documents (deployed.api)")
-              + "; the condition does not fail");
+    AgainstStage start =
+        AgainstStage.start(
+            evaluation, layer, expected, List.of("api"), "no API documents (deployed.api)");
+    if (start.ended() != null) {
+      return start.ended();
     }
     Map<String, ApiDocument> candidate = new LinkedHashMap<>();
     for (ApiDocument doc : layer.apiDocuments()) {
@@ -129,7 +120,7 @@ final class ApiCompatible implements ConditionKind {
     List<String> breaking = new ArrayList<>();
     List<Path> evidence = new ArrayList<>(layer.sources());
     int compared = 0;
-    for (Path kept : baseline.get().api()) {
+    for (Path kept : start.running().api()) {
       evidence.add(kept);
       String service = service(kept);
       ApiDocument running;
@@ -158,9 +149,9 @@ final class ApiCompatible implements ConditionKind {
     String note =
         compared
             + " service(s) compared with build "
-            + baseline.get().buildId()
+            + start.running().buildId()
             + " (the "
-            + baseline.get().stage()
+            + start.running().stage()
             + " stage runs it)"
             + (sunsets.isEmpty() ? "" : "; sunset dates from the policy: " + sunsets)
             + (breaking.isEmpty() ? "" : "; a kept version must keep working: add a new version");

@@ -4,7 +4,7 @@ import dev.pyramid.reporting.results.Baseline;
 import dev.pyramid.reporting.results.Layer;
 import dev.pyramid.reporting.results.LayerEvidence;
 import java.io.IOException;
-import java.util.Optional;
+import java.util.List;
 
 /**
  * {@code deployed-contracts-verified}: the contracts between this build and the build the stage
@@ -52,32 +52,17 @@ final class DeployedContractsVerified extends Holds {
   public Finding evaluate(Condition condition, Evaluation evaluation) {
     LayerEvidence layer = evaluation.of(Layer.CONTRACT);
     String expected = "verified both ways";
-    if (!layer.problems().isEmpty()) {
-      return new Finding(expected, "n/a", Verdict.UNREADABLE, layer.sources(), "");
+    AgainstStage start =
+        AgainstStage.start(
+            evaluation,
+            layer,
+            expected,
+            List.of("pacts", "artifacts"),
+            "no pacts and no artifacts (deployed.pacts, deployed.artifacts)");
+    if (start.ended() != null) {
+      return start.ended();
     }
-    Optional<Baseline> baseline = evaluation.baseline();
-    if (baseline.isEmpty()) {
-      return new Finding(
-          expected,
-          "n/a",
-          Verdict.NO_BASELINE,
-          layer.sources(),
-          "no baseline: " + evaluation.stage() + " runs no build yet; the condition does not fail");
-    }
-    Baseline running = baseline.get();
-    if (running.kept("pacts").isEmpty() && running.kept("artifacts").isEmpty()) {
-      return new Finding(
-          expected,
-          "n/a",
-          Verdict.NO_BASELINE,
-          layer.sources(),
-          "no baseline: "
-              + running.stage()
-              + "'s build "
-              + running.build()
-              + " kept no pacts and no artifacts (deployed.pacts, deployed.artifacts); the"
-              + " condition does not fail");
-    }
+    Baseline running = start.running();
     DeployedContractsCheck check = new DeployedContractsCheck(running, layer.pactFiles());
     try {
       check.judge(layer.stageVerifications());

@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * What {@code rolling-update-verified} finds in the e2e layer's rolling update runs against a
@@ -20,6 +21,8 @@ import java.util.Set;
  * stage's lie among its kept files. One per evaluation; not thread-safe.
  */
 final class RollingUpdateCheck {
+  /** REST Assured's first line, which says only how many expectations failed. */
+  private static final Pattern ANNOUNCEMENT = Pattern.compile("\\d+ expectations? failed\\.");
 
   private final Baseline running;
   private final String stage;
@@ -214,7 +217,7 @@ final class RollingUpdateCheck {
             test.id()
                 + " fails with "
                 + mix
-                + (test.message().isBlank() ? "" : ": " + firstLine(test.message())));
+                + (test.message().isBlank() ? "" : ": " + summary(test.message())));
       }
     }
     if (counts.failed() + counts.errored() == 0) {
@@ -233,6 +236,21 @@ final class RollingUpdateCheck {
 
   private static String firstLine(String message) {
     return message.strip().lines().findFirst().orElse("");
+  }
+
+  /**
+   * A failure in one line: its first, with the next when the first only announces it (REST
+   * Assured's "1 expectation failed.", a line ending in a colon).
+   */
+  static String summary(String message) {
+    List<String> lines =
+        message.lines().map(String::strip).filter(line -> !line.isEmpty()).toList();
+    if (lines.isEmpty()) {
+      return "";
+    }
+    String first = lines.get(0);
+    boolean announces = first.endsWith(":") || ANNOUNCEMENT.matcher(first).matches();
+    return announces && lines.size() > 1 ? first + " " + lines.get(1) : first;
   }
 
   /** The failures found; none when every mix passes. */

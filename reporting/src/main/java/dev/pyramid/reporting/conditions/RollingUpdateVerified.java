@@ -3,7 +3,7 @@ package dev.pyramid.reporting.conditions;
 import dev.pyramid.reporting.results.Baseline;
 import dev.pyramid.reporting.results.Layer;
 import dev.pyramid.reporting.results.LayerEvidence;
-import java.util.Optional;
+import java.util.List;
 
 /**
  * {@code rolling-update-verified}: the e2e journeys pass while the services run as processes of
@@ -52,32 +52,17 @@ final class RollingUpdateVerified extends Holds {
   public Finding evaluate(Condition condition, Evaluation evaluation) {
     LayerEvidence layer = evaluation.of(Layer.E2E);
     String expected = "every mix passes";
-    if (!layer.problems().isEmpty()) {
-      return new Finding(expected, "n/a", Verdict.UNREADABLE, layer.sources(), "");
+    AgainstStage start =
+        AgainstStage.start(
+            evaluation,
+            layer,
+            expected,
+            List.of("artifacts"),
+            "no artifacts (deployed.artifacts) to start its services from");
+    if (start.ended() != null) {
+      return start.ended();
     }
-    Optional<Baseline> baseline = evaluation.baseline();
-    if (baseline.isEmpty()) {
-      return new Finding(
-          expected,
-          "n/a",
-          Verdict.NO_BASELINE,
-          layer.sources(),
-          "no baseline: " + evaluation.stage() + " runs no build yet; the condition does not fail");
-    }
-    Baseline running = baseline.get();
-    if (running.kept("artifacts").isEmpty()) {
-      return new Finding(
-          expected,
-          "n/a",
-          Verdict.NO_BASELINE,
-          layer.sources(),
-          "no baseline: "
-              + running.stage()
-              + "'s build "
-              + running.build()
-              + " kept no artifacts (deployed.artifacts) to start its services from; the"
-              + " condition does not fail");
-    }
+    Baseline running = start.running();
     RollingUpdateCheck check = new RollingUpdateCheck(running);
     check.judge(layer.rollingUpdates());
     return new Finding(

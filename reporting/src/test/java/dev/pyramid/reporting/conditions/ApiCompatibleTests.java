@@ -196,7 +196,8 @@ class ApiCompatibleTests {
     Decision decision = decide(policy, candidate("type-changed"), keptNone);
 
     assertThat(decision).isPromoted().hasCondition("contract.api-compatible", Verdict.NO_BASELINE);
-    assertThat(decision.conditions().get(0).note()).contains("build b1 kept no API documents");
+    assertThat(decision.conditions().get(0).note())
+        .contains("production's build c0ffee/b1 kept no API documents (deployed.api)");
   }
 
   @Test

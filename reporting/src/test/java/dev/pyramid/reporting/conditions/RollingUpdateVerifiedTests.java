@@ -307,6 +307,25 @@ class RollingUpdateVerifiedTests {
     }
 
     @Test
+    void rest_assureds_failure_is_named_by_what_failed_not_by_how_many_expectations_did() {
+      List<TestCase> journeys = passing();
+      journeys.set(
+          0,
+          journey(
+              "a_rider_books_a_ride",
+              Status.FAILED,
+              "1 expectation failed.\nExpected status code <200> but was <502>.\n",
+              false));
+
+      Decision decision = decide(coreFromProduction(journeys), gatewayFromProduction(passing()));
+
+      assertThat(decision.conditions().get(0).items().get(0))
+          .endsWith(
+              "api-gateway from the candidate: 1 expectation failed. Expected status code <200>"
+                  + " but was <502>.");
+    }
+
+    @Test
     void an_errored_journey_fails_too() {
       List<TestCase> journeys = passing();
       journeys.set(1, journey("a_rider_cancels", Status.ERRORED, "Connection refused", false));
