@@ -1,17 +1,12 @@
 package dev.pyramid.framework.api.pact;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.pyramid.framework.api.stage.EvidenceFile;
 import dev.pyramid.framework.api.stage.KeptFile;
 import dev.pyramid.framework.api.stage.StageBuild;
-import dev.pyramid.framework.internal.files.Sha256;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -37,8 +32,7 @@ record StageContractsEvidence(
   static final String STAGE_PACTS = "stage-pacts-against-candidate";
   static final String CANDIDATE_PACTS = "candidate-pacts-against-stage";
 
-  private static final ObjectMapper JSON =
-      new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+  private static final ObjectMapper JSON = new ObjectMapper();
 
   /** One interaction verified: {@code failure} is null when it passed. */
   record Outcome(Path pactFile, String consumer, String description, String failure) {}
@@ -66,21 +60,8 @@ record StageContractsEvidence(
 
   /** Writes the file (atomically: the gate never reads half of one). */
   void write(List<Outcome> outcomes) {
-    ObjectNode root = JSON.createObjectNode();
-    root.put("pyramid", "stage-contracts");
-    root.put("schemaVersion", 1);
+    ObjectNode root = EvidenceFile.head("stage-contracts", lookup, note);
     root.put("direction", stagePacts ? STAGE_PACTS : CANDIDATE_PACTS);
-    root.put("stage", lookup.stage());
-    if (lookup.build().isPresent()) {
-      ObjectNode build = root.putObject("stageBuild");
-      build.put("commit", lookup.build().get().commit());
-      build.put("buildId", lookup.build().get().buildId());
-    } else {
-      root.putNull("stageBuild");
-    }
-    if (note != null) {
-      root.put("note", note);
-    }
     root.put("testClass", testClass.getName());
     ObjectNode providerNode = root.putObject("provider");
     providerNode.put("name", provider);
@@ -89,24 +70,12 @@ record StageContractsEvidence(
       if (artifact == null) {
         providerNode.putNull("artifact");
       } else {
-        ObjectNode artifactNode = providerNode.putObject("artifact");
-        artifactNode.put("path", artifact.path());
-        artifactNode.put("sha256", artifact.sha256());
+        providerNode.set("artifact", EvidenceFile.file(artifact.path(), artifact.sha256()));
       }
     }
     ArrayNode pacts = root.putArray("pacts");
     (stagePacts ? keptPactsWith(outcomes) : candidatePactsWith(outcomes)).forEach(pacts::add);
-    Path file = file();
-    try {
-      Files.createDirectories(file.getParent());
-      Path partial = file.resolveSibling(file.getFileName() + ".partial");
-      JSON.writeValue(partial.toFile(), root);
-      Files.move(
-          partial, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-    } catch (IOException e) {
-      throw new UncheckedIOException(
-          "Could not write " + file.toAbsolutePath() + ": " + e.getMessage(), e);
-    }
+    EvidenceFile.write(file(), root);
   }
 
   /** The stage's pacts, each with the outcomes of the interactions read from it. */
@@ -150,7 +119,7 @@ record StageContractsEvidence(
             nodes.add(
                 pactNode(
                     here.relativize(file).toString().replace('\\', '/'),
-                    Sha256.of(file),
+                    EvidenceFile.sha256(file),
                     own.get(0).consumer(),
                     own)));
     return nodes;
