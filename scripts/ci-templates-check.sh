@@ -8,7 +8,9 @@
 #                   decides over these alone and must PROMOTE with all four, or give any verdict of a
 #                   complete decision (0, 1 or 4) with fewer (the stage then lacks layers: INCOMPLETE, 2)
 #   --out DIR       where the jobs' copies of the repository and their artifacts go (default /tmp/pyramid-ci-check)
-#   --reuse         keep the layer jobs' artifacts of an earlier run in DIR (same commit) instead of running Maven
+#   --reuse         keep the layer jobs' artifacts of an earlier run in DIR instead of running those jobs again
+#                   (delete DIR/artifacts/pyramid-results-<level> to run one again); the run then takes the
+#                   earlier run's build id and commit, as jobs of one pipeline share them
 #   --lint-only     lint and compare the templates, run no job
 #   PYRAMID_CI_TOOLS  where the linters are installed (default ~/.cache/pyramid-ci-tools, outside the repository)
 #
@@ -123,14 +125,16 @@ for l in levels:
 sha = subprocess.run(["git", "-C", str(repo), "rev-parse", "HEAD"], check=True, capture_output=True, text=True).stdout.strip()
 reuse = mode.endswith("-reuse")
 artifacts = out / "artifacts"
-id_file = out / "build-id"
-if reuse and id_file.exists():
-    build_id = id_file.read_text().strip()
+id_file, sha_file = out / "build-id", out / "commit"
+if reuse and id_file.exists() and sha_file.exists():
+    # Reused jobs were stamped for the earlier run: every job of this run takes its build id and commit.
+    build_id, sha = id_file.read_text().strip(), sha_file.read_text().strip()
 else:
     build_id = "local-ci-%d" % time.time()
     shutil.rmtree(out, ignore_errors=True)
 out.mkdir(parents=True, exist_ok=True)
 id_file.write_text(build_id + "\n")
+sha_file.write_text(sha + "\n")
 
 def checkout(dest):
     """A fresh checkout: the files git knows of, as they are in the work tree."""
@@ -221,8 +225,9 @@ def check_gate(name, code, decision_dir, summary=None):
         fail(f"{name}: the gate exited {code}, expected {sorted(expected)}; see {out}/{name}.log")
     if not (decision_dir / "decision.md").is_file():
         fail(f"{name}: no decision.md in {decision_dir}")
-    if summary is not None and "decision" not in pathlib.Path(summary).read_text(errors="replace").lower():
-        fail(f"{name}: the job summary {summary} does not hold the decision")
+    headline = (decision_dir / "decision.md").read_text(errors="replace").splitlines()[0]
+    if summary is not None and headline not in pathlib.Path(summary).read_text(errors="replace"):
+        fail(f"{name}: the job summary {summary} does not hold decision.md ({headline})")
     log(f"{name}: gate exited {code}, {decision_dir / 'decision.md'}")
 
 # GitHub's gate job
