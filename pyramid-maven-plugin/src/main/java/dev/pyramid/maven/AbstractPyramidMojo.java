@@ -65,7 +65,9 @@ abstract class AbstractPyramidMojo extends AbstractMojo {
       getLog().info("Skipped (" + skipProperty() + "=true)");
       return;
     }
-    checkBooleans();
+    if (session != null) {
+      checkBooleans(session.getUserProperties(), session.getSystemProperties());
+    }
     check();
     run();
   }
@@ -88,18 +90,15 @@ abstract class AbstractPyramidMojo extends AbstractMojo {
   abstract void run() throws MojoExecutionException, MojoFailureException;
 
   /**
-   * Maven turns any word but "true" into false for a boolean parameter: {@code
-   * -Dpyramid.cds=ture} would switch the archive off in silence. A value given on the command line
-   * must be true or false.
+   * Maven turns any word but "true" into false for a boolean parameter: {@code -Dpyramid.cds=ture}
+   * would switch the archive off in silence. A value given on the command line must be true or
+   * false.
    */
-  final void checkBooleans() throws MojoExecutionException {
-    if (session == null) {
-      return;
-    }
+  final void checkBooleans(Properties user, Properties system) throws MojoExecutionException {
     for (String property : booleanProperties()) {
-      String value = given(session.getUserProperties(), property);
+      String value = given(user, property);
       if (value == null) {
-        value = given(session.getSystemProperties(), property);
+        value = given(system, property);
       }
       if (value != null) {
         String word = value.strip().toLowerCase(Locale.ROOT);
@@ -109,7 +108,7 @@ abstract class AbstractPyramidMojo extends AbstractMojo {
                   + property
                   + "="
                   + value
-                  + " is not a boolean. Fix: -D"
+                  + " is not a boolean (Maven would read it as false). Fix: -D"
                   + property
                   + "=true or -D"
                   + property
@@ -257,8 +256,7 @@ abstract class AbstractPyramidMojo extends AbstractMojo {
       return AllureCommandline.unpack(
           zip.getFile().toPath(), scratchDirectory.toPath().resolve("allure-commandline"));
     } catch (IOException e) {
-      throw new MojoExecutionException(
-          "Cannot unpack " + zip.getFile() + ": " + e.getMessage(), e);
+      throw new MojoExecutionException("Cannot unpack " + zip.getFile() + ": " + e.getMessage(), e);
     }
   }
 

@@ -37,9 +37,7 @@ final class AllureCommandline {
     Files.createDirectories(into);
     try (InputStream in = Files.newInputStream(zip);
         ZipInputStream entries = new ZipInputStream(in)) {
-      for (ZipEntry entry = entries.getNextEntry();
-          entry != null;
-          entry = entries.getNextEntry()) {
+      for (ZipEntry entry = entries.getNextEntry(); entry != null; entry = entries.getNextEntry()) {
         Path target = into.resolve(entry.getName()).normalize();
         if (!target.startsWith(into)) {
           throw new IOException("zip entry outside the folder: " + entry.getName());

@@ -55,14 +55,18 @@ public class GateMojo extends AbstractPyramidMojo {
   String lane;
 
   /** Where decision.json, decision.md and decision-junit.xml go. */
-  @Parameter(property = "pyramid.gate.out", defaultValue = "${project.build.directory}/quality-gate")
+  @Parameter(
+      property = "pyramid.gate.out",
+      defaultValue = "${project.build.directory}/quality-gate")
   File out;
 
   /** Quarantined tests; unset: quarantine.yml in the working directory when it exists. */
   @Parameter(property = "pyramid.quarantine")
   File quarantine;
 
-  /** The history of decisions and promotions: the gate appends to it and takes baselines from it. */
+  /**
+   * The history of decisions and promotions: the gate appends to it and takes baselines from it.
+   */
   @Parameter(
       property = "pyramid.history",
       defaultValue = "${project.basedir}/.pyramid/history.jsonl")
@@ -190,9 +194,8 @@ public class GateMojo extends AbstractPyramidMojo {
   }
 
   /**
-   * Maps the gate's exit code to the build's result: 0 passes; 1, 2 and 4 fail with {@code
-   * summary} (the verdict); 3 and anything else fail as an error with what the gate wrote on
-   * stderr.
+   * Maps the gate's exit code to the build's result: 0 passes; 1, 2 and 4 fail with {@code summary}
+   * (the verdict); 3 and anything else fail as an error with what the gate wrote on stderr.
    */
   static void verdict(PyramidJvm.Outcome outcome, String summary)
       throws MojoExecutionException, MojoFailureException {
@@ -206,7 +209,10 @@ public class GateMojo extends AbstractPyramidMojo {
                   + (outcome.err().isEmpty() ? line : String.join(" ", outcome.err())));
       default ->
           throw new MojoExecutionException(
-              "The gate's JVM ended with exit code " + outcome.exitCode() + ": " + lastLine(outcome));
+              "The gate's JVM ended with exit code "
+                  + outcome.exitCode()
+                  + ": "
+                  + lastLine(outcome));
     }
   }
 

@@ -23,8 +23,8 @@ import java.util.function.Consumer;
  * collector, compiler directives that keep C2 for SHA-256 and the JSON reader, lower tier
  * thresholds, a young generation that needs no collection, a class-data archive); a gate run also
  * holds every result it read until it ends, which would otherwise stay in Maven's heap; and a fork
- * reads system properties ({@code pyramid.allure.history}) without changing Maven's. The cost is one
- * JVM start (a few hundred milliseconds, less with the class-data archive).
+ * reads system properties ({@code pyramid.allure.history}) without changing Maven's. The cost is
+ * one JVM start (a few hundred milliseconds, less with the class-data archive).
  *
  * <p>Not thread-safe: one instance per goal execution.
  */
@@ -85,8 +85,7 @@ final class PyramidJvm {
     command.addAll(extraOptions);
     command.addAll(properties);
     command.add("-cp");
-    command.add(
-        String.join(File.pathSeparator, classpath.stream().map(Path::toString).toList()));
+    command.add(String.join(File.pathSeparator, classpath.stream().map(Path::toString).toList()));
     command.add(MAIN_CLASS);
     command.addAll(arguments);
     return command;
@@ -131,10 +130,7 @@ final class PyramidJvm {
    * waits for it to end.
    */
   Outcome run(
-      List<String> properties,
-      List<String> arguments,
-      Consumer<String> out,
-      Consumer<String> err)
+      List<String> properties, List<String> arguments, Consumer<String> out, Consumer<String> err)
       throws IOException, InterruptedException {
     Process process =
         new ProcessBuilder(commandLine(properties, arguments))

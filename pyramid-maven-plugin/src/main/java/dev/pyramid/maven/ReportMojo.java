@@ -111,7 +111,8 @@ public class ReportMojo extends AbstractPyramidMojo {
 
   @Override
   void run() throws MojoExecutionException, MojoFailureException {
-    PyramidJvm.Outcome outcome = fork(List.of(), arguments(allureHome(allureHome, "pyramid.allure.home")));
+    PyramidJvm.Outcome outcome =
+        fork(List.of(), arguments(allureHome(allureHome, "pyramid.allure.home")));
     if (outcome.exitCode() != 0) {
       throw new MojoFailureException(
           "Allure report not generated: "

@@ -1,0 +1,63 @@
+package dev.pyramid.maven;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+@Tag("unit")
+class AllureCommandlineTests {
+
+  @TempDir Path dir;
+
+  @Test
+  void should_unpack_the_commandline_and_make_its_scripts_executable() throws Exception {
+    Path zip = zip("allure-2.34.1/bin/allure", "allure-2.34.1/lib/allure.jar");
+
+    Path home = AllureCommandline.unpack(zip, dir.resolve("unpacked"));
+
+    assertThat(home).isEqualTo(dir.resolve("unpacked/allure-2.34.1"));
+    assertThat(home.resolve("bin/allure")).isExecutable();
+    assertThat(home.resolve("lib/allure.jar")).exists();
+  }
+
+  @Test
+  void should_not_unpack_again_what_an_earlier_run_unpacked() throws Exception {
+    Path zip = zip("allure-2.34.1/bin/allure");
+    Path home = AllureCommandline.unpack(zip, dir.resolve("unpacked"));
+    Files.writeString(home.resolve("kept"), "from the first run");
+
+    assertThat(AllureCommandline.unpack(zip, dir.resolve("unpacked"))).isEqualTo(home);
+    assertThat(home.resolve("kept")).exists();
+  }
+
+  @Test
+  void should_keep_each_level_in_its_own_history_folder() {
+    Path base = Path.of(".pyramid/allure-history");
+
+    assertThat(AllureCommandline.historyOf(base, "all")).isEqualTo(base.resolve("all"));
+    assertThat(AllureCommandline.historyOf(base, null)).isEqualTo(base.resolve("all"));
+    assertThat(AllureCommandline.historyOf(base, "contract")).isEqualTo(base.resolve("contract"));
+    assertThat(AllureCommandline.historyOf(base, "Unit, e2e")).isEqualTo(base.resolve("unit+e2e"));
+  }
+
+  private Path zip(String... entries) throws Exception {
+    Path zip = dir.resolve("allure-commandline.zip");
+    try (OutputStream out = Files.newOutputStream(zip);
+        ZipOutputStream entriesOut = new ZipOutputStream(out)) {
+      for (String entry : entries) {
+        entriesOut.putNextEntry(new ZipEntry(entry));
+        entriesOut.write(entry.getBytes(StandardCharsets.UTF_8));
+        entriesOut.closeEntry();
+      }
+    }
+    return zip;
+  }
+}
