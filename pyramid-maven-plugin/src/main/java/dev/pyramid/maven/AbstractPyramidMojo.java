@@ -148,6 +148,25 @@ abstract class AbstractPyramidMojo extends AbstractMojo {
     }
   }
 
+  /**
+   * The result roots a comma-separated {@code results} names, relative ones against the working
+   * directory. (A String, not a {@code List<File>}: Maven 3.8 cannot set a list from one property,
+   * {@code -Dpyramid.results=job-1,job-2}.)
+   */
+  static List<File> roots(String results, File workingDirectory) {
+    List<File> roots = new ArrayList<>();
+    if (results == null) {
+      return roots;
+    }
+    for (String part : results.split(",")) {
+      if (!part.isBlank()) {
+        File file = new File(part.strip());
+        roots.add(file.isAbsolute() ? file : new File(workingDirectory, part.strip()));
+      }
+    }
+    return roots;
+  }
+
   /** Fails unless every folder in {@code folders} exists. */
   static void requireFolders(List<File> folders, String parameter, String property, String fix)
       throws MojoExecutionException {

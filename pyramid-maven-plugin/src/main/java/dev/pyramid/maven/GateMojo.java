@@ -38,10 +38,10 @@ public class GateMojo extends AbstractPyramidMojo {
 
   /**
    * The result roots, each stamped for this build (the {@code stamp} goal); several merge as one
-   * build's (CI jobs, shards). On the command line: comma-separated.
+   * build's (CI jobs, shards). Comma-separated; a relative one is taken from the project folder.
    */
   @Parameter(property = "pyramid.results", defaultValue = "${project.basedir}")
-  List<File> results;
+  String results;
 
   /**
    * Decide only these layers (unit, contract, e2e, perf; comma-separated): a level run, not a
@@ -110,6 +110,11 @@ public class GateMojo extends AbstractPyramidMojo {
   @Parameter(property = "pyramid.gate.skip", defaultValue = "false")
   boolean skip;
 
+  /** The result roots {@link #results} names. */
+  List<File> roots() {
+    return roots(results, workingDirectory);
+  }
+
   @Override
   boolean skipped() {
     return skip;
@@ -132,7 +137,7 @@ public class GateMojo extends AbstractPyramidMojo {
     PolicyChecks.lane(read, lane);
     PolicyChecks.layers(layers);
     requireFolders(
-        results,
+        roots(),
         "results",
         "pyramid.results",
         "point -Dpyramid.results at the folders the layers wrote their results to (comma-separated).");
@@ -154,7 +159,7 @@ public class GateMojo extends AbstractPyramidMojo {
     arguments.add(layers.strip());
     option(arguments, "--lane", lane);
     option(arguments, "--policy", policy);
-    for (File root : results) {
+    for (File root : roots()) {
       option(arguments, "--results", root);
     }
     option(arguments, "--out", out);

@@ -22,9 +22,12 @@ import org.apache.maven.plugins.annotations.Parameter;
 @Mojo(name = "report", defaultPhase = LifecyclePhase.VERIFY, threadSafe = true)
 public class ReportMojo extends AbstractPyramidMojo {
 
-  /** The roots searched for allure-results folders. On the command line: comma-separated. */
+  /**
+   * The roots searched for allure-results folders. Comma-separated; a relative one is taken from
+   * the project folder.
+   */
   @Parameter(property = "pyramid.results", defaultValue = "${project.basedir}")
-  List<File> results;
+  String results;
 
   /** Where the HTML report goes. */
   @Parameter(
@@ -66,6 +69,11 @@ public class ReportMojo extends AbstractPyramidMojo {
   @Parameter(property = "pyramid.report.skip", defaultValue = "false")
   boolean skip;
 
+  /** The result roots {@link #results} names. */
+  List<File> roots() {
+    return roots(results, workingDirectory);
+  }
+
   @Override
   boolean skipped() {
     return skip;
@@ -84,7 +92,7 @@ public class ReportMojo extends AbstractPyramidMojo {
   @Override
   void check() throws MojoExecutionException {
     requireFolders(
-        results,
+        roots(),
         "results",
         "pyramid.results",
         "point -Dpyramid.results at the folders holding the modules' allure-results (comma-separated).");
@@ -95,7 +103,7 @@ public class ReportMojo extends AbstractPyramidMojo {
   /** The {@code pyramid report} arguments, with the Allure commandline at {@code home}. */
   List<String> arguments(Path home) {
     List<String> arguments = new ArrayList<>(List.of("report"));
-    for (File root : results) {
+    for (File root : roots()) {
       option(arguments, "--results", root);
     }
     option(arguments, "--out", allureReport);

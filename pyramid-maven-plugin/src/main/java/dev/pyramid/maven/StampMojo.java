@@ -19,9 +19,12 @@ import org.apache.maven.plugins.annotations.Parameter;
 @Mojo(name = "stamp", defaultPhase = LifecyclePhase.VERIFY, threadSafe = true)
 public class StampMojo extends AbstractPyramidMojo {
 
-  /** The result roots to stamp, each on its own. On the command line: comma-separated. */
+  /**
+   * The result roots to stamp, each on its own. Comma-separated; a relative one is taken from the
+   * project folder.
+   */
   @Parameter(property = "pyramid.results", defaultValue = "${project.basedir}")
-  List<File> results;
+  String results;
 
   /** Cover only the result files this policy's sources name; unset: every file below a root. */
   @Parameter(property = "pyramid.policy")
@@ -46,6 +49,11 @@ public class StampMojo extends AbstractPyramidMojo {
   @Parameter(property = "pyramid.gate.skip", defaultValue = "false")
   boolean skip;
 
+  /** The result roots {@link #results} names. */
+  List<File> roots() {
+    return roots(results, workingDirectory);
+  }
+
   @Override
   boolean skipped() {
     return skip;
@@ -64,7 +72,7 @@ public class StampMojo extends AbstractPyramidMojo {
   @Override
   void check() throws MojoExecutionException {
     requireFolders(
-        results,
+        roots(),
         "results",
         "pyramid.results",
         "point -Dpyramid.results at the folders the layers wrote their results to (comma-separated).");
@@ -96,7 +104,7 @@ public class StampMojo extends AbstractPyramidMojo {
 
   @Override
   void run() throws MojoExecutionException {
-    for (File root : results) {
+    for (File root : roots()) {
       PyramidJvm.Outcome outcome = fork(List.of(), arguments(root));
       if (outcome.exitCode() != 0) {
         throw new MojoExecutionException(

@@ -27,7 +27,7 @@ class GateMojoTests {
     GateMojo gate = new GateMojo();
     gate.stage = "staging";
     gate.policy = POLICY;
-    gate.results = List.of(Files.createDirectories(dir.resolve("results")).toFile());
+    gate.results = Files.createDirectories(dir.resolve("results")).toString();
     gate.layers = "all";
     gate.lane = "default";
     gate.out = dir.resolve("quality-gate").toFile();
@@ -106,11 +106,11 @@ class GateMojoTests {
   @Test
   void should_name_the_results_parameter_when_a_results_folder_does_not_exist() throws Exception {
     GateMojo gate = gate();
-    gate.results = List.of(gate.results.get(0), dir.resolve("job-2").toFile());
+    gate.results = gate.results + ", job-2";
 
     assertThatThrownBy(gate::check)
         .isInstanceOf(MojoExecutionException.class)
-        .hasMessageContaining("job-2 does not exist")
+        .hasMessageContaining(dir.resolve("job-2") + " does not exist")
         .hasMessageContaining("parameter results, property pyramid.results");
   }
 
@@ -154,7 +154,7 @@ class GateMojoTests {
     gate.buildId = "42";
     gate.allureResults = dir.resolve("allure-results").toFile();
     gate.allureReport = dir.resolve("allure-report").toFile();
-    File results = gate.results.get(0);
+    String results = gate.results;
 
     List<String> arguments = gate.arguments(Path.of("/opt/allure"));
 

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -18,7 +17,8 @@ class StampAndReportMojoTests {
 
   private StampMojo stamp() throws Exception {
     StampMojo stamp = new StampMojo();
-    stamp.results = List.of(Files.createDirectories(dir.resolve("results")).toFile());
+    stamp.results = "results";
+    Files.createDirectories(dir.resolve("results"));
     stamp.workingDirectory = dir.toFile();
     stamp.scratchDirectory = dir.resolve("scratch").toFile();
     stamp.classDataSharing = false;
@@ -49,7 +49,7 @@ class StampAndReportMojoTests {
   @Test
   void should_stamp_each_root_in_a_forked_jvm() throws Exception {
     StampMojo stamp = stamp();
-    Path root = stamp.results.get(0).toPath();
+    Path root = dir.resolve("results");
     Files.writeString(root.resolve("TEST-a.xml"), "<testsuite/>");
     stamp.commit = "abc123";
     stamp.buildId = "42";
@@ -64,7 +64,7 @@ class StampAndReportMojoTests {
   @Test
   void should_read_and_save_the_history_of_the_level_it_reports() throws Exception {
     ReportMojo report = new ReportMojo();
-    report.results = List.of(dir.toFile());
+    report.results = dir.toString();
     report.allureReport = dir.resolve("report").toFile();
     report.allureResults = dir.resolve("allure-results").toFile();
     report.allureHistory = dir.resolve("history").toFile();
