@@ -5,7 +5,9 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.List;
 import java.util.Locale;
+import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 
@@ -62,6 +64,28 @@ final class AllureCommandline {
     }
     Files.writeString(marker, stampOfZip + "\n" + home.getFileName());
     return home;
+  }
+
+  /**
+   * Moves a history kept before levels had folders of their own (files right in {@code base}, all
+   * of whole-pyramid runs until then) into {@code base/all}, once, so that the pyramid's trend goes
+   * on.
+   */
+  static void keepEarlierHistory(Path base) throws IOException {
+    if (!Files.isDirectory(base) || Files.exists(base.resolve("all"))) {
+      return;
+    }
+    List<Path> files;
+    try (Stream<Path> listed = Files.list(base)) {
+      files = listed.filter(Files::isRegularFile).toList();
+    }
+    if (files.isEmpty()) {
+      return;
+    }
+    Path all = Files.createDirectories(base.resolve("all"));
+    for (Path file : files) {
+      Files.move(file, all.resolve(file.getFileName()));
+    }
   }
 
   /**

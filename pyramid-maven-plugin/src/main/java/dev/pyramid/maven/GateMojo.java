@@ -187,6 +187,14 @@ public class GateMojo extends AbstractPyramidMojo {
   @Override
   void run() throws MojoExecutionException, MojoFailureException {
     Path home = allureReport == null ? null : allureHome(allureHome, "pyramid.allure.home");
+    if (allureHistory != null) {
+      try {
+        AllureCommandline.keepEarlierHistory(allureHistory.toPath());
+      } catch (IOException e) {
+        throw new MojoExecutionException(
+            "Cannot move the earlier Allure history into " + allureHistory + "/all", e);
+      }
+    }
     Path decision = out.toPath().resolve("decision.json");
     try {
       // An earlier run's verdict must never stand for this one's.

@@ -1,6 +1,7 @@
 package dev.pyramid.maven;
 
 import java.io.File;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -119,6 +120,14 @@ public class ReportMojo extends AbstractPyramidMojo {
 
   @Override
   void run() throws MojoExecutionException, MojoFailureException {
+    if (allureHistory != null) {
+      try {
+        AllureCommandline.keepEarlierHistory(allureHistory.toPath());
+      } catch (IOException e) {
+        throw new MojoExecutionException(
+            "Cannot move the earlier Allure history into " + allureHistory + "/all", e);
+      }
+    }
     PyramidJvm.Outcome outcome =
         fork(List.of(), arguments(allureHome(allureHome, "pyramid.allure.home")));
     if (outcome.exitCode() != 0) {

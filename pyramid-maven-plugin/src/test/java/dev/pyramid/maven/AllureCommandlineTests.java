@@ -48,6 +48,18 @@ class AllureCommandlineTests {
     assertThat(AllureCommandline.historyOf(base, "Unit, e2e")).isEqualTo(base.resolve("unit+e2e"));
   }
 
+  @Test
+  void should_move_a_history_kept_before_levels_into_the_whole_pyramid_folder() throws Exception {
+    Path base = Files.createDirectories(dir.resolve("allure-history"));
+    Files.writeString(base.resolve("history-trend.json"), "[]");
+
+    AllureCommandline.keepEarlierHistory(base);
+    AllureCommandline.keepEarlierHistory(base);
+
+    assertThat(base.resolve("all/history-trend.json")).hasContent("[]");
+    assertThat(base.resolve("history-trend.json")).doesNotExist();
+  }
+
   private Path zip(String... entries) throws Exception {
     Path zip = dir.resolve("allure-commandline.zip");
     try (OutputStream out = Files.newOutputStream(zip);
