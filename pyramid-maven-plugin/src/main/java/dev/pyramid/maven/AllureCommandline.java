@@ -89,6 +89,35 @@ final class AllureCommandline {
   }
 
   /**
+   * Removes the previous report's {@code history/} when {@code levelHistory} holds nothing yet:
+   * pyramid's report falls back to it then, and it may be another level's (a contract run after the
+   * whole pyramid's would start its trend at 334 tests). The report folder is generated anew
+   * anyway.
+   */
+  static void forgetOtherLevels(Path report, Path levelHistory) throws IOException {
+    if (hasFiles(levelHistory)) {
+      return;
+    }
+    Path previous = report.resolve("history");
+    if (Files.isDirectory(previous)) {
+      try (Stream<Path> listed = Files.list(previous)) {
+        for (Path file : (Iterable<Path>) listed.filter(Files::isRegularFile)::iterator) {
+          Files.delete(file);
+        }
+      }
+    }
+  }
+
+  private static boolean hasFiles(Path directory) throws IOException {
+    if (!Files.isDirectory(directory)) {
+      return false;
+    }
+    try (Stream<Path> listed = Files.list(directory)) {
+      return listed.anyMatch(Files::isRegularFile);
+    }
+  }
+
+  /**
    * The history folder of one level under {@code base}: {@code all} for the whole pyramid, else the
    * level's layers joined by {@code +} (e.g. {@code contract}, {@code unit+e2e}), so that a level
    * run's 16 tests never follow the whole pyramid's 334 in one trend.

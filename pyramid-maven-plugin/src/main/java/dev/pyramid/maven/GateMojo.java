@@ -190,9 +190,13 @@ public class GateMojo extends AbstractPyramidMojo {
     if (allureHistory != null) {
       try {
         AllureCommandline.keepEarlierHistory(allureHistory.toPath());
+        if (allureReport != null) {
+          AllureCommandline.forgetOtherLevels(
+              allureReport.toPath(), AllureCommandline.historyOf(allureHistory.toPath(), layers));
+        }
       } catch (IOException e) {
         throw new MojoExecutionException(
-            "Cannot move the earlier Allure history into " + allureHistory + "/all", e);
+            "Cannot prepare the Allure history in " + allureHistory + ": " + e.getMessage(), e);
       }
     }
     Path decision = out.toPath().resolve("decision.json");

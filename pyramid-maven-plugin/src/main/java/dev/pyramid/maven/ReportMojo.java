@@ -123,9 +123,13 @@ public class ReportMojo extends AbstractPyramidMojo {
     if (allureHistory != null) {
       try {
         AllureCommandline.keepEarlierHistory(allureHistory.toPath());
+        if (allureReport != null) {
+          AllureCommandline.forgetOtherLevels(
+              allureReport.toPath(), AllureCommandline.historyOf(allureHistory.toPath(), level));
+        }
       } catch (IOException e) {
         throw new MojoExecutionException(
-            "Cannot move the earlier Allure history into " + allureHistory + "/all", e);
+            "Cannot prepare the Allure history in " + allureHistory + ": " + e.getMessage(), e);
       }
     }
     PyramidJvm.Outcome outcome =

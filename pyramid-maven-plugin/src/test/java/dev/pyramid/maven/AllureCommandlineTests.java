@@ -60,6 +60,29 @@ class AllureCommandlineTests {
     assertThat(base.resolve("history-trend.json")).doesNotExist();
   }
 
+  @Test
+  void should_not_carry_another_levels_history_from_the_previous_report() throws Exception {
+    Path report = Files.createDirectories(dir.resolve("report/history"));
+    Files.writeString(report.resolve("history-trend.json"), "[334]");
+    Path contract = dir.resolve("allure-history/contract");
+
+    AllureCommandline.forgetOtherLevels(dir.resolve("report"), contract);
+
+    assertThat(report.resolve("history-trend.json")).doesNotExist();
+  }
+
+  @Test
+  void should_leave_the_previous_report_alone_when_the_level_has_a_history() throws Exception {
+    Path report = Files.createDirectories(dir.resolve("report/history"));
+    Files.writeString(report.resolve("history-trend.json"), "[334]");
+    Path all = Files.createDirectories(dir.resolve("allure-history/all"));
+    Files.writeString(all.resolve("history-trend.json"), "[334]");
+
+    AllureCommandline.forgetOtherLevels(dir.resolve("report"), all);
+
+    assertThat(report.resolve("history-trend.json")).exists();
+  }
+
   private Path zip(String... entries) throws Exception {
     Path zip = dir.resolve("allure-commandline.zip");
     try (OutputStream out = Files.newOutputStream(zip);
