@@ -23,7 +23,9 @@ import org.apache.maven.plugins.annotations.Parameter;
  * INCOMPLETE and 4 MANUAL_APPROVAL fail it with the gate's one-line verdict, 3 (a usage or policy
  * error) with the gate's message.
  *
- * <p>The gate runs in a JVM of its own, with the launcher's options (see {@link PyramidJvm}).
+ * <p>The gate runs in a JVM of its own with the options of the {@code pyramid} launcher (the serial
+ * collector, compiler directives, a class-data archive): its speed at 100,000 results, and none of
+ * its memory in Maven's JVM. {@code jvmArgs} adds options.
  */
 @Mojo(name = "gate", defaultPhase = LifecyclePhase.VERIFY, threadSafe = true)
 public class GateMojo extends AbstractPyramidMojo {
