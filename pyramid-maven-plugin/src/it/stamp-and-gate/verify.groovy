@@ -1,4 +1,4 @@
-// A unit-level run over two passing tests: stamped, decided in the gate's own JVM, recorded.
+// A unit-level run over five passing tests: stamped, decided in the gate's own JVM, recorded.
 def log = new File(basedir, 'build.log').text
 assert log.contains('Stamped') : 'no stamp'
 assert new File(basedir, 'results/.pyramid/stamp.json').isFile()
