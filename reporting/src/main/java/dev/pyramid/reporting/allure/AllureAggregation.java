@@ -1,5 +1,6 @@
 package dev.pyramid.reporting.allure;
 
+import dev.pyramid.reporting.internal.files.RegularFiles;
 import java.io.IOException;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
@@ -16,11 +17,12 @@ import java.util.stream.Stream;
 
 /**
  * Gathers the Allure results of a build into one directory: copies the files of every {@code
- * target/allure-results/} under the result roots (not {@code node_modules}, {@code .git} or {@code
- * src}), adds one result per failed Pact interaction ({@link PactMismatches}), groups every result
- * by layer and feature and marks reruns flaky ({@link ResultLabels}), then writes {@code
- * environment.properties} (with {@link ReportEnvironment}'s versions), {@code executor.json} and
- * {@code categories.json} ({@link Categories}).
+ * target/allure-results/} under the result roots (not in {@link RegularFiles#NOT_BUILD_OUTPUT}
+ * folders, nor in a build folder inside another: {@link RegularFiles#isNestedBuildFolder}), adds
+ * one result per failed Pact interaction ({@link PactMismatches}), groups every result by layer and
+ * feature and marks reruns flaky ({@link ResultLabels}), then writes {@code environment.properties}
+ * (with {@link ReportEnvironment}'s versions), {@code executor.json} and {@code categories.json}
+ * ({@link Categories}).
  *
  * <p>Allure names results by UUID, so files of different modules do not collide; each module's own
  * {@code environment.properties}, {@code categories.json} and {@code executor.json} are not copied
@@ -29,7 +31,7 @@ import java.util.stream.Stream;
  */
 final class AllureAggregation {
 
-  private static final Set<String> NOT_SEARCHED = Set.of("node_modules", ".git", "src");
+  private static final Set<String> NOT_SEARCHED = RegularFiles.NOT_BUILD_OUTPUT;
   private static final Set<String> PER_REPORT_FILES =
       Set.of("environment.properties", "categories.json", "executor.json");
 
@@ -93,7 +95,11 @@ final class AllureAggregation {
         new SimpleFileVisitor<>() {
           @Override
           public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
-            if (!dir.equals(root) && NOT_SEARCHED.contains(dir.getFileName().toString())) {
+            if (!dir.equals(root)
+                && (NOT_SEARCHED.contains(dir.getFileName().toString())
+                    || RegularFiles.isNestedBuildFolder(
+                        root.relativize(dir.getParent()).toString().replace('\\', '/'),
+                        dir.getFileName().toString()))) {
               return FileVisitResult.SKIP_SUBTREE;
             }
             if (dir.getFileName() != null

@@ -5,26 +5,26 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Predicate;
 
 /**
  * Finds build output files under result roots without descending into sources, VCS data, Node
- * modules or generated reports (which hold copies of the very files searched for).
+ * modules, Pyramid's own folder, another build's output or generated reports (which hold copies of
+ * the very files searched for).
  */
 final class BuildFiles {
 
-  private static final Set<String> NOT_SEARCHED =
-      Set.of(
-          "node_modules",
-          ".git",
-          "src",
-          "allure-report",
-          "allure-commandline",
-          "allure-results",
-          "classes",
-          "test-classes");
+  private static final Set<String> NOT_SEARCHED = notSearched();
+
+  private static Set<String> notSearched() {
+    Set<String> names = new HashSet<>(RegularFiles.NOT_BUILD_OUTPUT);
+    names.addAll(
+        Set.of("allure-report", "allure-commandline", "allure-results", "classes", "test-classes"));
+    return Set.copyOf(names);
+  }
 
   private BuildFiles() {}
 

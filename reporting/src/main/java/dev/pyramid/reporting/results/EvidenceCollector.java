@@ -1,6 +1,7 @@
 package dev.pyramid.reporting.results;
 
 import dev.pyramid.reporting.internal.files.FilesSum;
+import dev.pyramid.reporting.internal.files.RegularFiles;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -32,7 +33,7 @@ import java.util.concurrent.Executors;
 public final class EvidenceCollector {
 
   /** Directories never searched, here and by {@code pyramid stamp}. */
-  public static final Set<String> NOT_SEARCHED = Set.of("node_modules", ".git", "src", ".pyramid");
+  public static final Set<String> NOT_SEARCHED = RegularFiles.NOT_BUILD_OUTPUT;
 
   /** Reads the evidence found under {@code roots} where a Pyramid build writes it. */
   public CollectedEvidence collect(List<Path> roots) {

@@ -21,11 +21,11 @@ import java.util.function.Consumer;
  * (a {@link FoundPath}, handed over at once), and lists every regular file of each root for the
  * stamp check ({@link RootListing}).
  *
- * <p>{@link EvidenceCollector#NOT_SEARCHED} directories are not entered. A directory that a run
- * directory glob matches is read whole by its source and not searched for other evidence. Each
- * distinct file glob is tested once per file ({@link FileGlob} rejects nearly every file by its
- * name first). A directory or file that cannot be searched is an unreadable problem. Used by one
- * thread.
+ * <p>{@link EvidenceCollector#NOT_SEARCHED} directories are not entered, nor a build folder inside
+ * another ({@link RegularFiles#isNestedBuildFolder}). A directory that a run directory glob matches
+ * is read whole by its source and not searched for other evidence. Each distinct file glob is
+ * tested once per file ({@link FileGlob} rejects nearly every file by its name first). A directory
+ * or file that cannot be searched is an unreadable problem. Used by one thread.
  */
 final class EvidenceWalk {
 
@@ -182,7 +182,7 @@ final class EvidenceWalk {
     }
     for (Path subdirectory : subdirectories) {
       String name = subdirectory.getFileName().toString();
-      if (NOT_SEARCHED.contains(name)) {
+      if (NOT_SEARCHED.contains(name) || RegularFiles.isNestedBuildFolder(prefix, name)) {
         continue;
       }
       String relative = prefix + name;

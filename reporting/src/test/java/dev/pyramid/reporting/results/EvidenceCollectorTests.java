@@ -47,6 +47,27 @@ class EvidenceCollectorTests {
   }
 
   @Test
+  void does_not_count_another_builds_results_copied_into_a_build_folder_or_pyramids_own(
+      @TempDir Path root) {
+    BuildTree tree = new BuildTree(root);
+    Path own = tree.unit("maven-plugin", BuildTree.REAL_PASSING);
+    // maven-invoker-plugin's copy of a test project, built inside this module's target/
+    Path invoked = tree.unit("maven-plugin/target/it/stamp-and-gate", BuildTree.REAL_MIXED);
+    tree.unit(".pyramid/compatibility-proof/a-change/sources/framework", BuildTree.REAL_MIXED);
+
+    assertThat(collector.collect(List.of(root)).evidence().of(Layer.UNIT).sources())
+        .containsExactly(own);
+    // The invoked build's own gate, rooted in its folder, counts its results.
+    assertThat(
+            collector
+                .collect(List.of(root.resolve("maven-plugin/target/it/stamp-and-gate")))
+                .evidence()
+                .of(Layer.UNIT)
+                .sources())
+        .containsExactly(invoked);
+  }
+
+  @Test
   void reads_only_the_newest_run_of_a_simulation(@TempDir Path root) {
     BuildTree tree = new BuildTree(root);
     tree.gatlingRun("ridebookingsimulation-20251126120000000");
