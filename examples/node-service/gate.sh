@@ -10,6 +10,8 @@
 #
 #   --stage STAGE  the stage decided for (default production)
 #   --out DIR      where results, logs and the decision go (default examples/node-service/target)
+#   PYRAMID_JAR    the gate's CLI jar, as published (dev.pyramid:pyramid-reporting, classifier cli): run with
+#                  `java -jar` (JAVA_HOME's java when set); wins over PYRAMID
 #   PYRAMID        the gate launcher (default: reporting/target/pyramid of this repository; build it with
 #                  `mvn -B package -pl reporting -DskipTests`, or point PYRAMID at a copy)
 #   PYRAMID_BUILD_ID, PYRAMID_COMMIT  the build the results are stamped for (default GITHUB_RUN_ID /
@@ -43,8 +45,15 @@ done
 log() { echo "== node-service: $*" >&2; }
 
 PYRAMID="${PYRAMID:-$REPO/reporting/target/pyramid}"
-if [[ ! -x "$PYRAMID" ]]; then
-  echo "No gate launcher at $PYRAMID: build it (mvn -B package -pl reporting -DskipTests) or set PYRAMID." >&2
+if [[ -n "${PYRAMID_JAR:-}" ]]; then
+  [[ -f "$PYRAMID_JAR" ]] || { echo "PYRAMID_JAR names no file: $PYRAMID_JAR" >&2; exit 3; }
+  JAVA="${JAVA_HOME:+$JAVA_HOME/bin/}java"
+  pyramid() { "$JAVA" -jar "$PYRAMID_JAR" "$@"; }
+elif [[ -x "$PYRAMID" ]]; then
+  pyramid() { "$PYRAMID" "$@"; }
+else
+  echo "No gate launcher at $PYRAMID: build it (mvn -B package -pl reporting -DskipTests), or set PYRAMID," \
+    "or PYRAMID_JAR to the gate's CLI jar." >&2
   exit 3
 fi
 command -v node > /dev/null || { echo "node is not on the PATH: this example needs Node 20 or later." >&2; exit 3; }
@@ -100,9 +109,9 @@ for layer in unit contract e2e; do
   fi
 done
 
-"$PYRAMID" stamp --dir "$ROOT" --policy quality-gate.yml --commit "$COMMIT" --build-id "$BUILD_ID" >&2
+pyramid stamp --dir "$ROOT" --policy quality-gate.yml --commit "$COMMIT" --build-id "$BUILD_ID" >&2
 status=0
-"$PYRAMID" gate --stage "$STAGE" --policy quality-gate.yml --results "$ROOT" \
+pyramid gate --stage "$STAGE" --policy quality-gate.yml --results "$ROOT" \
   --commit "$COMMIT" --build-id "$BUILD_ID" --out "$OUT/quality-gate" --history "$OUT/.pyramid/history.jsonl" \
   || status=$?
 log "gate exited $status; decision in $OUT/quality-gate/decision.md"
