@@ -127,10 +127,6 @@ public class GateMojo extends AbstractPyramidMojo {
     return "pyramid.gate.skip";
   }
 
-  @Override
-  List<String> booleanProperties() {
-    return List.of("pyramid.cds", "pyramid.gate.skip");
-  }
 
   @Override
   void check() throws MojoExecutionException {

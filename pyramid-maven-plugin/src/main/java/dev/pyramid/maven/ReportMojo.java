@@ -85,10 +85,6 @@ public class ReportMojo extends AbstractPyramidMojo {
     return "pyramid.report.skip";
   }
 
-  @Override
-  List<String> booleanProperties() {
-    return List.of("pyramid.cds", "pyramid.report.skip");
-  }
 
   @Override
   void check() throws MojoExecutionException {

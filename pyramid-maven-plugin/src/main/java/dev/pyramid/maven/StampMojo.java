@@ -64,10 +64,6 @@ public class StampMojo extends AbstractPyramidMojo {
     return "pyramid.gate.skip";
   }
 
-  @Override
-  List<String> booleanProperties() {
-    return List.of("pyramid.cds", "pyramid.gate.skip");
-  }
 
   @Override
   void check() throws MojoExecutionException {
