@@ -127,7 +127,6 @@ public class GateMojo extends AbstractPyramidMojo {
     return "pyramid.gate.skip";
   }
 
-
   @Override
   void check() throws MojoExecutionException {
     Policy read = PolicyChecks.read(policy);

@@ -85,7 +85,6 @@ public class ReportMojo extends AbstractPyramidMojo {
     return "pyramid.report.skip";
   }
 
-
   @Override
   void check() throws MojoExecutionException {
     requireFolders(

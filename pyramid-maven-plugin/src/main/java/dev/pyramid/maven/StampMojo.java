@@ -64,7 +64,6 @@ public class StampMojo extends AbstractPyramidMojo {
     return "pyramid.gate.skip";
   }
 
-
   @Override
   void check() throws MojoExecutionException {
     requireFolders(

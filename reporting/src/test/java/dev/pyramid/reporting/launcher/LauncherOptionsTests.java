@@ -41,12 +41,14 @@ class LauncherOptionsTests {
     assertThat(expected).contains("-XX:+UseSerialGC");
     assertThat(arguments.subList(0, expected.size())).containsExactlyElementsOf(expected);
     assertThat(arguments)
-        .containsSubsequence("-jar", LAUNCHER_DIR.resolve("pyramid.jar").toString(), "gate", "--help");
+        .containsSubsequence(
+            "-jar", LAUNCHER_DIR.resolve("pyramid.jar").toString(), "gate", "--help");
   }
 
   /** What the launcher ran java with, one argument per line. */
   private static List<String> launch(Path javaHome, String... arguments) throws Exception {
-    List<String> command = new ArrayList<>(List.of("bash", LAUNCHER_DIR.resolve("pyramid").toString()));
+    List<String> command =
+        new ArrayList<>(List.of("bash", LAUNCHER_DIR.resolve("pyramid").toString()));
     command.addAll(List.of(arguments));
     ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
     builder.environment().put("JAVA_HOME", javaHome.toString());
