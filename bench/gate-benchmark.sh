@@ -15,7 +15,8 @@
 #   --no-allure3     skip Allure 3 (no npm install, no 10x comparison)
 #   --no-flags       skip the JVM start-up flag variants
 #   --compare DIR    also time another build of the gate, side by side with this one: DIR holds its `pyramid`
-#                    launcher, pyramid.jar and pyramid-jit.json (a copy of an earlier reporting/target, say).
+#                    launcher, pyramid.jar, pyramid-jit.json and pyramid.jvm-options (a copy of an earlier
+#                    reporting/target, say).
 #                    Its runs alternate with this build's (JUnit set) and join each Allure 3 round, and the
 #                    targets are given for both builds, from the same rounds
 #   --policy FILE    the policy the JUnit set is gated with (default: the repository's quality-gate.yml); with
@@ -95,12 +96,14 @@ if $BUILD || [[ ! -f "$BUILT/pyramid.jar" || ! -x "$BUILT/pyramid" ]]; then
 fi
 GATE="$WORK/gate"
 rm -rf "$GATE" && mkdir -p "$GATE"
-cp -p "$BUILT/pyramid" "$BUILT/pyramid.jar" "$BUILT/pyramid-jit.json" "$GATE/"
+cp -p "$BUILT/pyramid" "$BUILT/pyramid.jar" "$BUILT/pyramid-jit.json" "$BUILT/pyramid.jvm-options" "$GATE/"
 JAR="$GATE/pyramid.jar"
 OTHER="$WORK/compare"
 if [[ -n "$COMPARE" ]]; then
   rm -rf "$OTHER" && mkdir -p "$OTHER"
   cp -p "$COMPARE/pyramid" "$COMPARE/pyramid.jar" "$COMPARE/pyramid-jit.json" "$OTHER/"
+  # A launcher since pyramid.jvm-options reads its options from it; an earlier one has them inline.
+  if [[ -f "$COMPARE/pyramid.jvm-options" ]]; then cp -p "$COMPARE/pyramid.jvm-options" "$OTHER/"; fi
 fi
 
 # --- 2. /usr/bin/time ---------------------------------------------------------------------------------

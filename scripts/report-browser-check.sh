@@ -5,8 +5,8 @@
 # shows every layer and the gate.
 #
 #   scripts/report-browser-check.sh [REPORT_DIR] [OUT_DIR]
-#     REPORT_DIR  the generated report (default: reporting/target/allure-report)
-#     OUT_DIR     where overview.png and overview.html go (default: reporting/target/report-check)
+#     REPORT_DIR  the generated report (default: build-gate/target/allure-report)
+#     OUT_DIR     where overview.png and overview.html go (default: build-gate/target/report-check)
 #   PYRAMID_REPORT_GROUPS  the groups the overview must list (default: "unit contract e2e perf gate")
 #   PYRAMID_REPORT_BUDGET_MS  Chromium's virtual time budget for the single-page app (default: 20000)
 #
@@ -15,8 +15,8 @@
 set -euo pipefail
 
 root="$(cd "$(dirname "$0")/.." && pwd)"
-report="${1:-$root/reporting/target/allure-report}"
-out="${2:-$root/reporting/target/report-check}"
+report="${1:-$root/build-gate/target/allure-report}"
+out="${2:-$root/build-gate/target/report-check}"
 groups="${PYRAMID_REPORT_GROUPS:-unit contract e2e perf gate}"
 budget="${PYRAMID_REPORT_BUDGET_MS:-20000}"
 

@@ -78,9 +78,14 @@ abstract class AbstractPyramidMojo extends AbstractMojo {
   /** The property of the goal's skip parameter. */
   abstract String skipProperty();
 
-  /** The boolean parameters of the goal, by property, for {@link #checkBooleans()}. */
-  List<String> booleanProperties() {
-    return List.of("pyramid.cds");
+  /**
+   * The boolean parameters of the goal, by property, for {@link #checkBooleans()}: the class-data
+   * archive's switch and the goal's skip parameter.
+   */
+  final List<String> booleanProperties() {
+    return skipProperty().isEmpty()
+        ? List.of("pyramid.cds")
+        : List.of("pyramid.cds", skipProperty());
   }
 
   /** Validates the parameters; runs nothing. */

@@ -128,11 +128,6 @@ public class GateMojo extends AbstractPyramidMojo {
   }
 
   @Override
-  List<String> booleanProperties() {
-    return List.of("pyramid.cds", "pyramid.gate.skip");
-  }
-
-  @Override
   void check() throws MojoExecutionException {
     Policy read = PolicyChecks.read(policy);
     PolicyChecks.stage(read, stage);

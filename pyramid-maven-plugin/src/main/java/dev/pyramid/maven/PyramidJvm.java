@@ -35,6 +35,9 @@ final class PyramidJvm {
 
   private static final String DIRECTIVES = "pyramid-jit.json";
 
+  /** The launcher's options file, one option per line ({@code #} comments), shared with it. */
+  private static final String OPTIONS = "pyramid.jvm-options";
+
   private final Path java;
   private final List<Path> classpath;
   private final Path workDirectory;
@@ -92,21 +95,19 @@ final class PyramidJvm {
   }
 
   /**
-   * The launcher's JVM options (see its comments for why each): the serial collector, the compiler
-   * directives, lower C2 thresholds, a 1 GiB young generation where memory allows, the class-data
-   * archive.
+   * The launcher's JVM options: those of pyramid.jvm-options (see its comments for why each: the
+   * serial collector, the compiler directives, lower C2 thresholds), then, as the launcher adds
+   * them, a 1 GiB young generation where memory allows and the class-data archive.
    */
   List<String> launcherOptions() throws IOException {
+    Path directives = directivesFile();
     List<String> options = new ArrayList<>();
-    options.add("-XX:+UseSerialGC");
-    options.add("-XX:+UnlockDiagnosticVMOptions");
-    options.add("-XX:-DisplayVMOutput");
-    options.add("-XX:CompilerDirectivesFile=" + directivesFile());
-    options.add("-XX:Tier4InvocationThreshold=500");
-    options.add("-XX:Tier4MinInvocationThreshold=100");
-    options.add("-XX:Tier4CompileThreshold=1000");
-    options.add("-XX:Tier4BackEdgeThreshold=4000");
-    options.add("-XX:Tier3BackEdgeThreshold=5000");
+    for (String line : resourceLines(OPTIONS)) {
+      String option = line.strip();
+      if (!option.isEmpty() && !option.startsWith("#")) {
+        options.add(option.replace("{here}", directives.getParent().toString()));
+      }
+    }
     if (memoryKib() >= 8L * 1024 * 1024) {
       options.add("-Xmn1g");
     }
@@ -144,6 +145,15 @@ final class PyramidJvm {
     errPump.join();
     int exit = process.waitFor();
     return new Outcome(exit, List.copyOf(outLines), List.copyOf(errLines));
+  }
+
+  private static List<String> resourceLines(String name) throws IOException {
+    try (InputStream in = PyramidJvm.class.getResourceAsStream(name)) {
+      if (in == null) {
+        throw new IOException("the plugin jar lacks " + name);
+      }
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().toList();
+    }
   }
 
   private Path directivesFile() throws IOException {

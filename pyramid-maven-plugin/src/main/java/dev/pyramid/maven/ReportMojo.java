@@ -86,11 +86,6 @@ public class ReportMojo extends AbstractPyramidMojo {
   }
 
   @Override
-  List<String> booleanProperties() {
-    return List.of("pyramid.cds", "pyramid.report.skip");
-  }
-
-  @Override
   void check() throws MojoExecutionException {
     requireFolders(
         roots(),

@@ -65,11 +65,6 @@ public class StampMojo extends AbstractPyramidMojo {
   }
 
   @Override
-  List<String> booleanProperties() {
-    return List.of("pyramid.cds", "pyramid.gate.skip");
-  }
-
-  @Override
   void check() throws MojoExecutionException {
     requireFolders(
         roots(),
