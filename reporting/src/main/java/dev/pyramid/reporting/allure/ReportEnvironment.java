@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.net.InetAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -15,10 +16,10 @@ import java.util.regex.Pattern;
 
 /**
  * What the report's Environment and Executor sections show beyond stage and commit: the platform
- * and tool versions the build pinned (read from the checkout's root {@code pom.xml}), the
- * PostgreSQL provider the tests really used (from their own log line in the test reports), and the
- * CI run that built the report ({@code executor.json}, from GitHub Actions', GitLab CI's or
- * Jenkins' own variables, else the local host).
+ * and tool versions the build pinned (read from the checkout's root {@code pom.xml} and the parents
+ * it names by relative path), the PostgreSQL provider the tests really used (from their own log
+ * line in the test reports), and the CI run that built the report ({@code executor.json}, from
+ * GitHub Actions', GitLab CI's or Jenkins' own variables, else the local host).
  */
 final class ReportEnvironment {
 
@@ -29,6 +30,8 @@ final class ReportEnvironment {
 
   private static final Pattern PROPERTY =
       Pattern.compile("<([A-Za-z0-9.-]+)\\.version>\\s*([^<$\\s]+)\\s*</");
+  private static final Pattern PARENT_PATH =
+      Pattern.compile("(?s)<parent>.*?<relativePath>([^<]*)</relativePath>.*?</parent>");
   private static final Pattern PROVIDER = Pattern.compile("PostgreSQL provider: ([^&<\\r\\n(]+)");
 
   private ReportEnvironment() {}
@@ -47,6 +50,34 @@ final class ReportEnvironment {
     return names;
   }
 
+  /**
+   * The {@code *.version} properties of {@code pom} and of the parents it names by relative path (a
+   * service parent, a BOM), the nearest POM's value first: where the build pins its versions.
+   */
+  private static Map<String, String> pinnedVersions(Path pom, String text) throws IOException {
+    Map<String, String> properties = new LinkedHashMap<>();
+    Set<Path> read = new HashSet<>();
+    Path current = pom.toAbsolutePath().normalize();
+    String content = text;
+    while (read.add(current)) {
+      Matcher property = PROPERTY.matcher(content);
+      while (property.find()) {
+        properties.putIfAbsent(property.group(1), property.group(2));
+      }
+      Matcher parent = PARENT_PATH.matcher(content);
+      if (!parent.find() || parent.group(1).isBlank()) {
+        break;
+      }
+      Path next = current.resolveSibling(parent.group(1).strip()).normalize();
+      current = Files.isDirectory(next) ? next.resolve("pom.xml") : next;
+      if (!Files.isRegularFile(current)) {
+        break;
+      }
+      content = Files.readString(current);
+    }
+    return properties;
+  }
+
   /** Platform version, tool versions and PostgreSQL provider(s) found under the roots. */
   public static Map<String, String> of(List<Path> roots) throws IOException {
     Map<String, String> entries = new LinkedHashMap<>();
@@ -62,11 +93,7 @@ final class ReportEnvironment {
       if (version.find()) {
         entries.put("platform.version", version.group(1));
       }
-      Matcher property = PROPERTY.matcher(text);
-      Map<String, String> properties = new LinkedHashMap<>();
-      while (property.find()) {
-        properties.putIfAbsent(property.group(1), property.group(2));
-      }
+      Map<String, String> properties = pinnedVersions(pom, text);
       TOOLS.forEach(
           (property0, shown) -> {
             if (properties.containsKey(property0)) {

@@ -50,6 +50,33 @@ class ReportEnvironmentTests {
   }
 
   @Test
+  void should_read_the_versions_a_parent_pins() throws Exception {
+    Files.createDirectories(root.resolve("service-parent"));
+    Files.createDirectories(root.resolve("bom"));
+    Files.writeString(
+        root.resolve("pom.xml"),
+        """
+        <project><parent><groupId>g</groupId><artifactId>sp</artifactId><version>1</version>
+          <relativePath>service-parent/pom.xml</relativePath></parent>
+          <artifactId>a</artifactId><version>1.2.3</version>
+          <properties><jmh.version>1.37</jmh.version></properties></project>
+        """);
+    Files.writeString(
+        root.resolve("service-parent/pom.xml"),
+        """
+        <project><parent><groupId>g</groupId><artifactId>bom</artifactId><version>1</version>
+          <relativePath>../bom</relativePath></parent><artifactId>sp</artifactId></project>
+        """);
+    Files.writeString(
+        root.resolve("bom/pom.xml"),
+        "<project><properties><junit.version>5.14.4</junit.version></properties></project>");
+
+    assertThat(ReportEnvironment.of(List.of(root)))
+        .containsEntry("platform.version", "1.2.3")
+        .containsEntry("junit.version", "5.14.4");
+  }
+
+  @Test
   void should_say_when_no_postgres_provider_ran() throws Exception {
     assertThat(ReportEnvironment.of(List.of(root))).containsEntry("postgres.provider", "none ran");
   }
