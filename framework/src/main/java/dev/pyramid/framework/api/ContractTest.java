@@ -30,4 +30,5 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @LabelAnnotation(name = Layers.GROUP_LABEL, value = Layers.CONTRACT)
 @LabelAnnotation(name = Layers.BEHAVIOR_LABEL, value = Layers.CONTRACT)
 @ExtendWith(LayerExtension.class)
+@ExtendWith(FlagEvaluationsExtension.class)
 public @interface ContractTest {}

@@ -29,4 +29,5 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @LabelAnnotation(name = Layers.GROUP_LABEL, value = Layers.UNIT)
 @LabelAnnotation(name = Layers.BEHAVIOR_LABEL, value = Layers.UNIT)
 @ExtendWith(LayerExtension.class)
+@ExtendWith(FlagEvaluationsExtension.class)
 public @interface UnitTest {}

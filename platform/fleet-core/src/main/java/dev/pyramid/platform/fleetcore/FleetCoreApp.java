@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import dev.openfeature.sdk.OpenFeatureAPI;
+import dev.pyramid.flags.FlagFileException;
 import dev.pyramid.platform.fleetcore.flags.FleetFlags;
 import dev.pyramid.platform.fleetcore.http.FleetCoreHttp;
 import dev.pyramid.platform.fleetcore.rides.RideService;
@@ -13,6 +14,7 @@ import dev.pyramid.platform.fleetcore.store.Database;
 import dev.pyramid.platform.fleetcore.vehicles.VehicleRepository;
 import io.javalin.Javalin;
 import java.net.URI;
+import java.nio.file.Path;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -111,13 +113,24 @@ public final class FleetCoreApp implements AutoCloseable {
       System.exit(2);
       return;
     }
-    try {
-      OpenFeatureAPI.getInstance()
-          .setProviderAndWait(FleetFlags.fromEnvironment(System.getenv("FLAGS")));
-    } catch (IllegalArgumentException e) {
-      System.err.println("fleet-core: " + e.getMessage());
-      System.exit(2);
-      return;
+    String flagsFile = System.getenv("FLAGS_FILE");
+    if (flagsFile != null && !flagsFile.isBlank()) {
+      String registry = System.getenv().getOrDefault("FLAGS_REGISTRY", "");
+      if (registry.isBlank()) {
+        System.err.println(
+            "fleet-core: FLAGS_FILE is set but FLAGS_REGISTRY is not; give the flag registry"
+                + " (flags/registry.flagd.json) that the stage's file is checked against");
+        System.exit(2);
+        return;
+      }
+      try {
+        OpenFeatureAPI.getInstance()
+            .setProviderAndWait(FleetFlags.fromStageFile(Path.of(flagsFile), Path.of(registry)));
+      } catch (FlagFileException e) {
+        System.err.println("fleet-core: refusing to start: " + e.getMessage());
+        System.exit(2);
+        return;
+      }
     }
     FleetCoreApp app = start(config);
     Runtime.getRuntime().addShutdownHook(new Thread(app::close, "fleet-core-shutdown"));

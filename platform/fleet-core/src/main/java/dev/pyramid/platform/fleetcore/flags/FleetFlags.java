@@ -1,16 +1,20 @@
 package dev.pyramid.platform.fleetcore.flags;
 
+import dev.openfeature.contrib.providers.flagd.Config;
+import dev.openfeature.contrib.providers.flagd.FlagdOptions;
+import dev.openfeature.contrib.providers.flagd.FlagdProvider;
 import dev.openfeature.sdk.FeatureProvider;
-import dev.openfeature.sdk.providers.memory.Flag;
-import dev.openfeature.sdk.providers.memory.InMemoryProvider;
-import java.util.LinkedHashMap;
-import java.util.Locale;
-import java.util.Map;
+import dev.pyramid.flags.FlagFileException;
+import dev.pyramid.flags.FlagRegistry;
+import dev.pyramid.flags.StageFlags;
+import java.nio.file.Path;
 
 /**
  * fleet-core's feature flags, read through OpenFeature. Whoever runs fleet-core chooses the
- * provider: {@code FleetCoreApp.main} installs one from the {@code FLAGS} environment variable;
- * in-process, the JVM's OpenFeature provider (a test's) answers; with none, every flag is off.
+ * provider: {@code FleetCoreApp.main} reads the stage's flag file through flagd's provider in file
+ * mode; in-process, the JVM's OpenFeature provider (a test's) answers; with none, every flag is
+ * off. Every flag is registered, with its owner and removal date, in the platform's registry
+ * ({@code flags/registry.flagd.json}).
  */
 public final class FleetFlags {
   /**
@@ -22,45 +26,36 @@ public final class FleetFlags {
   /** The buffer {@value #ETA_BUFFER} adds. */
   public static final int ETA_BUFFER_SECONDS = 60;
 
+  /**
+   * When on for a rider (the evaluation's targeting key is the rider's id), vehicles up to {@value
+   * #WIDE_PICKUP_FACTOR} times the maximum pickup distance away may be assigned. Delivered to pilot
+   * customers first, by targeting.
+   */
+  public static final String WIDE_PICKUP = "wide-pickup";
+
+  /** How much farther {@value #WIDE_PICKUP} lets a vehicle be. */
+  public static final int WIDE_PICKUP_FACTOR = 2;
+
   /** The OpenFeature client name (domain) fleet-core reads its flags with. */
   public static final String CLIENT = "fleet-core";
 
   private FleetFlags() {}
 
   /**
-   * A provider for boolean flags named in {@code flags}, such as {@code "eta-buffer=on"}
-   * (comma-separated; {@code on}/{@code off}/{@code true}/{@code false}); unnamed flags are off.
+   * A provider serving the flags of the stage's file {@code stageFile} (flagd's format) through
+   * flagd in file mode, which follows the file as it changes; the file is first checked against the
+   * registry, so that a flag or a variant nobody registered never reaches a service.
    *
-   * @throws IllegalArgumentException naming the entry that is not {@code name=on|off}
+   * @throws FlagFileException naming the file, the line, the flag and the fix
    */
-  public static FeatureProvider fromEnvironment(String flags) {
-    Map<String, Flag<?>> parsed = new LinkedHashMap<>();
-    for (String entry : (flags == null ? "" : flags).split(",")) {
-      if (entry.isBlank()) {
-        continue;
-      }
-      String[] parts = entry.split("=", 2);
-      String state = parts.length == 2 ? parts[1].trim().toLowerCase(Locale.ROOT) : "";
-      boolean on =
-          switch (state) {
-            case "on", "true" -> true;
-            case "off", "false" -> false;
-            default ->
-                throw new IllegalArgumentException(
-                    "FLAGS entry '"
-                        + entry.trim()
-                        + "' must be name=on or name=off, e.g. FLAGS="
-                        + ETA_BUFFER
-                        + "=on");
-          };
-      parsed.put(
-          parts[0].trim(),
-          Flag.builder()
-              .variant("on", true)
-              .variant("off", false)
-              .defaultVariant(on ? "on" : "off")
-              .build());
-    }
-    return new InMemoryProvider(parsed);
+  public static FeatureProvider fromStageFile(Path stageFile, Path registryFile)
+      throws FlagFileException {
+    String stage = stageFile.getFileName().toString().replaceFirst("\\.flagd\\.json$|\\.json$", "");
+    StageFlags.read(stage, stageFile, FlagRegistry.read(registryFile));
+    return new FlagdProvider(
+        FlagdOptions.builder()
+            .resolverType(Config.Resolver.FILE)
+            .offlineFlagSourcePath(stageFile.toAbsolutePath().toString())
+            .build());
   }
 }

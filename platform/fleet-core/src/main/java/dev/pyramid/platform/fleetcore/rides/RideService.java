@@ -1,6 +1,8 @@
 package dev.pyramid.platform.fleetcore.rides;
 
 import dev.openfeature.sdk.Client;
+import dev.openfeature.sdk.EvaluationContext;
+import dev.openfeature.sdk.ImmutableContext;
 import dev.pyramid.platform.fleetcore.flags.FleetFlags;
 import dev.pyramid.platform.fleetcore.routing.RoutingClient;
 import dev.pyramid.platform.fleetcore.routing.RoutingUnavailableException;
@@ -36,7 +38,7 @@ public final class RideService {
   /**
    * Assigns the nearest available vehicle within the maximum pickup distance, with the routing
    * API's ETA from the vehicle to the pickup (plus a buffer when the flag {@code eta-buffer} is
-   * on).
+   * on). The flag {@code wide-pickup}, on for a rider, doubles the distance for that rider.
    *
    * @throws RideException of kind {@code NO_VEHICLE_AVAILABLE} when no vehicle is free in range
    * @throws RoutingUnavailableException when the routing API gives no ETA; nothing is stored then
@@ -44,11 +46,17 @@ public final class RideService {
   public Ride request(RideRequest request) {
     return database.inTransaction(
         c -> {
+          // Flags are evaluated per rider: a feature may be delivered to pilot customers first.
+          EvaluationContext rider = new ImmutableContext(request.riderId());
+          double reach =
+              flags.getBooleanValue(FleetFlags.WIDE_PICKUP, false, rider)
+                  ? maxPickupKm * FleetFlags.WIDE_PICKUP_FACTOR
+                  : maxPickupKm;
           List<Vehicle> ranked =
               NearestVehicle.rankedWithin(
-                  VehicleRepository.availableNear(c, request.pickup(), maxPickupKm),
+                  VehicleRepository.availableNear(c, request.pickup(), reach),
                   request.pickup(),
-                  maxPickupKm);
+                  reach);
           // The first vehicle we manage to lock wins; ones a concurrent request holds are skipped.
           Vehicle chosen = null;
           for (Vehicle candidate : ranked) {
@@ -60,11 +68,11 @@ public final class RideService {
           if (chosen == null) {
             throw new RideException(
                 RideException.Kind.NO_VEHICLE_AVAILABLE,
-                "No vehicle is available within " + maxPickupKm + " km of the pickup");
+                "No vehicle is available within " + reach + " km of the pickup");
           }
           int eta =
               routing.etaSeconds(chosen.location(), request.pickup())
-                  + (flags.getBooleanValue(FleetFlags.ETA_BUFFER, false)
+                  + (flags.getBooleanValue(FleetFlags.ETA_BUFFER, false, rider)
                       ? FleetFlags.ETA_BUFFER_SECONDS
                       : 0);
           Ride ride =
