@@ -51,6 +51,8 @@ public final class EvaluationRecorder {
   private final Map<String, List<TestRecord>> finished = new LinkedHashMap<>();
   private final Map<String, Map<Key, Integer>> outside = new LinkedHashMap<>();
   private final Map<Key, Integer> beforeAnyTest = new LinkedHashMap<>();
+  // Stage flags set for a run before the run was started here (extension order).
+  private final Map<String, StageFlagsRun> stageFlagsBeforeStart = new LinkedHashMap<>();
   private String lastLayer;
   private boolean hooked;
 
@@ -79,7 +81,9 @@ public final class EvaluationRecorder {
    * @param display the run's display name, such as {@code [eta-buffer=on]}
    */
   public synchronized void start(String uniqueId, String test, String display, String layer) {
-    running.put(uniqueId, new TestRecord(test, display, layer));
+    TestRecord record = new TestRecord(test, display, layer);
+    record.stageFlags = stageFlagsBeforeStart.remove(uniqueId);
+    running.put(uniqueId, record);
     lastLayer = layer;
     if (!beforeAnyTest.isEmpty()) {
       beforeAnyTest.forEach((key, count) -> outside(layer).merge(key, count, Integer::sum));
@@ -89,9 +93,12 @@ public final class EvaluationRecorder {
 
   /** The running test {@code uniqueId} runs with the flags of {@code stage}'s file. */
   public synchronized void withStageFlags(String uniqueId, String stage, Path file, String sha256) {
+    StageFlagsRun run = new StageFlagsRun(stage, file.toString(), sha256);
     TestRecord record = running.get(uniqueId);
     if (record != null) {
-      record.stageFlags = new StageFlagsRun(stage, file.toString(), sha256);
+      record.stageFlags = run;
+    } else {
+      stageFlagsBeforeStart.put(uniqueId, run);
     }
   }
 
