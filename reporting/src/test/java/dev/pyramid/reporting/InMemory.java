@@ -112,6 +112,7 @@ public final class InMemory {
           List.of(),
           List.of(),
           List.of(),
+          List.of(),
           List.of());
     }
   }

@@ -6,10 +6,12 @@ import static dev.pyramid.reporting.cli.ExitCode.MANUAL_APPROVAL;
 import static dev.pyramid.reporting.cli.ExitCode.PROMOTE;
 import static dev.pyramid.reporting.cli.ExitCode.USAGE_OR_POLICY_ERROR;
 
+import dev.pyramid.flags.FlagFileException;
 import dev.pyramid.reporting.allure.AllureReport;
 import dev.pyramid.reporting.decision.Decision;
 import dev.pyramid.reporting.decision.Gate;
 import dev.pyramid.reporting.decision.UsageException;
+import dev.pyramid.reporting.flags.FlagFiles;
 import dev.pyramid.reporting.history.History;
 import dev.pyramid.reporting.policy.Policy;
 import dev.pyramid.reporting.policy.PolicyException;
@@ -171,6 +173,13 @@ final class GateCommand implements Subcommand {
       stderr.println("History unreadable (baselines come from it): " + e.getMessage());
       return USAGE_OR_POLICY_ERROR.code();
     }
+    FlagFiles flagFiles;
+    try {
+      flagFiles = inputs.flags();
+    } catch (FlagFileException e) {
+      stderr.println("Flag file error: " + e.getMessage());
+      return USAGE_OR_POLICY_ERROR.code();
+    }
     CollectedEvidence collected = inputs.evidence();
     Evidence evidence = collected.evidence();
     List<RootCheck> checks = checkRoots(collected, identity, inputs);
@@ -189,7 +198,8 @@ final class GateCommand implements Subcommand {
                       identity,
                       quarantined,
                       baseline,
-                      LocalDate.now(ZoneOffset.UTC)));
+                      LocalDate.now(ZoneOffset.UTC),
+                      flagFiles));
     } catch (UsageException e) {
       stderr.println("Usage error: " + e.getMessage());
       return USAGE_OR_POLICY_ERROR.code();

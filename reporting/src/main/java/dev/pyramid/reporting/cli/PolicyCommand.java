@@ -136,7 +136,9 @@ final class PolicyCommand implements Subcommand {
 
   private static String layers(Scope scope) {
     if (scope.isAcrossLayers()) {
-      return "none: compares " + names(scope.compared()) + ", which the stage must require";
+      return scope.everyCompared()
+          ? "none: compares " + names(scope.compared()) + ", which the stage must require"
+          : "none: reads those of " + names(scope.compared()) + " the stage requires";
     }
     if (scope.implied() == null) {
       return "required, one of " + names(scope.allowed());

@@ -1,5 +1,6 @@
 package dev.pyramid.reporting.conditions;
 
+import dev.pyramid.reporting.flags.FlagFiles;
 import dev.pyramid.reporting.results.Baseline;
 import dev.pyramid.reporting.results.Evidence;
 import dev.pyramid.reporting.results.Layer;
@@ -20,7 +21,9 @@ import java.util.Set;
  *     decided
  * @param retired the ids of tests removed or renamed on purpose (a valid {@code retired} entry of
  *     quarantine.yml), which do not count as vanished
- * @param today the day dates are judged on (an API operation's sunset)
+ * @param today the day dates are judged on (an API operation's sunset, a flag's removal)
+ * @param required the layers the stage requires, which conditions across layers read
+ * @param flags the flag registry and the stages' flag files the policy names
  */
 public record Evaluation(
     Evidence evidence,
@@ -28,11 +31,14 @@ public record Evaluation(
     Optional<Baseline> baseline,
     List<QuarantinedFailure> quarantined,
     Set<String> retired,
-    LocalDate today) {
+    LocalDate today,
+    List<Layer> required,
+    FlagFiles flags) {
 
   public Evaluation {
     quarantined = List.copyOf(quarantined);
     retired = Set.copyOf(retired);
+    required = List.copyOf(required);
   }
 
   /** The evidence of {@code layer}; never null. */

@@ -11,10 +11,12 @@ import java.util.Set;
  * @param implied the layer a condition is about when the policy names none; null when it must name
  *     one
  * @param allowed the layers the policy may name; empty for a kind that compares layers
- * @param compared the layers a kind that compares layers reads (each must be required by the
- *     stage); empty otherwise
+ * @param compared the layers a kind across layers reads; empty otherwise
+ * @param everyCompared true when the stage must require each of {@code compared} (a comparison of
+ *     them); false when the kind reads those the stage requires, at least one
  */
-public record Scope(Layer implied, Set<Layer> allowed, List<Layer> compared) {
+public record Scope(
+    Layer implied, Set<Layer> allowed, List<Layer> compared, boolean everyCompared) {
 
   public Scope {
     allowed = allowed.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(allowed));
@@ -23,22 +25,34 @@ public record Scope(Layer implied, Set<Layer> allowed, List<Layer> compared) {
 
   /** The policy names one of the layers that run test cases: unit, contract or e2e. */
   public static Scope testedLayer() {
-    return new Scope(null, Set.of(Layer.UNIT, Layer.CONTRACT, Layer.E2E), List.of());
+    return new Scope(null, Set.of(Layer.UNIT, Layer.CONTRACT, Layer.E2E), List.of(), false);
   }
 
   /** Always {@code layer}; the policy may name it, no other. */
   public static Scope only(Layer layer) {
-    return new Scope(layer, Set.of(layer), List.of());
+    return new Scope(layer, Set.of(layer), List.of(), false);
   }
 
   /** {@code layer} unless the policy names another. */
   public static Scope defaultsTo(Layer layer) {
-    return new Scope(layer, Set.of(Layer.values()), List.of());
+    return new Scope(layer, Set.of(Layer.values()), List.of(), false);
   }
 
   /** A comparison of {@code layers}: the policy names no layer. */
   public static Scope across(List<Layer> layers) {
-    return new Scope(null, Set.of(), layers);
+    return new Scope(null, Set.of(), layers, true);
+  }
+
+  /**
+   * Every one of {@code layers} that the stage requires, at least one: the policy names no layer.
+   */
+  public static Scope acrossRequired(List<Layer> layers) {
+    return new Scope(null, Set.of(), layers, false);
+  }
+
+  /** The layers of {@link #compared} a stage requiring {@code required} has this kind read. */
+  public List<Layer> read(List<Layer> required) {
+    return compared.stream().filter(required::contains).toList();
   }
 
   /** True for a kind that compares layers rather than judging one. */

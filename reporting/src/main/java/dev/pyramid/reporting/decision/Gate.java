@@ -6,6 +6,7 @@ import dev.pyramid.reporting.conditions.Evaluation;
 import dev.pyramid.reporting.conditions.Finding;
 import dev.pyramid.reporting.conditions.QuarantinedFailure;
 import dev.pyramid.reporting.conditions.Verdict;
+import dev.pyramid.reporting.flags.FlagFiles;
 import dev.pyramid.reporting.policy.Policy;
 import dev.pyramid.reporting.quarantine.Quarantine;
 import dev.pyramid.reporting.results.Baseline;
@@ -44,7 +45,8 @@ public final class Gate {
    *
    * @param roots the stamp check of every root the evidence was read from
    * @param level the layers of a level run; empty to decide the whole stage
-   * @param today the day quarantine entries are judged on
+   * @param today the day quarantine entries and flags' removal dates are judged on
+   * @param flags the flag files the policy names, read
    */
   public record Request(
       Evidence evidence,
@@ -56,7 +58,35 @@ public final class Gate {
       BuildIdentity build,
       Quarantine quarantine,
       Optional<Baseline> baseline,
-      LocalDate today) {}
+      LocalDate today,
+      FlagFiles flags) {
+
+    /** A request whose policy names no flag files. */
+    public Request(
+        Evidence evidence,
+        List<RootCheck> roots,
+        Policy policy,
+        String lane,
+        String stage,
+        List<Layer> level,
+        BuildIdentity build,
+        Quarantine quarantine,
+        Optional<Baseline> baseline,
+        LocalDate today) {
+      this(
+          evidence,
+          roots,
+          policy,
+          lane,
+          stage,
+          level,
+          build,
+          quarantine,
+          baseline,
+          today,
+          FlagFiles.NONE);
+    }
+  }
 
   /**
    * Decides.
@@ -120,7 +150,9 @@ public final class Gate {
             request.baseline(),
             quarantined,
             request.quarantine().retiredOn(request.today()),
-            request.today());
+            request.today(),
+            stage.require(),
+            request.flags());
     List<ConditionResult> conditions = new ArrayList<>();
     for (Condition condition : stage.conditions()) {
       if (condition.layer() == null

@@ -139,7 +139,10 @@ record ConditionReader(PolicyNodes nodes) {
       if (scope.isAcrossLayers()) {
         throw nodes.error(
             key + ".layer",
-            kind.key() + " compares " + names(scope.compared()) + "; it takes no layer");
+            kind.key()
+                + (scope.everyCompared() ? " compares " : " reads ")
+                + names(scope.compared())
+                + "; it takes no layer");
       }
       layer = nodes.layer(key + ".layer", nodes.text(node.get("layer"), key + ".layer"));
       if (!scope.allowed().contains(layer)) {
@@ -167,7 +170,15 @@ record ConditionReader(PolicyNodes nodes) {
               + layer
               + "\" is not required by this stage; add it to require or drop the condition");
     }
-    for (Layer needed : scope.compared()) {
+    if (!scope.everyCompared() && scope.isAcrossLayers() && scope.read(require).isEmpty()) {
+      throw nodes.error(
+          kindKey,
+          kind.key()
+              + " reads the layers "
+              + names(scope.compared())
+              + " the stage requires; this stage requires none of them");
+    }
+    for (Layer needed : scope.everyCompared() ? scope.compared() : List.<Layer>of()) {
       if (!require.contains(needed)) {
         throw nodes.error(
             kindKey,

@@ -18,9 +18,15 @@ import java.util.Optional;
  * @param sources which result files belong to which layer
  * @param lanes by name; always holds {@value #DEFAULT_LANE}
  * @param deployed what {@code pyramid promote} keeps of a build for the stage it reaches
+ * @param flags where the flag registry and the stages' flag files lie
  */
 public record Policy(
-    Path source, List<String> path, Sources sources, Map<String, Lane> lanes, Deployed deployed) {
+    Path source,
+    List<String> path,
+    Sources sources,
+    Map<String, Lane> lanes,
+    Deployed deployed,
+    Flags flags) {
 
   /** The lane a build takes unless it says otherwise. */
   public static final String DEFAULT_LANE = "default";
@@ -30,9 +36,27 @@ public record Policy(
     lanes = Map.copyOf(lanes);
   }
 
-  /** A policy that keeps nothing at promotion. */
+  /** A policy that keeps nothing at promotion and names no flag files. */
   public Policy(Path source, List<String> path, Sources sources, Map<String, Lane> lanes) {
-    this(source, path, sources, lanes, Deployed.NOTHING);
+    this(source, path, sources, lanes, Deployed.NOTHING, Flags.NONE);
+  }
+
+  /**
+   * The feature flag files the flag conditions and {@code pyramid deliver} read ({@code flags:}),
+   * resolved against the policy file's folder.
+   *
+   * @param registry the flag registry (flagd format), if the policy names one
+   * @param stages the folder of the stages' flag files, {@code <stage>.flagd.json}; empty when the
+   *     policy names none
+   */
+  public record Flags(Optional<Path> registry, Optional<Path> stages) {
+    /** No flag files. */
+    public static final Flags NONE = new Flags(Optional.empty(), Optional.empty());
+
+    /** The flag file of {@code stage}, where the policy keeps them. */
+    public Optional<Path> stageFile(String stage) {
+      return stages.map(folder -> folder.resolve(stage + ".flagd.json"));
+    }
   }
 
   /**

@@ -18,6 +18,7 @@ import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -70,7 +71,8 @@ public final class PolicyReader {
   private record Checker(PolicyNodes nodes, ConditionReader conditionReader) {
 
     Policy policy(JsonNode root) throws PolicyException {
-      nodes.object(root, "", Set.of("version", "promotion", "sources", "lanes", "deployed"));
+      nodes.object(
+          root, "", Set.of("version", "promotion", "sources", "lanes", "deployed", "flags"));
       JsonNode version = nodes.required(root, "version", "write \"version: " + VERSION + "\"");
       if (!version.isInt() || version.asInt() != VERSION) {
         throw nodes.error(
@@ -107,7 +109,35 @@ public final class PolicyReader {
         throw nodes.error(
             "lanes", "no \"" + Policy.DEFAULT_LANE + "\" lane; every policy needs one");
       }
-      return new Policy(nodes.file(), path, sources, lanes, deployed(root.get("deployed")));
+      return new Policy(
+          nodes.file(),
+          path,
+          sources,
+          lanes,
+          deployed(root.get("deployed")),
+          flags(root.get("flags")));
+    }
+
+    /**
+     * {@code flags:} the registry and the folder of the stages' flag files, relative to the
+     * policy's folder; none when absent. The files are read by the gate, not here.
+     */
+    private Policy.Flags flags(JsonNode node) throws PolicyException {
+      if (node == null || node.isNull()) {
+        return Policy.Flags.NONE;
+      }
+      nodes.object(node, "flags", Set.of("registry", "stages"));
+      JsonNode registry =
+          nodes.required(
+              node, "flags.registry", "give the flag registry, e.g. flags/registry.flagd.json");
+      Path folder = nodes.file().toAbsolutePath().getParent();
+      Path registryFile = folder.resolve(nodes.text(registry, "flags.registry")).normalize();
+      Optional<Path> stages = Optional.empty();
+      if (node.has("stages")) {
+        stages =
+            Optional.of(folder.resolve(nodes.text(node.get("stages"), "flags.stages")).normalize());
+      }
+      return new Policy.Flags(Optional.of(registryFile), stages);
     }
 
     /** {@code deployed:} its kinds, each a list of valid globs; nothing kept when absent. */

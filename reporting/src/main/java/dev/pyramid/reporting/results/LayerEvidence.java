@@ -24,6 +24,8 @@ import java.util.List;
  * @param rollingUpdates the runs of this layer's tests with services of mixed builds, this one's
  *     and a stage's, for {@code rolling-update-verified}; their tests are not among {@code
  *     testCases} and count in none of the layer's totals
+ * @param flagEvaluations the feature flag evaluations the layer's tests recorded, for the flag
+ *     conditions
  */
 public record LayerEvidence(
     Layer layer,
@@ -38,9 +40,11 @@ public record LayerEvidence(
     List<Coverage> coverage,
     List<ApiDocument> apiDocuments,
     List<StageVerification> stageVerifications,
-    List<RollingUpdateRun> rollingUpdates) {
+    List<RollingUpdateRun> rollingUpdates,
+    List<FlagEvaluations> flagEvaluations) {
 
   public LayerEvidence {
+    flagEvaluations = List.copyOf(flagEvaluations);
     sources = List.copyOf(sources);
     testCases = List.copyOf(testCases);
     problems = List.copyOf(problems);
@@ -60,6 +64,7 @@ public record LayerEvidence(
         layer,
         List.of(),
         Counts.NONE,
+        List.of(),
         List.of(),
         List.of(),
         List.of(),
@@ -89,7 +94,8 @@ public record LayerEvidence(
         coverage,
         apiDocuments,
         stageVerifications,
-        rollingUpdates);
+        rollingUpdates,
+        flagEvaluations);
   }
 
   /**
@@ -109,6 +115,7 @@ public record LayerEvidence(
     private final List<ApiDocument> apiDocuments = new ArrayList<>();
     private final List<StageVerification> stageVerifications = new ArrayList<>();
     private final List<RollingUpdateRun> rollingUpdates = new ArrayList<>();
+    private final List<FlagEvaluations> flagEvaluations = new ArrayList<>();
 
     public Builder(Layer layer) {
       this.layer = layer;
@@ -185,6 +192,11 @@ public record LayerEvidence(
       return this;
     }
 
+    public Builder addFlagEvaluations(Collection<FlagEvaluations> more) {
+      flagEvaluations.addAll(more);
+      return this;
+    }
+
     /**
      * The evidence. Its counts are those of the test cases; a {@link Layer#PERF} layer without test
      * cases counts its Gatling assertions, one test each.
@@ -208,7 +220,8 @@ public record LayerEvidence(
           coverage,
           apiDocuments,
           stageVerifications,
-          rollingUpdates);
+          rollingUpdates,
+          flagEvaluations);
     }
   }
 }

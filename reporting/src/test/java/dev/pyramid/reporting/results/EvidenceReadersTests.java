@@ -23,6 +23,7 @@ class EvidenceReadersTests {
             "jacoco",
             "openapi",
             "stage-contracts",
+            "flag-evaluations",
             "rolling-update",
             "surefire-traces");
   }
@@ -47,6 +48,7 @@ class EvidenceReadersTests {
             "**/target/classes/openapi/*.yaml",
             "**/target/classes/openapi/*.json",
             "**/target/pyramid/stage-contracts/*.json",
+            "**/target/pyramid/flag-evaluations/contract-*.json",
             "**/target/surefire-reports/contract/*.dump",
             "**/target/surefire-reports/contract/*.dumpstream",
             "**/target/failsafe-reports/contract/failsafe-summary.xml",
@@ -55,6 +57,7 @@ class EvidenceReadersTests {
     assertThat(defaults.of(Layer.E2E).all())
         .containsExactly(
             "**/target/failsafe-reports/e2e/TEST-*.xml",
+            "**/target/pyramid/flag-evaluations/e2e-*.json",
             "**/target/failsafe-reports/e2e-rolling/*/rolling-update.json",
             "**/target/failsafe-reports/e2e-rolling/*/TEST-*.xml",
             "**/target/failsafe-reports/e2e-rolling/*/failsafe-summary.xml",

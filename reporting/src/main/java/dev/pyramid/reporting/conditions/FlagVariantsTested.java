@@ -1,0 +1,130 @@
+package dev.pyramid.reporting.conditions;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.pyramid.flags.RegisteredFlag;
+import dev.pyramid.reporting.results.FlagEvaluations;
+import dev.pyramid.reporting.results.Layer;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * {@code flag-variants-tested}: every variant of every registered flag was exercised by at least
+ * one passing test of a layer the stage requires, so that whichever state a stage is switched to,
+ * its code ran under a test. An evaluation counts for a variant when the test that made it passed
+ * and was the only test running at the time (under parallel execution an evaluation cannot be told
+ * apart otherwise); one that named no variant (the flag unset: the caller's default) counts for the
+ * one registered variant of that value. A variant nothing exercised blocks, named with the flag's
+ * owner.
+ */
+final class FlagVariantsTested extends Holds {
+
+  @Override
+  public String key() {
+    return "flag-variants-tested";
+  }
+
+  @Override
+  public Scope scope() {
+    return Scope.acrossRequired(FlagsRegistered.READS);
+  }
+
+  @Override
+  public String summary() {
+    return "every variant of every flag in the registry was evaluated by a passing test of the"
+        + " stage's layers (evidence: flag-evaluations), that test running alone at the time; a"
+        + " variant no test exercised is named, with the flag's owner";
+  }
+
+  @Override
+  public String example() {
+    return "{ flag-variants-tested: true }";
+  }
+
+  @Override
+  public Category category(Layer layer) {
+    return Category.TEST_DEFECT;
+  }
+
+  @Override
+  public Finding evaluate(Condition condition, Evaluation evaluation) {
+    String expected = "all variants tested";
+    List<Layer> layers = scope().read(evaluation.required());
+    FlagEvidence flags = FlagEvidence.start(evaluation, layers, expected, true);
+    if (flags.ended() != null) {
+      return flags.ended();
+    }
+    int variants = 0;
+    List<String> untested = new ArrayList<>();
+    for (RegisteredFlag flag : flags.registry().flags().values()) {
+      Set<String> exercised = exercised(flag, flags.files());
+      for (String variant : flag.config().variants().keySet()) {
+        variants++;
+        if (!exercised.contains(variant)) {
+          untested.add(
+              flag.name()
+                  + "="
+                  + variant
+                  + " (owner "
+                  + flag.owner()
+                  + "): no passing test of "
+                  + FlagEvidence.names(layers)
+                  + " evaluated it");
+        }
+      }
+    }
+    String actual = (variants - untested.size()) + " of " + variants + " tested";
+    if (untested.isEmpty()) {
+      return new Finding(expected, actual, Verdict.PASS, flags.sources(), "");
+    }
+    return new Finding(
+        expected,
+        actual,
+        Verdict.FAIL,
+        flags.sources(),
+        "variant "
+            + untested.get(0)
+            + "; run a test in that state (@FlagStates, @FlagMatrix, @WithFlags)",
+        untested);
+  }
+
+  /** The variants of {@code flag} that a passing test running alone evaluated. */
+  private static Set<String> exercised(RegisteredFlag flag, List<FlagEvaluations> files) {
+    Set<String> exercised = new LinkedHashSet<>();
+    for (FlagEvaluations file : files) {
+      for (FlagEvaluations.TestRun run : file.tests()) {
+        if (run.outcome() != FlagEvaluations.Outcome.PASSED) {
+          continue;
+        }
+        for (FlagEvaluations.Evaluated evaluated : run.evaluations()) {
+          if (evaluated.alone() && evaluated.flag().equals(flag.name())) {
+            variant(flag, evaluated).ifPresent(exercised::add);
+          }
+        }
+      }
+    }
+    return exercised;
+  }
+
+  /**
+   * The registered variant an evaluation stands for: the one it names, or, when it names none, the
+   * only one whose value it got.
+   */
+  private static Optional<String> variant(
+      RegisteredFlag flag, FlagEvaluations.Evaluated evaluated) {
+    Map<String, JsonNode> variants = flag.config().variants();
+    if (evaluated.variant().isPresent()) {
+      String named = evaluated.variant().get();
+      return variants.containsKey(named) ? Optional.of(named) : Optional.empty();
+    }
+    List<String> sameValue =
+        variants.entrySet().stream()
+            .filter(entry -> entry.getValue().equals(evaluated.value()))
+            .map(Map.Entry::getKey)
+            .toList();
+    return sameValue.size() == 1 ? Optional.of(sameValue.get(0)) : Optional.empty();
+  }
+}
