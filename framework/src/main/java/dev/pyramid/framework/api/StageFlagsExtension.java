@@ -1,14 +1,12 @@
 package dev.pyramid.framework.api;
 
-import dev.openfeature.contrib.providers.flagd.Config;
-import dev.openfeature.contrib.providers.flagd.FlagdOptions;
-import dev.openfeature.contrib.providers.flagd.FlagdProvider;
 import dev.openfeature.sdk.OpenFeatureAPI;
 import dev.pyramid.flags.FlagFileException;
 import dev.pyramid.flags.FlagRegistry;
 import dev.pyramid.flags.StageFlags;
 import dev.pyramid.framework.api.stage.StageBuild;
 import dev.pyramid.framework.internal.flags.EvaluationRecorder;
+import dev.pyramid.framework.internal.flags.StageFlagsProvider;
 import java.nio.file.Path;
 import java.util.Optional;
 import org.junit.jupiter.api.extension.AfterEachCallback;
@@ -66,13 +64,13 @@ final class StageFlagsExtension
                   : ""),
           e);
     }
-    OpenFeatureAPI.getInstance()
-        .setProviderAndWait(
-            new FlagdProvider(
-                FlagdOptions.builder()
-                    .resolverType(Config.Resolver.FILE)
-                    .offlineFlagSourcePath(stageFile.toAbsolutePath().toString())
-                    .build()));
+    if (!StageFlagsProvider.available()) {
+      throw new ExtensionConfigurationException(
+          "@WithStageFlags reads the stage's flag file through OpenFeature's flagd provider, which"
+              + " is not on the test classpath; add the dependency"
+              + " dev.openfeature.contrib.providers:flagd (pyramid-bom gives its version)");
+    }
+    OpenFeatureAPI.getInstance().setProviderAndWait(StageFlagsProvider.of(stageFile));
     EvaluationRecorder.installed()
         .withStageFlags(context.getUniqueId(), stage, stageFile, flags.sha256());
   }
