@@ -8,6 +8,7 @@ import static dev.pyramid.reporting.cli.ExitCode.USAGE_OR_POLICY_ERROR;
 
 import dev.pyramid.flags.FlagFileException;
 import dev.pyramid.reporting.allure.AllureReport;
+import dev.pyramid.reporting.conditions.TestedFlagVariants;
 import dev.pyramid.reporting.decision.Decision;
 import dev.pyramid.reporting.decision.Gate;
 import dev.pyramid.reporting.decision.UsageException;
@@ -39,7 +40,9 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Collectors;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -221,7 +224,7 @@ final class GateCommand implements Subcommand {
       if (allureResults != null) {
         AllureResults.write(decision, allureResults, now);
       }
-      decisions.record(decision, now);
+      decisions.record(decision, now, testedFlagVariants(flagFiles, decision));
       stdout.println("History: appended to " + decisions.file());
     } catch (IOException e) {
       // The verdict stands, but a decision nobody can read later is not trustworthy in CI.
@@ -259,5 +262,22 @@ final class GateCommand implements Subcommand {
       checks.add(StampCheck.check(inputs.stamp(i), build, collected));
     }
     return checks;
+  }
+
+  /**
+   * The flag variants the decided layers' passing tests exercised, for {@code pyramid deliver};
+   * empty when the policy names no flag registry.
+   */
+  private static Optional<Map<String, Set<String>>> testedFlagVariants(
+      FlagFiles flagFiles, Decision decision) {
+    return flagFiles
+        .registry()
+        .map(
+            registry ->
+                TestedFlagVariants.of(
+                    registry.flags(),
+                    decision.layers().stream()
+                        .flatMap(layer -> layer.evidence().flagEvaluations().stream())
+                        .toList()));
   }
 }

@@ -9,12 +9,13 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-/** {@code pyramid history}: lists decisions, promotions and rollbacks. */
+/** {@code pyramid history}: lists decisions, promotions, rollbacks and flag deliveries. */
 @Command(
     name = "history",
     mixinStandardHelpOptions = true,
     description =
-        "Lists the gate's decisions, the promotions and the rollbacks, oldest first, optionally of one stage.")
+        "Lists the gate's decisions, the promotions, the rollbacks and the flag deliveries, oldest first,"
+            + " optionally of one stage: deployments and deliveries on one timeline.")
 final class HistoryCommand implements Subcommand {
 
   @CommandLine.Spec private CommandLine.Model.CommandSpec spec;
@@ -65,6 +66,15 @@ final class HistoryCommand implements Subcommand {
     return switch (line.path("type").asText()) {
       case "promotion" -> "promoted" + approved;
       case "rollback" -> "rolled back to build " + line.path("toBuildId").asText() + approved;
+      case "delivery" ->
+          line.path("flag").asText()
+              + ": "
+              + line.path("from").asText()
+              + " -> "
+              + line.path("to").asText()
+              + " ("
+              + line.path("check").asText()
+              + ")";
       default ->
           line.path("verdict").asText() + (line.path("levelRun").asBoolean() ? " (level run)" : "");
     };

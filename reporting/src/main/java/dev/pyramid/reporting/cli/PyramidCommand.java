@@ -33,6 +33,7 @@ public final class PyramidCommand implements Runnable {
     all.put("stamp", new StampCommand());
     all.put("promote", new PromoteCommand());
     all.put("rollback", new RollbackCommand());
+    all.put("deliver", new DeliverCommand());
     all.put("history", new HistoryCommand());
     all.put("report", new ReportCommand());
     all.put("policy", new PolicyCommand());

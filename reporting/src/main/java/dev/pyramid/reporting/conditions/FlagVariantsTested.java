@@ -1,14 +1,10 @@
 package dev.pyramid.reporting.conditions;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.pyramid.flags.RegisteredFlag;
-import dev.pyramid.reporting.results.FlagEvaluations;
 import dev.pyramid.reporting.results.Layer;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -59,8 +55,10 @@ final class FlagVariantsTested extends Holds {
     }
     int variants = 0;
     List<String> untested = new ArrayList<>();
+    Map<String, Set<String>> tested =
+        TestedFlagVariants.of(flags.registry().flags(), flags.files());
     for (RegisteredFlag flag : flags.registry().flags().values()) {
-      Set<String> exercised = exercised(flag, flags.files());
+      Set<String> exercised = tested.get(flag.name());
       for (String variant : flag.config().variants().keySet()) {
         variants++;
         if (!exercised.contains(variant)) {
@@ -89,42 +87,5 @@ final class FlagVariantsTested extends Holds {
             + untested.get(0)
             + "; run a test in that state (@FlagStates, @FlagMatrix, @WithFlags)",
         untested);
-  }
-
-  /** The variants of {@code flag} that a passing test running alone evaluated. */
-  private static Set<String> exercised(RegisteredFlag flag, List<FlagEvaluations> files) {
-    Set<String> exercised = new LinkedHashSet<>();
-    for (FlagEvaluations file : files) {
-      for (FlagEvaluations.TestRun run : file.tests()) {
-        if (run.outcome() != FlagEvaluations.Outcome.PASSED) {
-          continue;
-        }
-        for (FlagEvaluations.Evaluated evaluated : run.evaluations()) {
-          if (evaluated.alone() && evaluated.flag().equals(flag.name())) {
-            variant(flag, evaluated).ifPresent(exercised::add);
-          }
-        }
-      }
-    }
-    return exercised;
-  }
-
-  /**
-   * The registered variant an evaluation stands for: the one it names, or, when it names none, the
-   * only one whose value it got.
-   */
-  private static Optional<String> variant(
-      RegisteredFlag flag, FlagEvaluations.Evaluated evaluated) {
-    Map<String, JsonNode> variants = flag.config().variants();
-    if (evaluated.variant().isPresent()) {
-      String named = evaluated.variant().get();
-      return variants.containsKey(named) ? Optional.of(named) : Optional.empty();
-    }
-    List<String> sameValue =
-        variants.entrySet().stream()
-            .filter(entry -> entry.getValue().equals(evaluated.value()))
-            .map(Map.Entry::getKey)
-            .toList();
-    return sameValue.size() == 1 ? Optional.of(sameValue.get(0)) : Optional.empty();
   }
 }

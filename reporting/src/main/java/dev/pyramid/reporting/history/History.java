@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.pyramid.reporting.decision.Decision;
 import dev.pyramid.reporting.decision.LayerResult;
 import dev.pyramid.reporting.decision.Outcome;
+import dev.pyramid.reporting.flags.DeliveryCheck;
 import dev.pyramid.reporting.results.Baseline;
 import dev.pyramid.reporting.results.BaselineTests;
 import dev.pyramid.reporting.results.ExecutedTests;
@@ -24,15 +25,18 @@ import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * A JSON-lines history file: one {@code "type":"decision"} line per gate decision, one {@code
  * "type":"promotion"} line per {@code pyramid promote}, one {@code "type":"rollback"} line per
- * {@code pyramid rollback}.
+ * {@code pyramid rollback}, one {@code "type":"delivery"} line per flag change {@code pyramid
+ * deliver} records at a stage: deployments and deliveries on one timeline.
  *
  * <p>Safe under concurrent writers, threads and processes alike: each append takes an exclusive
  * {@link FileLock} on the file (processes) inside a per-file monitor (threads of one JVM, for which
@@ -43,6 +47,12 @@ public final class History {
 
   /** The key of a decision line naming the tests it executed in {@link ExecutedTestsStore}. */
   static final String EXECUTED_TESTS = "executedTests";
+
+  /**
+   * The key of a decision line holding, by registered flag, the variants passing tests of the
+   * stage's layers exercised ({@code pyramid deliver} holds a stage's flag changes to them).
+   */
+  static final String FLAG_VARIANTS_TESTED = "flagVariantsTested";
 
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final Map<Path, Object> MONITORS = new ConcurrentHashMap<>();
@@ -89,7 +99,24 @@ public final class History {
    * any more is then deleted.
    */
   public void record(Decision decision, Instant at) throws IOException {
+    record(decision, at, Optional.empty());
+  }
+
+  /**
+   * Records {@code decision} as {@link #record(Decision, Instant)} does, with the flag variants its
+   * layers' passing tests exercised, when the policy names a flag registry.
+   */
+  public void record(
+      Decision decision, Instant at, Optional<Map<String, Set<String>>> flagVariantsTested)
+      throws IOException {
     ObjectNode line = decisionLine(decision, at);
+    if (!decision.isLevelRun()) {
+      flagVariantsTested.ifPresent(
+          tested -> {
+            ObjectNode flags = line.putObject(FLAG_VARIANTS_TESTED);
+            tested.forEach((flag, variants) -> variants.forEach(flags.putArray(flag)::add));
+          });
+    }
     boolean promotable =
         !decision.isLevelRun()
             && (decision.outcome() == Outcome.PROMOTE
@@ -348,6 +375,68 @@ public final class History {
       line.put("approvedBy", approvedBy);
     }
     return line;
+  }
+
+  /**
+   * The history line recording that {@code judged}, a flag change at {@code stage}, was delivered
+   * while {@code running} ran there.
+   */
+  public static ObjectNode deliveryLine(
+      String stage, Optional<BuildIdentity> running, DeliveryCheck.Judged judged, Instant at) {
+    ObjectNode line = JSON.createObjectNode();
+    line.put("type", "delivery");
+    line.put("time", at.toString());
+    line.put("stage", stage);
+    line.put("commit", running.map(BuildIdentity::commit).orElse(""));
+    line.put("buildId", running.map(BuildIdentity::buildId).orElse(""));
+    line.put("flag", judged.change().flag());
+    line.put("from", judged.change().fromState());
+    line.put("to", judged.change().toState());
+    judged.change().toVariants().forEach(line.putArray("serves")::add);
+    line.put("check", judged.kind().id());
+    return line;
+  }
+
+  /**
+   * By flag, the states delivered at {@code stage} so far: what each delivery line changed from and
+   * to. Turning a flag back to one of them is a kill switch.
+   */
+  public static Map<String, Set<String>> deliveredStates(List<JsonNode> lines, String stage) {
+    Map<String, Set<String>> states = new LinkedHashMap<>();
+    for (JsonNode line : lines) {
+      if ("delivery".equals(line.path("type").asText())
+          && stage.equals(line.path("stage").asText())) {
+        Set<String> flag =
+            states.computeIfAbsent(line.path("flag").asText(), f -> new LinkedHashSet<>());
+        flag.add(line.path("from").asText());
+        flag.add(line.path("to").asText());
+      }
+    }
+    return states;
+  }
+
+  /**
+   * By flag, the variants that {@code build}'s latest gate decision for {@code stage} recorded as
+   * tested; empty when that decision recorded none (or there is none).
+   */
+  public static Optional<Map<String, Set<String>>> flagVariantsTested(
+      List<JsonNode> lines, BuildIdentity build, String stage) {
+    return lastDecision(lines, build, stage)
+        .filter(decision -> decision.has(FLAG_VARIANTS_TESTED))
+        .map(
+            decision -> {
+              Map<String, Set<String>> tested = new LinkedHashMap<>();
+              decision
+                  .get(FLAG_VARIANTS_TESTED)
+                  .properties()
+                  .forEach(
+                      flag -> {
+                        Set<String> variants = new LinkedHashSet<>();
+                        flag.getValue().forEach(variant -> variants.add(variant.asText()));
+                        tested.put(flag.getKey(), variants);
+                      });
+              return tested;
+            });
   }
 
   private static BuildIdentity identity(JsonNode line) {
