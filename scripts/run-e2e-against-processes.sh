@@ -83,7 +83,9 @@ wait_for "routing stub" "$WORK/routing.log" "${PIDS[-1]}" curl -sf "http://127.0
 
 CORE_PORT=$(free_port)
 log "starting fleet-core ($CORE_JAR)"
+# As a stage runs it: its flag file (production's unless PYRAMID_STAGE says otherwise) through flagd.
 ROUTING_URL="http://127.0.0.1:$ROUTING_PORT" PORT="$CORE_PORT" HOST=127.0.0.1 \
+  FLAGS_FILE="flags/stages/${PYRAMID_STAGE:-production}.flagd.json" FLAGS_REGISTRY=flags/registry.flagd.json \
   java -jar "$CORE_JAR" >"$WORK/fleet-core.log" 2>&1 &
 PIDS+=($!)
 wait_for "fleet-core" "$WORK/fleet-core.log" "${PIDS[-1]}" curl -sf "http://127.0.0.1:$CORE_PORT/health"

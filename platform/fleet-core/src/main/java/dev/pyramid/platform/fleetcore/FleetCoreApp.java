@@ -132,7 +132,23 @@ public final class FleetCoreApp implements AutoCloseable {
         return;
       }
     }
-    FleetCoreApp app = start(config);
-    Runtime.getRuntime().addShutdownHook(new Thread(app::close, "fleet-core-shutdown"));
+    FleetCoreApp app;
+    try {
+      app = start(config);
+    } catch (RuntimeException e) {
+      // Exits rather than rethrows: the flag provider's file watcher would keep the JVM alive.
+      System.err.println("fleet-core: cannot start: " + e.getMessage());
+      e.printStackTrace();
+      System.exit(1);
+      return;
+    }
+    Runtime.getRuntime()
+        .addShutdownHook(
+            new Thread(
+                () -> {
+                  app.close();
+                  OpenFeatureAPI.getInstance().shutdown();
+                },
+                "fleet-core-shutdown"));
   }
 }
