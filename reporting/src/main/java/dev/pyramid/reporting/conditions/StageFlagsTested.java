@@ -11,7 +11,7 @@ import java.util.Optional;
  * {@code stage-flags-tested}: the e2e layer ran with the flag file of the stage decided for, as it
  * is now (its SHA-256), and those runs passed: the flag states the stage will run, targeting
  * included, were tested, not only each state apart. The tests record such runs with
- * {@code @WithStageFlags}. No run with the file, a run with another version of it, or a failed run
+ * {@code @StageFlagStates}. No run with the file, a run with another version of it, or a failed run
  * blocks; so does a stage with no flag file where the policy keeps them.
  */
 final class StageFlagsTested extends Holds {
@@ -29,7 +29,7 @@ final class StageFlagsTested extends Holds {
   @Override
   public String summary() {
     return "e2e tests ran, and passed, with the stage's own flag file as it is now (flags.stages,"
-        + " <stage>.flagd.json; evidence: flag-evaluations, written by @WithStageFlags)";
+        + " <stage>.flagd.json; evidence: flag-evaluations, written by @StageFlagStates)";
   }
 
   @Override
@@ -104,9 +104,7 @@ final class StageFlagsTested extends Holds {
                   + " than the one the stage now has; run the e2e layer again"
               : "no e2e test ran with "
                   + file
-                  + "; annotate journeys with @WithStageFlags (with -Dpyramid.stage="
-                  + stage
-                  + ")");
+                  + "; run journeys once per stage's flags with @StageFlagStates");
     }
     return new Finding(
         expected,

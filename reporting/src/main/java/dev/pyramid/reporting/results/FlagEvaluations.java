@@ -26,7 +26,7 @@ public record FlagEvaluations(
    *
    * @param test {@code className#methodName}
    * @param display the run's name, such as {@code [eta-buffer=on]}
-   * @param stageFlags the stage's flag file the run used ({@code @WithStageFlags}), if any
+   * @param stageFlags the stage's flag file the run used ({@code @StageFlagStates}), if any
    */
   public record TestRun(
       String test,
