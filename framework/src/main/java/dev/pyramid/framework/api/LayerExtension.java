@@ -29,7 +29,9 @@ final class LayerExtension implements BeforeAllCallback, BeforeEachCallback {
           ContractTest.class,
           Layers.CONTRACT,
           EndToEndTest.class,
-          Layers.E2E);
+          Layers.E2E,
+          UiTest.class,
+          Layers.UI);
 
   @Override
   public void beforeAll(ExtensionContext context) {
@@ -51,7 +53,7 @@ final class LayerExtension implements BeforeAllCallback, BeforeEachCallback {
               + " belongs to the layers "
               + String.join(" and ", layers)
               + "; a test belongs to exactly one, so that the gate counts it once."
-              + " Fix: keep one of @UnitTest, @ContractTest, @EndToEndTest on the class and its methods.");
+              + " Fix: keep one of @UnitTest, @ContractTest, @EndToEndTest, @UiTest on the class and its methods.");
     }
     layers.stream()
         .findFirst()

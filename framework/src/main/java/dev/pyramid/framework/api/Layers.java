@@ -17,6 +17,7 @@ public final class Layers {
   public static final String UNIT = "unit";
   public static final String CONTRACT = "contract";
   public static final String E2E = "e2e";
+  public static final String UI = "ui";
   public static final String PERF = "perf";
 
   private Layers() {}
