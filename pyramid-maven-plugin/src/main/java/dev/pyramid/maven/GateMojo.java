@@ -46,7 +46,7 @@ public class GateMojo extends AbstractPyramidMojo {
   String results;
 
   /**
-   * Decide only these layers (unit, contract, e2e, perf; comma-separated): a level run, not a
+   * Decide only these layers (unit, contract, e2e, ui, perf; comma-separated): a level run, not a
    * promotion decision. {@code all} decides the whole stage. The level profiles set it.
    */
   @Parameter(property = "pyramid.level", defaultValue = "all")

@@ -86,7 +86,7 @@ final class PolicyChecks {
             "layers",
             "pyramid.level",
             "Unknown layer \"" + name.strip() + "\" in \"" + layers + "\"",
-            "use unit, contract, e2e, perf (comma-separated) or all.");
+            "use unit, contract, e2e, ui, perf (comma-separated) or all.");
       }
     }
   }

@@ -100,7 +100,7 @@ class GateMojoTests {
         .isInstanceOf(MojoExecutionException.class)
         .hasMessageContaining("Unknown layer \"integration\"")
         .hasMessageContaining("parameter layers, property pyramid.level")
-        .hasMessageContaining("unit, contract, e2e, perf");
+        .hasMessageContaining("unit, contract, e2e, ui, perf");
   }
 
   @Test

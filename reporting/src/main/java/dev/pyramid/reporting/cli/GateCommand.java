@@ -87,7 +87,7 @@ final class GateCommand implements Subcommand {
       paramLabel = "L[,L...]",
       converter = LayerList.class,
       description =
-          "Decide only these layers (unit, contract, e2e, perf): a level run, NOT a promotion "
+          "Decide only these layers (unit, contract, e2e, ui, perf): a level run, NOT a promotion "
               + "decision. Default: ${DEFAULT-VALUE} (the whole stage).")
   private List<Layer> layers;
 

@@ -25,7 +25,7 @@ final class LayerList implements CommandLine.ITypeConverter<List<Layer>> {
                       new CommandLine.TypeConversionException(
                           "unknown layer \""
                               + trimmed
-                              + "\"; use unit, contract, e2e, perf or all"));
+                              + "\"; use unit, contract, e2e, ui, perf or all"));
       if (!layers.contains(layer)) {
         layers.add(layer);
       }

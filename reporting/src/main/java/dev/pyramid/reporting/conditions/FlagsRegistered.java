@@ -14,7 +14,7 @@ import java.util.TreeMap;
  * that evaluated it: nobody owns it, nobody will remove it, and no stage's file sets it.
  */
 final class FlagsRegistered extends Holds {
-  static final List<Layer> READS = List.of(Layer.UNIT, Layer.CONTRACT, Layer.E2E);
+  static final List<Layer> READS = List.of(Layer.UNIT, Layer.CONTRACT, Layer.E2E, Layer.UI);
 
   @Override
   public String key() {

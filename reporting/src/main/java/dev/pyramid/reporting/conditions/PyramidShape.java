@@ -1,16 +1,19 @@
 package dev.pyramid.reporting.conditions;
 
-import dev.pyramid.reporting.results.Counts;
 import dev.pyramid.reporting.results.Layer;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 
-/** {@code pyramid-shape}: executed tests narrow upwards, unit >= contract >= e2e. */
+/**
+ * {@code pyramid-shape}: executed tests narrow upwards, unit >= contract >= e2e >= ui, over the
+ * layers of those the stage requires (a stage without ui compares unit, contract and e2e).
+ */
 final class PyramidShape extends Holds {
 
-  private static final List<Layer> COMPARED = List.of(Layer.UNIT, Layer.CONTRACT, Layer.E2E);
+  private static final List<Layer> ORDER = List.of(Layer.UNIT, Layer.CONTRACT, Layer.E2E, Layer.UI);
 
   @Override
   public String key() {
@@ -19,12 +22,12 @@ final class PyramidShape extends Holds {
 
   @Override
   public Scope scope() {
-    return Scope.across(COMPARED);
+    return Scope.acrossRequired(ORDER);
   }
 
   @Override
   public String summary() {
-    return "executed tests: unit >= contract >= e2e";
+    return "executed tests: unit >= contract >= e2e >= ui, of the layers the stage requires";
   }
 
   @Override
@@ -44,25 +47,30 @@ final class PyramidShape extends Holds {
 
   @Override
   public Finding evaluate(Condition condition, Evaluation evaluation) {
+    List<Layer> compared = scope().read(evaluation.required());
     List<Path> files = new ArrayList<>();
     List<Verdict> availability = new ArrayList<>();
-    for (Layer layer : COMPARED) {
+    for (Layer layer : compared) {
       files.addAll(evaluation.of(layer).sources());
       availability.add(evaluation.availability(layer));
     }
-    Counts unit = evaluation.of(Layer.UNIT).counts();
-    Counts contract = evaluation.of(Layer.CONTRACT).counts();
-    Counts e2e = evaluation.of(Layer.E2E).counts();
+    boolean narrows = true;
+    for (int i = 1; i < compared.size(); i++) {
+      narrows &=
+          evaluation.of(compared.get(i - 1)).counts().executed()
+              >= evaluation.of(compared.get(i)).counts().executed();
+    }
     String actual =
-        "unit " + unit.executed() + ", contract " + contract.executed() + ", e2e " + e2e.executed();
+        compared.stream()
+            .map(layer -> layer.id() + " " + evaluation.of(layer).counts().executed())
+            .collect(Collectors.joining(", "));
     Verdict verdict =
         availability.contains(Verdict.UNREADABLE)
             ? Verdict.UNREADABLE
             : availability.contains(Verdict.MISSING)
                 ? Verdict.MISSING
-                : unit.executed() >= contract.executed() && contract.executed() >= e2e.executed()
-                    ? Verdict.PASS
-                    : Verdict.FAIL;
-    return new Finding("unit >= contract >= e2e", actual, verdict, files, "");
+                : narrows ? Verdict.PASS : Verdict.FAIL;
+    String expected = compared.stream().map(Layer::id).collect(Collectors.joining(" >= "));
+    return new Finding(expected, actual, verdict, files, "");
   }
 }

@@ -23,9 +23,10 @@ public record Scope(
     compared = List.copyOf(compared);
   }
 
-  /** The policy names one of the layers that run test cases: unit, contract or e2e. */
+  /** The policy names one of the layers that run test cases: unit, contract, e2e or ui. */
   public static Scope testedLayer() {
-    return new Scope(null, Set.of(Layer.UNIT, Layer.CONTRACT, Layer.E2E), List.of(), false);
+    return new Scope(
+        null, Set.of(Layer.UNIT, Layer.CONTRACT, Layer.E2E, Layer.UI), List.of(), false);
   }
 
   /** Always {@code layer}; the policy may name it, no other. */

@@ -100,6 +100,7 @@ final class JUnitXmlReader implements EvidenceReader<JUnitXmlReader.Report> {
               "**/target/surefire-reports/contract/TEST-*.xml",
               "**/target/failsafe-reports/contract/TEST-*.xml");
       case E2E -> List.of("**/target/failsafe-reports/e2e/TEST-*.xml");
+      case UI -> List.of("**/target/failsafe-reports/ui/TEST-*.xml");
       case PERF -> List.of();
     };
   }

@@ -5,12 +5,14 @@ import java.util.Locale;
 import java.util.Optional;
 
 /**
- * One of the four test layers of the pyramid, named as in the policy, JUnit tags and Allure labels.
+ * One of the test layers of the pyramid, named as in the policy, JUnit tags and Allure labels: from
+ * unit at the bottom to ui (a web front-end in a real browser) at the top, and perf beside them.
  */
 public enum Layer {
   UNIT("unit"),
   CONTRACT("contract"),
   E2E("e2e"),
+  UI("ui"),
   PERF("perf");
 
   private final String id;

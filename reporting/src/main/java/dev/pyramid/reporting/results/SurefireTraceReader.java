@@ -60,6 +60,7 @@ final class SurefireTraceReader implements EvidenceReader<SurefireTraceReader.Tr
         yield List.copyOf(globs);
       }
       case E2E -> failsafe("**/target/failsafe-reports/e2e/");
+      case UI -> failsafe("**/target/failsafe-reports/ui/");
       case PERF -> List.of();
     };
   }
