@@ -12,9 +12,12 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.HashMap;
+import java.util.HexFormat;
 import java.util.Map;
 
 /**
@@ -31,11 +34,13 @@ final class JsonSource {
   private final Path file;
   private final JsonNode root;
   private final Map<String, Integer> lines;
+  private final String sha256;
 
-  private JsonSource(Path file, JsonNode root, Map<String, Integer> lines) {
+  private JsonSource(Path file, JsonNode root, Map<String, Integer> lines, String sha256) {
     this.file = file;
     this.root = root;
     this.lines = lines;
+    this.sha256 = sha256;
   }
 
   /** Reads {@code file}, or says why it is not JSON, with the line. */
@@ -53,7 +58,7 @@ final class JsonSource {
       if (root == null || root.isMissingNode()) {
         throw new FlagFileException(file, 1, null, "is empty; a flagd file is a JSON object");
       }
-      return new JsonSource(file, root, lines(bytes));
+      return new JsonSource(file, root, lines(bytes), sha256(bytes));
     } catch (JsonProcessingException e) {
       int line = e.getLocation() == null ? 0 : e.getLocation().getLineNr();
       throw new FlagFileException(file, line, null, "is not JSON: " + e.getOriginalMessage(), e);
@@ -68,6 +73,19 @@ final class JsonSource {
 
   JsonNode root() {
     return root;
+  }
+
+  /** The SHA-256 of the bytes read, in lower-case hex. */
+  String sha256() {
+    return sha256;
+  }
+
+  private static String sha256(byte[] bytes) {
+    try {
+      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("every Java platform has SHA-256", e);
+    }
   }
 
   /** The line the member at {@code pointer} ({@code /flags/eta-buffer/metadata}) starts on. */

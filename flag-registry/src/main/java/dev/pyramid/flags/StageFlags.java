@@ -1,12 +1,7 @@
 package dev.pyramid.flags;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.Map;
 import java.util.Optional;
 
@@ -25,7 +20,8 @@ import java.util.Optional;
  * A registered flag the stage's file leaves out is unknown to flagd there: code gets its own
  * default.
  *
- * @param sha256 of the file's bytes, which evidence of a test run with it names
+ * @param sha256 of the file's bytes as read (lower-case hex), which evidence of a test run with it
+ *     names
  */
 public record StageFlags(String stage, FlagDocument document, String sha256) {
 
@@ -41,7 +37,7 @@ public record StageFlags(String stage, FlagDocument document, String sha256) {
     for (FlagConfig config : document.flags().values()) {
       check(source, config, registry);
     }
-    return new StageFlags(stage, document, sha256(file));
+    return new StageFlags(stage, document, source.sha256());
   }
 
   /** The configuration of {@code flag} at this stage, if the stage's file has it. */
@@ -52,18 +48,6 @@ public record StageFlags(String stage, FlagDocument document, String sha256) {
   /** The file read. */
   public Path file() {
     return document.file();
-  }
-
-  /** The SHA-256 of {@code file}'s bytes, in lower-case hex. */
-  public static String sha256(Path file) throws FlagFileException {
-    try {
-      return HexFormat.of()
-          .formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(file)));
-    } catch (IOException e) {
-      throw new FlagFileException(file, 0, null, "cannot be read: " + e.getMessage(), e);
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("every Java platform has SHA-256", e);
-    }
   }
 
   private static void check(JsonSource source, FlagConfig config, FlagRegistry registry)

@@ -15,6 +15,7 @@ import dev.pyramid.flags.FlagRegistry;
 import dev.pyramid.flags.RegisteredFlag;
 import dev.pyramid.flags.StageFlags;
 import dev.pyramid.reporting.flags.DeliveryCheck;
+import dev.pyramid.reporting.history.Deliveries;
 import dev.pyramid.reporting.history.History;
 import dev.pyramid.reporting.policy.Policy;
 import dev.pyramid.reporting.stamp.BuildIdentity;
@@ -184,13 +185,13 @@ final class DeliverCommand implements Subcommand {
       List<JsonNode> lines = file.read();
       Optional<BuildIdentity> running = History.running(lines, stage);
       Optional<Map<String, Set<String>>> tested =
-          running.flatMap(build -> History.flagVariantsTested(lines, build, stage));
+          running.flatMap(build -> Deliveries.flagVariantsTested(lines, build, stage));
       List<DeliveryCheck.Judged> judged =
           DeliveryCheck.judge(
               changes,
               running.map(BuildIdentity::toString),
               tested,
-              History.deliveredStates(lines, stage));
+              Deliveries.deliveredStates(lines, stage));
       stdout.println(
           "Flag changes at "
               + stage
@@ -230,7 +231,7 @@ final class DeliverCommand implements Subcommand {
       }
       Instant now = Instant.now();
       for (DeliveryCheck.Judged one : judged) {
-        file.append(History.deliveryLine(stage, running, one, now));
+        file.append(Deliveries.deliveryLine(stage, running, one, now));
       }
       stdout.println(
           "Delivered at "

@@ -20,8 +20,7 @@ import java.util.stream.Collectors;
  *
  * @param ended the finding to return at once; null when the condition can be judged
  */
-record FlagEvidence(
-    FlagRegistry registry, List<Layer> layers, List<FlagEvaluations> files, Finding ended) {
+record FlagEvidence(FlagRegistry registry, List<FlagEvaluations> files, Finding ended) {
 
   /** Sources for messages: where the evaluations come from. */
   static final String SOURCE = "sources.<layer>.flag-evaluations";
@@ -79,11 +78,11 @@ record FlagEvidence(
                   + SOURCE
                   + "; Pyramid's layer annotations record them)"));
     }
-    return new FlagEvidence(registry.get(), layers, files, null);
+    return new FlagEvidence(registry.get(), files, null);
   }
 
   private static FlagEvidence ended(Finding finding) {
-    return new FlagEvidence(null, List.of(), List.of(), finding);
+    return new FlagEvidence(null, List.of(), finding);
   }
 
   /** The files read, for a finding's evidence. */
