@@ -2,10 +2,10 @@
 # ci-templates-check.sh: keeps ci-templates/ from rotting. Lints both templates, then runs their steps here,
 # as their jobs would run on CI, so that a wrong command, path or option in a template fails this script.
 #
-# Usage: scripts/ci-templates-check.sh [--levels unit,contract,e2e,perf] [--out DIR] [--reuse] [--lint-only]
+# Usage: scripts/ci-templates-check.sh [--levels unit,contract,e2e,ui,perf] [--out DIR] [--reuse] [--lint-only]
 #
 #   --levels L,...  the layer jobs to run (default: every level of the GitHub matrix); the gate job then
-#                   decides over these alone and must PROMOTE with all four, or give any verdict of a
+#                   decides over these alone and must PROMOTE with all five, or give any verdict of a
 #                   complete decision (0, 1 or 4) with fewer (the stage then lacks layers: INCOMPLETE, 2)
 #   --out DIR       where the jobs' copies of the repository and their artifacts go (default /tmp/pyramid-ci-check)
 #   --reuse         keep the layer jobs' artifacts of an earlier run in DIR instead of running those jobs again
@@ -100,8 +100,8 @@ def log(msg):
 
 layer, gate = gh["jobs"]["layer"], gh["jobs"]["gate"]
 matrix = layer["strategy"]["matrix"]["level"]
-gl_matrix = gl["layer"]["parallel"]["matrix"][0]["LEVEL"]
-if matrix != gl_matrix:
+gl_matrix = [l for entry in gl["layer"]["parallel"]["matrix"] for l in entry["LEVEL"]]
+if sorted(matrix) != sorted(gl_matrix):
     fail(f"the GitHub matrix {matrix} and the GitLab matrix {gl_matrix} differ")
 runs = lambda job: [s for s in job["steps"] if "run" in s]
 gh_layer_script = "\n".join(s["run"] for s in runs(layer)).strip()

@@ -3,7 +3,9 @@
 # it runs against a deployed environment: PostgreSQL (the framework's embedded fixture in a
 # process of its own), the routing API (WireMock standalone, serving fleet-fixtures' mapping
 # files), fleet-core and api-gateway from their fat jars. Nothing starts inside the test JVM:
-# the suite gets only pyramid.target.* URLs. Everything is stopped on exit, whatever happens.
+# the suite gets only pyramid.target.* URLs. Then the ui suite (ui-tests) drives the dashboard the
+# gateway process serves, given its URL (pyramid.target.dashboard-url), in Debian's Chromium
+# (scripts/browser.sh). Everything is stopped on exit, whatever happens.
 #
 # Usage: scripts/run-e2e-against-processes.sh [extra mvn arguments, e.g. -o]
 # Needs: Java 17, Maven, curl, python3 (to pick free ports). Builds the fat jars if missing.
@@ -31,7 +33,22 @@ stop_all() {
     fi
   done
   log "stopped ${#PIDS[@]} process(es); logs in $WORK"
-  exit "$status"
+  
+log "running the ui suite against the dashboard at http://127.0.0.1:$GATEWAY_PORT/dashboard/"
+set +e
+mvn -B "${MVN_ARGS[@]}" verify -Plevel=ui -pl ui-tests -Dpyramid.testFailureIgnore=false \
+  -Dpyramid.target.gateway-url="http://127.0.0.1:$GATEWAY_PORT" \
+  -Dpyramid.target.fleet-core-url="http://127.0.0.1:$CORE_PORT" \
+  -Dpyramid.target.api-key="$API_KEY" \
+  -Dpyramid.target.dashboard-url="http://127.0.0.1:$GATEWAY_PORT/dashboard/" | tee "$WORK/mvn-ui.log"
+ui_status=${PIPESTATUS[0]}
+set -e
+grep -v -- '-- in ' "$WORK/mvn-ui.log" | grep -h -o 'Tests run: [0-9]*, Failures: [0-9]*, Errors: [0-9]*, Skipped: [0-9]*' \
+  | sed 's/^/[e2e-processes] ui totals: /' || true
+if [ "$status" -eq 0 ]; then
+  status=$ui_status
+fi
+exit "$status"
 }
 trap stop_all EXIT INT TERM
 
@@ -111,4 +128,19 @@ grep -v -- '-- in ' "$WORK/mvn.log" | grep -h -o 'Tests run: [0-9]*, Failures: [
 for report in e2e-tests/target/failsafe-reports/e2e/TEST-*.xml; do
   grep -o '<skipped message="[^"]*"' "$report" | sed 's/<skipped message=/[e2e-processes] skipped: /' || true
 done
+
+log "running the ui suite against the dashboard at http://127.0.0.1:$GATEWAY_PORT/dashboard/"
+set +e
+mvn -B "${MVN_ARGS[@]}" verify -Plevel=ui -pl ui-tests -Dpyramid.testFailureIgnore=false \
+  -Dpyramid.target.gateway-url="http://127.0.0.1:$GATEWAY_PORT" \
+  -Dpyramid.target.fleet-core-url="http://127.0.0.1:$CORE_PORT" \
+  -Dpyramid.target.api-key="$API_KEY" \
+  -Dpyramid.target.dashboard-url="http://127.0.0.1:$GATEWAY_PORT/dashboard/" | tee "$WORK/mvn-ui.log"
+ui_status=${PIPESTATUS[0]}
+set -e
+grep -v -- '-- in ' "$WORK/mvn-ui.log" | grep -h -o 'Tests run: [0-9]*, Failures: [0-9]*, Errors: [0-9]*, Skipped: [0-9]*' \
+  | sed 's/^/[e2e-processes] ui totals: /' || true
+if [ "$status" -eq 0 ]; then
+  status=$ui_status
+fi
 exit "$status"

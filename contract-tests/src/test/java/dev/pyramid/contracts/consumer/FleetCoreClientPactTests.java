@@ -230,6 +230,47 @@ class FleetCoreClientPactTests {
   }
 
   @Pact(consumer = CONSUMER)
+  V4Pact listVehiclesNearTheStation(PactDslWithProvider builder) {
+    return builder
+        .given(
+            FleetStates.VEHICLE_AVAILABLE_NEAR_STATION,
+            Map.of("lat", PICKUP.lat(), "lon", PICKUP.lon()))
+        .uponReceiving("a list of the vehicles near the station")
+        .method("GET")
+        .path("/v1/vehicles")
+        .query("lat=" + PICKUP.lat() + "&lon=" + PICKUP.lon() + "&radiusKm=1.0")
+        .willRespondWith()
+        .status(200)
+        .body(
+            new PactDslJsonBody()
+                .minArrayLike("vehicles", 1)
+                .uuid("id", "0b9f2a57-3c4d-4e5f-8a6b-7c8d9e0f1a2b")
+                .stringType("plate", "B-PY 7")
+                .stringMatcher("status", "AVAILABLE|ASSIGNED", "AVAILABLE")
+                // Any number: the state parks its vehicle 300 m from the station.
+                .numberType("distanceKm", 0.3)
+                .object("location")
+                .decimalType("lat", PICKUP.lat())
+                .decimalType("lon", PICKUP.lon())
+                .closeObject()
+                .closeArray())
+        .toPact(V4Pact.class);
+  }
+
+  @Test
+  @PactTestFor(pactMethod = "listVehiclesNearTheStation")
+  void vehiclesNear_lists_the_vehicles_with_their_distance(MockServer fleetCore) {
+    assertThat(client(fleetCore).vehiclesNear(PICKUP, 1.0))
+        .singleElement()
+        .satisfies(
+            vehicle -> {
+              assertThat(vehicle.id()).isNotBlank();
+              assertThat(vehicle.status()).isEqualTo("AVAILABLE");
+              assertThat(vehicle.distanceKm()).isEqualTo(0.3);
+            });
+  }
+
+  @Pact(consumer = CONSUMER)
   V4Pact requestRideWithAnImpossiblePickup(PactDslWithProvider builder) {
     return builder
         .uponReceiving("a ride request with a latitude outside [-90, 90]")

@@ -2,6 +2,8 @@ package dev.pyramid.framework.api;
 
 import dev.pyramid.framework.internal.http.SecretLedger;
 import dev.pyramid.framework.internal.http.SecretMasking;
+import io.qameta.allure.Allure;
+import java.io.ByteArrayInputStream;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -150,6 +152,16 @@ public final class Browser {
   public Browser secret(String value) {
     secrets.add(Objects.requireNonNull(value, "value"));
     SecretLedger.record(value);
+    return this;
+  }
+
+  /**
+   * Attaches a screenshot of the page as it is now to the test's Allure result, named {@code name}:
+   * what a reviewer sees of a journey that passed. A screenshot is an image, so nothing in it can
+   * be masked: take it where no secret is shown (a password field shows dots).
+   */
+  public Browser attachScreenshot(String name) {
+    Allure.addAttachment(name, "image/png", new ByteArrayInputStream(screenshot()), "png");
     return this;
   }
 

@@ -58,10 +58,10 @@ class PolicyReaderTests {
     Policy.Stage production =
         policy.lane("default").orElseThrow().stage("production").orElseThrow();
     assertThat(production.require())
-        .containsExactly(Layer.UNIT, Layer.CONTRACT, Layer.E2E, Layer.PERF);
+        .containsExactly(Layer.UNIT, Layer.CONTRACT, Layer.E2E, Layer.UI, Layer.PERF);
     assertThat(production.conditions())
         .extracting(Condition::id)
-        .contains("contract.all-interactions-verified");
+        .contains("contract.all-interactions-verified", "ui.max-failures");
     assertThat(policy.lane("hotfix")).isPresent();
   }
 

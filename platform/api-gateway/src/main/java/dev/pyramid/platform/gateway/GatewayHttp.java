@@ -8,6 +8,7 @@ import dev.pyramid.platform.gateway.client.FleetCoreUnavailableException;
 import dev.pyramid.platform.gateway.client.Ride;
 import io.javalin.Javalin;
 import io.javalin.http.HttpResponseException;
+import io.javalin.http.staticfiles.Location;
 import io.javalin.json.JavalinJackson;
 import java.io.IOException;
 import java.io.InputStream;
@@ -20,11 +21,15 @@ import org.slf4j.LoggerFactory;
 /**
  * The gateway's public HTTP API on Javalin: key check, forwarding, and error bodies. Rides are
  * served in {@code /v1} and {@code /v2} by the same operations, each version with its own view
- * ({@link RideViews}); vehicles only in {@code /v1}.
+ * ({@link RideViews}); vehicles only in {@code /v1}. The operators' dashboard is served at {@code
+ * /dashboard/}.
  */
 final class GatewayHttp {
 
   static final String API_KEY_HEADER = "X-Api-Key";
+
+  /** Where the operators' dashboard is served (classpath {@code dashboard/}). */
+  static final String DASHBOARD_PATH = "/dashboard";
 
   /** The classpath resource of the OpenAPI document, served at {@code GET /openapi.yaml}. */
   static final String OPENAPI_DOCUMENT = "openapi/api-gateway.yaml";
@@ -57,6 +62,15 @@ final class GatewayHttp {
               config.showJavalinBanner = false;
               config.startupWatcherEnabled = false;
               config.jsonMapper(new JavalinJackson(new ObjectMapper(), false));
+              // The operators' dashboard: static files that call the public API below.
+              config.staticFiles.add(
+                  files -> {
+                    files.hostedPath = DASHBOARD_PATH;
+                    files.directory = "/dashboard";
+                    files.location = Location.CLASSPATH;
+                    // A rolling update replaces the page with the API: never an old script.
+                    files.headers = Map.of("Cache-Control", "no-cache");
+                  });
             });
     byte[] document = resource(OPENAPI_DOCUMENT);
     app.get("/health", ctx -> ctx.json(Map.of("status", "UP")));
@@ -73,6 +87,14 @@ final class GatewayHttp {
     }
     rides(app, "/v1", RideViews::v1, fleetCore, bodies);
     rides(app, "/v2", RideViews::v2, fleetCore, bodies);
+    app.get(
+        "/v1/vehicles",
+        ctx -> {
+          RequestBodies.VehicleSearch search =
+              bodies.vehicleSearch(
+                  ctx.queryParam("lat"), ctx.queryParam("lon"), ctx.queryParam("radiusKm"));
+          ctx.json(Map.of("vehicles", fleetCore.vehiclesNear(search.place(), search.radiusKm())));
+        });
     app.post(
         "/v1/vehicles",
         ctx ->

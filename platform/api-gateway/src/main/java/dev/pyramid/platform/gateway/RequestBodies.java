@@ -9,9 +9,9 @@ import dev.pyramid.platform.gateway.client.RideRequest;
 import dev.pyramid.platform.gateway.client.VehicleRegistration;
 
 /**
- * Turns public request bodies into the client's typed requests, checking only presence and JSON
- * types (a missing {@code lat} must not silently become 0). Value rules such as coordinate ranges
- * belong to fleet-core, whose answer the gateway passes through. Thread-safe.
+ * Turns public request bodies and queries into the client's typed requests, checking only presence
+ * and JSON types (a missing {@code lat} must not silently become 0). Value rules such as coordinate
+ * ranges belong to fleet-core, whose answer the gateway passes through. Thread-safe.
  */
 final class RequestBodies {
 
@@ -27,6 +27,33 @@ final class RequestBodies {
   VehicleRegistration vehicleRegistration(String body) {
     JsonNode root = object(body);
     return new VehicleRegistration(text(root, "plate"), location(root, "location"));
+  }
+
+  /**
+   * The place and radius of {@code GET /v1/vehicles}'s query: {@code lat} and {@code lon} required
+   * numbers, {@code radiusKm} an optional one (null: fleet-core's default).
+   */
+  VehicleSearch vehicleSearch(String lat, String lon, String radiusKm) {
+    Location place = new Location(queryNumber("lat", lat), queryNumber("lon", lon));
+    return new VehicleSearch(place, radiusKm == null ? null : queryNumber("radiusKm", radiusKm));
+  }
+
+  record VehicleSearch(Location place, Double radiusKm) {}
+
+  private static double queryNumber(String name, String value) {
+    if (value == null || value.isBlank()) {
+      throw new InvalidRequestException(name, name + " is required");
+    }
+    double number;
+    try {
+      number = Double.parseDouble(value);
+    } catch (NumberFormatException e) {
+      number = Double.NaN;
+    }
+    if (!Double.isFinite(number)) {
+      throw new InvalidRequestException(name, name + " must be a number, was " + value);
+    }
+    return number;
   }
 
   private JsonNode object(String body) {

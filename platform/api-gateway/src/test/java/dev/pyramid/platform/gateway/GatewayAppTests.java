@@ -176,6 +176,51 @@ class GatewayAppTests {
     }
   }
 
+  @Test
+  void lists_the_vehicles_near_a_place_through_fleet_core() throws Exception {
+    String vehicles =
+        "{\"vehicles\":[{\"id\":\"v-1\",\"plate\":\"B-PY 101\",\"location\":{\"lat\":52.52,"
+            + "\"lon\":13.405},\"status\":\"AVAILABLE\",\"distanceKm\":0.4}]}";
+    try (StubHttpServer fleetCore = StubHttpServer.answering(200, vehicles);
+        GatewayApp gateway = start(fleetCore.baseUrl())) {
+      HttpResponse<String> response =
+          send(gateway, "GET", "/v1/vehicles?lat=52.5&lon=13.4&radiusKm=3", null, KEY);
+
+      assertThat(response.statusCode()).isEqualTo(200);
+      assertThat(response.body()).isEqualTo(vehicles);
+      assertThat(fleetCore.received().get(0).query()).isEqualTo("lat=52.5&lon=13.4&radiusKm=3.0");
+    }
+  }
+
+  @Test
+  void refuses_a_vehicle_search_without_a_number_before_asking_fleet_core() throws Exception {
+    try (StubHttpServer fleetCore = StubHttpServer.answering(200, "{}");
+        GatewayApp gateway = start(fleetCore.baseUrl())) {
+      HttpResponse<String> response =
+          send(gateway, "GET", "/v1/vehicles?lat=NaN&lon=13.4", null, KEY);
+
+      assertThat(response.statusCode()).isEqualTo(400);
+      assertThat(response.body()).contains("\"field\":\"lat\"");
+      assertThat(fleetCore.received()).isEmpty();
+    }
+  }
+
+  @Test
+  void serves_the_dashboard_without_key() throws Exception {
+    try (GatewayApp gateway = start(StubHttpServer.unreachableUrl())) {
+      HttpResponse<String> page = send(gateway, "GET", "/dashboard/", null, null);
+      HttpResponse<String> script = send(gateway, "GET", "/dashboard/dashboard.js", null, null);
+
+      assertThat(page.statusCode()).isEqualTo(200);
+      assertThat(page.headers().firstValue("Content-Type"))
+          .hasValueSatisfying(type -> assertThat(type).startsWith("text/html"));
+      assertThat(page.body()).contains("<title>Fleet dashboard</title>");
+      assertThat(script.statusCode()).isEqualTo(200);
+      assertThat(script.body()).contains("../v2/rides");
+      assertThat(script.headers().firstValue("Cache-Control")).contains("no-cache");
+    }
+  }
+
   private static GatewayApp start(URI fleetCore) {
     return GatewayApp.start(new GatewayConfig("127.0.0.1", 0, fleetCore, Set.of(KEY)));
   }

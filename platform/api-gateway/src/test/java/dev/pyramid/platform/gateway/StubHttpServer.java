@@ -18,7 +18,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 public final class StubHttpServer implements AutoCloseable {
 
   /** One request as the stub saw it. */
-  public record Received(String method, String path, String body) {}
+  public record Received(String method, String path, String query, String body) {}
 
   private final HttpServer server;
   private final List<Received> received = new CopyOnWriteArrayList<>();
@@ -37,6 +37,7 @@ public final class StubHttpServer implements AutoCloseable {
                 new Received(
                     exchange.getRequestMethod(),
                     exchange.getRequestURI().getRawPath(),
+                    exchange.getRequestURI().getRawQuery(),
                     new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8)));
             byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
             exchange.getResponseHeaders().add("Content-Type", "application/json");

@@ -78,6 +78,51 @@ public final class FleetCoreClient {
     return read(send("POST", "/v1/vehicles", registration), Vehicle.class);
   }
 
+  /**
+   * {@code GET /v1/vehicles?lat=..&lon=..&radiusKm=..}: every vehicle within {@code radiusKm} of
+   * {@code place}, nearest first; {@code radiusKm} null leaves fleet-core's default.
+   */
+  public List<VehicleNearby> vehiclesNear(Location place, Double radiusKm) {
+    String query =
+        "?lat="
+            + decimal(place.lat())
+            + "&lon="
+            + decimal(place.lon())
+            + (radiusKm == null ? "" : "&radiusKm=" + decimal(radiusKm));
+    HttpResponse<String> response = send("GET", "/v1/vehicles" + query, null);
+    if (response.statusCode() / 100 != 2) {
+      throw error(response);
+    }
+    try {
+      JsonNode vehicles = json.readTree(response.body()).path("vehicles");
+      if (!vehicles.isArray()) {
+        throw invalid(response.statusCode(), "without the array 'vehicles'");
+      }
+      for (JsonNode vehicle : vehicles) {
+        for (String field : REQUIRED_FIELDS) {
+          if (!vehicle.hasNonNull(field)) {
+            throw invalid(response.statusCode(), "a vehicle without the field '" + field + "'");
+          }
+        }
+      }
+      return List.of(json.treeToValue(vehicles, VehicleNearby[].class));
+    } catch (JsonProcessingException e) {
+      throw invalid(
+          response.statusCode(),
+          "with a body that is not a vehicle list: " + e.getOriginalMessage());
+    }
+  }
+
+  private static FleetCoreException invalid(int status, String what) {
+    return new FleetCoreException(
+        status, FleetCoreException.INVALID_RESPONSE, "fleet-core answered " + status + " " + what);
+  }
+
+  // Plain decimal notation, as fleet-core's query parameters require ("1.0E-4" is refused).
+  private static String decimal(double value) {
+    return java.math.BigDecimal.valueOf(value).toPlainString();
+  }
+
   private HttpResponse<String> send(String method, String path, Object body) {
     HttpRequest.Builder request =
         HttpRequest.newBuilder(URI.create(baseUrl + path))

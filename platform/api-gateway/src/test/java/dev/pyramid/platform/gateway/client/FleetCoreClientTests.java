@@ -155,4 +155,40 @@ class FleetCoreClientTests {
 
     assertThat(e).hasMessageContaining("did not answer");
   }
+
+  @Test
+  void listsTheVehiclesNearAPlaceInPlainDecimals() {
+    String vehicles =
+        "{\"vehicles\":[{\"id\":\"v-1\",\"plate\":\"B-PY 101\",\"location\":{\"lat\":52.52,"
+            + "\"lon\":13.405},\"status\":\"ASSIGNED\",\"distanceKm\":0.4,\"colour\":\"red\"}]}";
+    try (StubHttpServer fleetCore = StubHttpServer.answering(200, vehicles)) {
+      assertThat(
+              new FleetCoreClient(fleetCore.baseUrl())
+                  .vehiclesNear(new Location(-50.0, 0.00001), 2.5))
+          .containsExactly(
+              new VehicleNearby("v-1", "B-PY 101", new Location(52.52, 13.405), "ASSIGNED", 0.4));
+
+      StubHttpServer.Received received = fleetCore.received().get(0);
+      assertThat(received.method()).isEqualTo("GET");
+      assertThat(received.path()).isEqualTo("/v1/vehicles");
+      assertThat(received.query()).isEqualTo("lat=-50.0&lon=0.000010&radiusKm=2.5");
+    }
+  }
+
+  @Test
+  void aVehicleListWithoutAVehiclesIdIsFleetCoresFault() {
+    String vehicles = "{\"vehicles\":[{\"plate\":\"B-PY 101\",\"status\":\"AVAILABLE\"}]}";
+    try (StubHttpServer fleetCore = StubHttpServer.answering(200, vehicles)) {
+      FleetCoreException e =
+          catchThrowableOfType(
+              FleetCoreException.class,
+              () ->
+                  new FleetCoreClient(fleetCore.baseUrl()).vehiclesNear(new Location(1, 2), null));
+
+      assertThat(e.error()).isEqualTo(FleetCoreException.INVALID_RESPONSE);
+      assertThat(e.getMessage())
+          .isEqualTo("fleet-core answered 200 a vehicle without the field 'id'");
+      assertThat(fleetCore.received().get(0).query()).isEqualTo("lat=1.0&lon=2.0");
+    }
+  }
 }

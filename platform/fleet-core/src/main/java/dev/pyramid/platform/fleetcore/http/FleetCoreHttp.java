@@ -52,6 +52,7 @@ public final class FleetCoreHttp {
     app.get("/health", ctx -> ctx.json(Map.of("status", "UP")));
     app.get("/openapi.yaml", ctx -> ctx.contentType("application/yaml").result(document.clone()));
     app.post("/v1/vehicles", api::registerVehicle);
+    app.get("/v1/vehicles", api::vehiclesNear);
     app.get("/v1/vehicles/{id}", api::findVehicle);
     app.post("/v1/rides", api::requestRide);
     app.get("/v1/rides/{id}", api::findRide);
@@ -105,6 +106,12 @@ public final class FleetCoreHttp {
   private void registerVehicle(Context ctx) {
     RequestBodies.VehicleRegistration registration = bodies.vehicleRegistration(ctx.body());
     ctx.status(201).json(vehicles.register(registration.plate(), registration.location()));
+  }
+
+  private void vehiclesNear(Context ctx) {
+    VehicleSearch search =
+        VehicleSearch.of(ctx.queryParam("lat"), ctx.queryParam("lon"), ctx.queryParam("radiusKm"));
+    ctx.json(Map.of("vehicles", vehicles.near(search.place(), search.radiusKm())));
   }
 
   private void findVehicle(Context ctx) {

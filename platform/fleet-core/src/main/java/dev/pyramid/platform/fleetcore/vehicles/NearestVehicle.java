@@ -29,6 +29,21 @@ public final class NearestVehicle {
         .toList();
   }
 
+  /**
+   * Every vehicle within {@code km} of {@code place}, whatever its status, nearest first (then by
+   * id): what an operator sees around a station.
+   */
+  public static List<VehicleNearby> allWithin(
+      Collection<Vehicle> vehicles, Location place, double km) {
+    return vehicles.stream()
+        .map(v -> new VehicleNearby(v, v.location().distanceKmTo(place)))
+        .filter(v -> v.distanceKm() <= km)
+        .sorted(
+            Comparator.comparingDouble(VehicleNearby::distanceKm)
+                .thenComparing(v -> v.vehicle().id()))
+        .toList();
+  }
+
   /** The nearest available vehicle within {@code maxPickupKm}, or empty when there is none. */
   public static Optional<Vehicle> within(
       Collection<Vehicle> vehicles, Location pickup, double maxPickupKm) {

@@ -56,6 +56,12 @@ public final class VehicleRepository {
     }
   }
 
+  /** Every vehicle within {@code km} of {@code place}, whatever its status, nearest first. */
+  public List<VehicleNearby> near(Location place, double km) {
+    return database.inTransaction(
+        c -> NearestVehicle.allWithin(inLatitudeBand(c, place, km, false), place, km));
+  }
+
   /**
    * Available vehicles that may lie within {@code km} of {@code pickup}: a latitude band, which
    * contains every vehicle within that distance; the exact distance is for {@link NearestVehicle}.
@@ -63,14 +69,20 @@ public final class VehicleRepository {
    */
   public static List<Vehicle> availableNear(Connection c, Location pickup, double km)
       throws SQLException {
+    return inLatitudeBand(c, pickup, km, true);
+  }
+
+  private static List<Vehicle> inLatitudeBand(
+      Connection c, Location place, double km, boolean availableOnly) throws SQLException {
     double span = Location.latitudeSpanDegrees(km);
     try (PreparedStatement select =
         c.prepareStatement(
             "SELECT "
                 + COLUMNS
-                + " FROM vehicles WHERE status = 'AVAILABLE' AND lat BETWEEN ? AND ?")) {
-      select.setDouble(1, pickup.lat() - span);
-      select.setDouble(2, pickup.lat() + span);
+                + " FROM vehicles WHERE lat BETWEEN ? AND ?"
+                + (availableOnly ? " AND status = 'AVAILABLE'" : ""))) {
+      select.setDouble(1, place.lat() - span);
+      select.setDouble(2, place.lat() + span);
       try (ResultSet rows = select.executeQuery()) {
         List<Vehicle> vehicles = new ArrayList<>();
         while (rows.next()) {

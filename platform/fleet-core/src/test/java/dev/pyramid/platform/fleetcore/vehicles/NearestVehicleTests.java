@@ -108,6 +108,20 @@ class NearestVehicleTests {
     assertThat(NearestVehicle.within(List.of(), PICKUP, 10)).isEmpty();
   }
 
+  @Test
+  void aroundAStationEveryVehicleInRangeIsListedNearestFirstWhateverItsStatus() {
+    Vehicle farther = vehicle(FARTHER, VehicleStatus.AVAILABLE);
+    Vehicle assigned = vehicle(NEAR, VehicleStatus.ASSIGNED);
+    Vehicle outOfRange = vehicle(OUT_OF_RANGE, VehicleStatus.AVAILABLE);
+
+    List<VehicleNearby> listed =
+        NearestVehicle.allWithin(List.of(farther, outOfRange, assigned), PICKUP, 10);
+
+    assertThat(listed).extracting(VehicleNearby::vehicle).containsExactly(assigned, farther);
+    assertThat(listed.get(0).distanceKm()).isBetween(1.0, 1.2);
+    assertThat(listed.get(1).distanceKm()).isBetween(3.2, 3.4);
+  }
+
   private static Vehicle vehicle(Location location, VehicleStatus status) {
     return new Vehicle(UUID.randomUUID(), "B-PY " + location.lat(), location, status);
   }
