@@ -22,6 +22,7 @@ import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.WindowType;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -69,7 +70,7 @@ public final class Browser {
   /**
    * The JVM's browser, started on first use, on a fresh blank window with no cookie or storage.
    *
-   * @throws IllegalStateException naming the missing package and the fix
+   * @throws BrowserUnavailableException naming the missing package and the fix
    */
   static synchronized Browser fresh() {
     if (shared == null) {
@@ -100,11 +101,12 @@ public final class Browser {
     Path binary = Path.of(System.getProperty(BINARY_KEY, "/usr/bin/chromium"));
     Path chromedriver = Path.of(System.getProperty(DRIVER_KEY, "/usr/bin/chromedriver"));
     if (!Files.isExecutable(binary)) {
-      throw new IllegalStateException("No Chromium at " + binary + " (" + BINARY_KEY + "): " + FIX);
+      throw new BrowserUnavailableException(
+          "no Chromium at " + binary + " (" + BINARY_KEY + "): " + FIX, null);
     }
     if (!Files.isExecutable(chromedriver)) {
-      throw new IllegalStateException(
-          "No chromedriver at " + chromedriver + " (" + DRIVER_KEY + "): " + FIX);
+      throw new BrowserUnavailableException(
+          "no chromedriver at " + chromedriver + " (" + DRIVER_KEY + "): " + FIX, null);
     }
     ChromeOptions options = new ChromeOptions();
     options.setBinary(binary.toFile());
@@ -120,7 +122,21 @@ public final class Browser {
     options.setCapability("goog:loggingPrefs", logs);
     ChromeDriverService service =
         new ChromeDriverService.Builder().usingDriverExecutable(chromedriver.toFile()).build();
-    return new ChromeDriver(service, options);
+    try {
+      return new ChromeDriver(service, options);
+    } catch (WebDriverException e) {
+      // Both binaries are there but no session starts: most often versions that do not match.
+      String first = String.valueOf(e.getMessage()).lines().findFirst().orElse("");
+      throw new BrowserUnavailableException(
+          chromedriver
+              + " could not start "
+              + binary
+              + " ("
+              + first
+              + "): install Chromium and chromedriver of the same version, as Debian's chromium"
+              + " and chromium-driver are (scripts/browser.sh)",
+          e);
+    }
   }
 
   /** Opens {@code url} in this test's window. */

@@ -80,6 +80,11 @@ public final class EvidenceCollector {
     if (!unreadable.isEmpty()) {
       layers.replaceAll((layer, evidence) -> evidence.withProblems(unreadable));
     }
+    layers.replaceAll(
+        (layer, evidence) -> {
+          List<Problem> noBrowser = BrowserNotStarted.problems(evidence);
+          return noBrowser.isEmpty() ? evidence : evidence.withProblems(noBrowser);
+        });
     return new CollectedEvidence(new Evidence(roots, layers), files);
   }
 }
