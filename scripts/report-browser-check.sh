@@ -7,7 +7,7 @@
 #   scripts/report-browser-check.sh [REPORT_DIR] [OUT_DIR]
 #     REPORT_DIR  the generated report (default: build-gate/target/allure-report)
 #     OUT_DIR     where overview.png and overview.html go (default: build-gate/target/report-check)
-#   PYRAMID_REPORT_GROUPS  the groups the overview must list (default: "unit contract e2e perf gate")
+#   PYRAMID_REPORT_GROUPS  the groups the overview must list (default: "unit contract e2e ui perf gate")
 #   PYRAMID_REPORT_BUDGET_MS  Chromium's virtual time budget for the single-page app (default: 20000)
 #
 # Runs after `mvn -B verify` (in .ci/run). Exit codes: 0 the overview shows every group; 1 the report
@@ -17,7 +17,7 @@ set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 report="${1:-$root/build-gate/target/allure-report}"
 out="${2:-$root/build-gate/target/report-check}"
-groups="${PYRAMID_REPORT_GROUPS:-unit contract e2e perf gate}"
+groups="${PYRAMID_REPORT_GROUPS:-unit contract e2e ui perf gate}"
 budget="${PYRAMID_REPORT_BUDGET_MS:-20000}"
 
 fail() { echo "report-browser-check: FAIL: $*" >&2; exit 1; }

@@ -3,6 +3,7 @@ package dev.pyramid.framework.api;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryStream;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -73,6 +74,73 @@ public final class SecretScan {
       fingerprints.put(parts[0], Integer.parseInt(parts[1]));
     }
     return new SecretScan(fingerprints);
+  }
+
+  /**
+   * The scan a layer's run ends with: the secrets in {@code ledger} searched for in every module's
+   * {@code target/allure-results} under {@code root} (modules at the root and one level down, such
+   * as {@code platform/*}). Fails closed: no ledger, fewer than {@code minSecrets} secrets in it
+   * (did the run send any?), {@code ownResults} (the scanning module's folder) not among those
+   * found, or no file read is an {@link AssertionError}, as is a leak, each file named.
+   */
+  public static Result verifyAllureResults(
+      Path ledger, Path root, Path ownResults, int minSecrets) {
+    if (!Files.isRegularFile(ledger)) {
+      throw new AssertionError("No secret ledger at " + ledger + ": did the run's tests run?");
+    }
+    List<Path> folders = new ArrayList<>();
+    for (Path module : directories(root)) {
+      addIfPresent(module.resolve("target/allure-results"), folders);
+      for (Path nested : directories(module)) {
+        addIfPresent(nested.resolve("target/allure-results"), folders);
+      }
+    }
+    Path own = ownResults.toAbsolutePath().normalize();
+    if (folders.stream().map(f -> f.toAbsolutePath().normalize()).noneMatch(own::equals)) {
+      throw new AssertionError(
+          "This module's " + own + " is not among the allure-results under " + root);
+    }
+    Result result = fromLedger(ledger).scan(folders);
+    if (result.secrets() < minSecrets) {
+      throw new AssertionError(
+          ledger
+              + " holds "
+              + result.secrets()
+              + " secret(s), fewer than the "
+              + minSecrets
+              + " the run sends");
+    }
+    if (result.filesScanned() == 0) {
+      throw new AssertionError("No file to scan in " + folders);
+    }
+    System.out.printf(
+        "Secret scan: %d secrets, %d files in %d allure-results folders, %d leaks%n",
+        result.secrets(), result.filesScanned(), folders.size(), result.leaks().size());
+    if (!result.leaks().isEmpty()) {
+      throw new AssertionError("Files holding a secret of this run: " + result.leaks());
+    }
+    return result;
+  }
+
+  private static List<Path> directories(Path dir) {
+    List<Path> children = new ArrayList<>();
+    // Nothing inside a target/ folder is a module (maven-invoker-plugin's copies are not ours).
+    if (!Files.isDirectory(dir)
+        || dir.getFileName() != null && dir.getFileName().toString().equals("target")) {
+      return children;
+    }
+    try (DirectoryStream<Path> entries = Files.newDirectoryStream(dir, Files::isDirectory)) {
+      entries.forEach(children::add);
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot list " + dir, e);
+    }
+    return children;
+  }
+
+  private static void addIfPresent(Path folder, List<Path> folders) {
+    if (Files.isDirectory(folder)) {
+      folders.add(folder.normalize());
+    }
   }
 
   /** How many distinct secrets the ledger holds. */

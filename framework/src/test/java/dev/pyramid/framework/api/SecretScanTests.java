@@ -71,4 +71,46 @@ class SecretScanTests {
 
     assertThatThrownBy(() -> SecretScan.fromLedger(bad)).hasMessageContaining("bad.txt line 1");
   }
+
+  @Test
+  void a_layers_scan_searches_every_modules_allure_results_and_names_a_leak() throws IOException {
+    Path own = Files.createDirectories(dir.resolve("repo/ui-tests/target/allure-results"));
+    Path nested =
+        Files.createDirectories(dir.resolve("repo/platform/gateway/target/allure-results"));
+    // A copy inside a target/ folder (an invoker project) is not a module of this build.
+    Path copy = Files.createDirectories(dir.resolve("repo/ex/target/it/svc/target/allure-results"));
+    Files.writeString(own.resolve("a-result.json"), "{\"name\":\"books a ride\"}");
+    Files.writeString(nested.resolve("b-attachment.txt"), "key pyramid-test-1234abcd");
+    Files.writeString(copy.resolve("c-attachment.txt"), "key pyramid-test-1234abcd");
+    Path ledger = ledger("pyramid-test-1234abcd");
+
+    assertThatThrownBy(() -> SecretScan.verifyAllureResults(ledger, dir.resolve("repo"), own, 1))
+        .isInstanceOf(AssertionError.class)
+        .hasMessageContaining(nested.resolve("b-attachment.txt").toString())
+        .hasMessageNotContaining("c-attachment.txt");
+
+    Files.delete(nested.resolve("b-attachment.txt"));
+    assertThat(SecretScan.verifyAllureResults(ledger, dir.resolve("repo"), own, 1).filesScanned())
+        .isEqualTo(1);
+  }
+
+  @Test
+  void a_layers_scan_fails_closed() throws IOException {
+    Path own = Files.createDirectories(dir.resolve("repo/ui-tests/target/allure-results"));
+    Files.writeString(own.resolve("a-result.json"), "{}");
+    Path ledger = ledger("pyramid-test-1234abcd");
+
+    assertThatThrownBy(
+            () ->
+                SecretScan.verifyAllureResults(
+                    dir.resolve("no-ledger.txt"), dir.resolve("repo"), own, 1))
+        .hasMessageContaining("No secret ledger at");
+    assertThatThrownBy(() -> SecretScan.verifyAllureResults(ledger, dir.resolve("repo"), own, 2))
+        .hasMessageContaining("holds 1 secret(s), fewer than the 2");
+    assertThatThrownBy(
+            () ->
+                SecretScan.verifyAllureResults(
+                    ledger, dir.resolve("repo"), dir.resolve("elsewhere/allure-results"), 1))
+        .hasMessageContaining("is not among the allure-results under");
+  }
 }
