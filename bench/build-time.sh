@@ -3,11 +3,13 @@
 # alternating, so that both meet the same machine noise.
 #
 # Usage (from anywhere; the script finds the repository):
-#   bench/build-time.sh BEFORE AFTER [--rounds N] [--out DIR]
+#   bench/build-time.sh BEFORE AFTER [--rounds N] [--out DIR] [--before-args "ARGS"] [--after-args "ARGS"]
 #
 #   BEFORE, AFTER  revisions of this repository (a commit, a branch, a tag)
 #   --rounds N     builds of each (default 2); the order alternates: BEFORE, AFTER, BEFORE, AFTER...
 #   --out DIR      where the clones and each build's log go (default /tmp/pyramid-build-time)
+#   --before-args, --after-args  more arguments for that side's mvn, e.g. the same revision on both sides
+#                  and --before-args "-Dpyramid.ui.skip=true": what the ui layer costs
 #
 # Each build starts with no .pyramid/ (no history, no stage builds), as a CI clone does, and runs offline
 # (the local repository must hold what the build needs: run `mvn -B verify` once before). Prints one line
@@ -18,10 +20,13 @@ usage() { sed -n '2,/^set -euo/p' "$0" | sed '$d' | sed 's/^# \{0,1\}//'; }
 ROUNDS=2
 OUT=/tmp/pyramid-build-time
 REVS=()
+declare -A ARGS=([before]="" [after]="")
 while [[ $# -gt 0 ]]; do
   case "$1" in
     --rounds) ROUNDS="$2"; shift 2 ;;
     --out) OUT="$2"; shift 2 ;;
+    --before-args) ARGS[before]="$2"; shift 2 ;;
+    --after-args) ARGS[after]="$2"; shift 2 ;;
     -h|--help) usage; exit 0 ;;
     -*) echo "unknown option $1 (see --help)" >&2; exit 3 ;;
     *) REVS+=("$1"); shift ;;
@@ -36,7 +41,7 @@ for side in before after; do
   rm -rf "$OUT/$side"
   git clone -q "$ROOT" "$OUT/$side"
   git -C "$OUT/$side" checkout -q --detach "$rev"
-  echo "$side: $rev = $(git -C "$OUT/$side" rev-parse --short HEAD)"
+  echo "$side: $rev = $(git -C "$OUT/$side" rev-parse --short HEAD) ${ARGS[$side]}"
 done
 
 declare -A total=([before]=0 [after]=0)
@@ -44,7 +49,8 @@ for ((round = 1; round <= ROUNDS; round++)); do
   for side in before after; do
     rm -rf "$OUT/$side/.pyramid"
     start=$(date +%s.%N)
-    if ! (cd "$OUT/$side" && mvn -B -o verify > "$OUT/$side-$round.log" 2>&1); then
+    # shellcheck disable=SC2086 # the extra arguments are words
+    if ! (cd "$OUT/$side" && mvn -B -o verify ${ARGS[$side]} > "$OUT/$side-$round.log" 2>&1); then
       echo "$side round $round FAILED: see $OUT/$side-$round.log" >&2
       exit 1
     fi
