@@ -33,22 +33,7 @@ stop_all() {
     fi
   done
   log "stopped ${#PIDS[@]} process(es); logs in $WORK"
-  
-log "running the ui suite against the dashboard at http://127.0.0.1:$GATEWAY_PORT/dashboard/"
-set +e
-mvn -B "${MVN_ARGS[@]}" verify -Plevel=ui -pl ui-tests -Dpyramid.testFailureIgnore=false \
-  -Dpyramid.target.gateway-url="http://127.0.0.1:$GATEWAY_PORT" \
-  -Dpyramid.target.fleet-core-url="http://127.0.0.1:$CORE_PORT" \
-  -Dpyramid.target.api-key="$API_KEY" \
-  -Dpyramid.target.dashboard-url="http://127.0.0.1:$GATEWAY_PORT/dashboard/" | tee "$WORK/mvn-ui.log"
-ui_status=${PIPESTATUS[0]}
-set -e
-grep -v -- '-- in ' "$WORK/mvn-ui.log" | grep -h -o 'Tests run: [0-9]*, Failures: [0-9]*, Errors: [0-9]*, Skipped: [0-9]*' \
-  | sed 's/^/[e2e-processes] ui totals: /' || true
-if [ "$status" -eq 0 ]; then
-  status=$ui_status
-fi
-exit "$status"
+  exit "$status"
 }
 trap stop_all EXIT INT TERM
 
