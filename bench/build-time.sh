@@ -9,8 +9,8 @@
 #   --rounds N     builds of each (default 2); the order alternates: BEFORE, AFTER, BEFORE, AFTER...
 #   --out DIR      where the clones and each build's log go (default /tmp/pyramid-build-time)
 #   --before-args, --after-args  more arguments for that side's mvn, e.g. the same revision on both sides
-#                  with --before-args "-Dpyramid.ui.skip=true -Dpyramid.stage=staging" and --after-args
-#                  "-Dpyramid.stage=staging": what the ui layer costs
+#                  with --before-args "-Dpyramid.ui.skip=true -Dpyramid.gate.skip=true" and --after-args
+#                  "-Dpyramid.gate.skip=true": what the ui layer costs (neither side's gate decides)
 #
 # Each build starts with no .pyramid/ (no history, no stage builds), as a CI clone does, and runs offline
 # (the local repository must hold what the build needs: run `mvn -B verify` once before). Prints one line
