@@ -271,6 +271,119 @@ class FleetCoreClientPactTests {
   }
 
   @Pact(consumer = CONSUMER)
+  V4Pact listVehiclesWhereNoneIsParked(PactDslWithProvider builder) {
+    return builder
+        .given(FleetStates.NO_VEHICLE_AVAILABLE)
+        .uponReceiving("a list of the vehicles near a place where none is parked")
+        .method("GET")
+        .path("/v1/vehicles")
+        .query("lat=" + NOWHERE.lat() + "&lon=" + NOWHERE.lon() + "&radiusKm=1.0")
+        .willRespondWith()
+        .status(200)
+        .body(new PactDslJsonBody().array("vehicles").closeArray())
+        .toPact(V4Pact.class);
+  }
+
+  @Test
+  @PactTestFor(pactMethod = "listVehiclesWhereNoneIsParked")
+  void vehiclesNear_is_empty_where_none_is_parked(MockServer fleetCore) {
+    assertThat(client(fleetCore).vehiclesNear(NOWHERE, 1.0)).isEmpty();
+  }
+
+  @Pact(consumer = CONSUMER)
+  V4Pact listVehiclesWithAnImpossibleLatitude(PactDslWithProvider builder) {
+    return builder
+        .uponReceiving("a list of the vehicles near a latitude outside [-90, 90]")
+        .method("GET")
+        .path("/v1/vehicles")
+        .query("lat=123.0&lon=" + PICKUP.lon())
+        .willRespondWith()
+        .status(400)
+        .body(
+            new PactDslJsonBody()
+                .stringValue("error", "invalid_request")
+                .stringType("message", "lat must be within [-90, 90], was 123.0")
+                .stringValue("field", "lat"))
+        .toPact(V4Pact.class);
+  }
+
+  @Test
+  @PactTestFor(pactMethod = "listVehiclesWithAnImpossibleLatitude")
+  void vehiclesNear_names_the_invalid_parameter(MockServer fleetCore) {
+    assertThatThrownBy(
+            () -> client(fleetCore).vehiclesNear(new Location(123.0, PICKUP.lon()), null))
+        .isInstanceOfSatisfying(
+            FleetCoreException.class,
+            e -> {
+              assertThat(e.status()).isEqualTo(400);
+              assertThat(e.error()).isEqualTo("invalid_request");
+              assertThat(e.field()).hasValue("lat");
+            });
+  }
+
+  @Pact(consumer = CONSUMER)
+  V4Pact listVehiclesTooFarAround(PactDslWithProvider builder) {
+    return builder
+        .uponReceiving("a list of the vehicles within more than 50 km")
+        .method("GET")
+        .path("/v1/vehicles")
+        .query("lat=" + PICKUP.lat() + "&lon=" + PICKUP.lon() + "&radiusKm=80.0")
+        .willRespondWith()
+        .status(400)
+        .body(
+            new PactDslJsonBody()
+                .stringValue("error", "invalid_request")
+                .stringType("message", "radiusKm must be within [0, 50], was 80.0")
+                .stringValue("field", "radiusKm"))
+        .toPact(V4Pact.class);
+  }
+
+  @Test
+  @PactTestFor(pactMethod = "listVehiclesTooFarAround")
+  void vehiclesNear_refuses_a_radius_over_fifty_kilometres(MockServer fleetCore) {
+    assertThatThrownBy(() -> client(fleetCore).vehiclesNear(PICKUP, 80.0))
+        .isInstanceOfSatisfying(
+            FleetCoreException.class, e -> assertThat(e.field()).hasValue("radiusKm"));
+  }
+
+  @Pact(consumer = CONSUMER)
+  V4Pact registerVehicleWithoutPlate(PactDslWithProvider builder) {
+    return builder
+        .uponReceiving("a vehicle registration with an empty plate")
+        .method("POST")
+        .path("/v1/vehicles")
+        .headers("Content-Type", "application/json")
+        .body(
+            new PactDslJsonBody()
+                .stringValue("plate", "")
+                .object("location")
+                .numberValue("lat", PICKUP.lat())
+                .numberValue("lon", PICKUP.lon())
+                .closeObject())
+        .willRespondWith()
+        .status(400)
+        .body(
+            new PactDslJsonBody()
+                .stringValue("error", "invalid_request")
+                .stringType("message", "plate must be a non-empty string")
+                .stringValue("field", "plate"))
+        .toPact(V4Pact.class);
+  }
+
+  @Test
+  @PactTestFor(pactMethod = "registerVehicleWithoutPlate")
+  void registerVehicle_passes_the_refusal_of_an_empty_plate(MockServer fleetCore) {
+    // The gateway checks only that a plate is a string: fleet-core owns the rule and its wording.
+    assertThatThrownBy(() -> client(fleetCore).registerVehicle(new VehicleRegistration("", PICKUP)))
+        .isInstanceOfSatisfying(
+            FleetCoreException.class,
+            e -> {
+              assertThat(e.status()).isEqualTo(400);
+              assertThat(e.field()).hasValue("plate");
+            });
+  }
+
+  @Pact(consumer = CONSUMER)
   V4Pact requestRideWithAnImpossiblePickup(PactDslWithProvider builder) {
     return builder
         .uponReceiving("a ride request with a latitude outside [-90, 90]")
