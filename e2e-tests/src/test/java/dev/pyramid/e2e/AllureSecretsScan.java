@@ -2,7 +2,6 @@ package dev.pyramid.e2e;
 
 import dev.pyramid.framework.api.EndToEndTest;
 import dev.pyramid.framework.api.SecretScan;
-import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -23,12 +22,6 @@ class AllureSecretsScan {
 
   @Test
   void no_secret_of_the_run_reached_any_allure_result() {
-    SecretScan.verifyAllureResults(
-        Path.of(
-            System.getProperty(
-                "pyramid.secrets.ledger", "target/failsafe-reports/secret-ledger.txt")),
-        Path.of(System.getProperty("pyramid.scan.root", "..")),
-        Path.of("target/allure-results"),
-        MIN_SECRETS);
+    SecretScan.verifyThisRun(MIN_SECRETS);
   }
 }

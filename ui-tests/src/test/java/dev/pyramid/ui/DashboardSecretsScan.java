@@ -2,7 +2,6 @@ package dev.pyramid.ui;
 
 import dev.pyramid.framework.api.SecretScan;
 import dev.pyramid.framework.api.UiTest;
-import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -17,12 +16,6 @@ class DashboardSecretsScan {
 
   @Test
   void no_secret_of_the_journeys_reached_any_allure_result() {
-    SecretScan.verifyAllureResults(
-        Path.of(
-            System.getProperty(
-                "pyramid.secrets.ledger", "target/failsafe-reports/secret-ledger.txt")),
-        Path.of(System.getProperty("pyramid.scan.root", "..")),
-        Path.of("target/allure-results"),
-        1);
+    SecretScan.verifyThisRun(1);
   }
 }

@@ -22,6 +22,7 @@ import dev.pyramid.platform.gateway.client.Vehicle;
 import dev.pyramid.platform.gateway.client.VehicleRegistration;
 import java.net.URI;
 import java.util.Map;
+import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -299,26 +300,15 @@ class FleetCoreClientPactTests {
         .query("lat=123.0&lon=" + PICKUP.lon())
         .willRespondWith()
         .status(400)
-        .body(
-            new PactDslJsonBody()
-                .stringValue("error", "invalid_request")
-                .stringType("message", "lat must be within [-90, 90], was 123.0")
-                .stringValue("field", "lat"))
+        .body(invalidRequest("lat", "lat must be within [-90, 90], was 123.0"))
         .toPact(V4Pact.class);
   }
 
   @Test
   @PactTestFor(pactMethod = "listVehiclesWithAnImpossibleLatitude")
   void vehiclesNear_names_the_invalid_parameter(MockServer fleetCore) {
-    assertThatThrownBy(
-            () -> client(fleetCore).vehiclesNear(new Location(123.0, PICKUP.lon()), null))
-        .isInstanceOfSatisfying(
-            FleetCoreException.class,
-            e -> {
-              assertThat(e.status()).isEqualTo(400);
-              assertThat(e.error()).isEqualTo("invalid_request");
-              assertThat(e.field()).hasValue("lat");
-            });
+    assertInvalidRequest(
+        () -> client(fleetCore).vehiclesNear(new Location(123.0, PICKUP.lon()), null), "lat");
   }
 
   @Pact(consumer = CONSUMER)
@@ -330,20 +320,14 @@ class FleetCoreClientPactTests {
         .query("lat=" + PICKUP.lat() + "&lon=" + PICKUP.lon() + "&radiusKm=80.0")
         .willRespondWith()
         .status(400)
-        .body(
-            new PactDslJsonBody()
-                .stringValue("error", "invalid_request")
-                .stringType("message", "radiusKm must be within [0, 50], was 80.0")
-                .stringValue("field", "radiusKm"))
+        .body(invalidRequest("radiusKm", "radiusKm must be within [0, 50], was 80.0"))
         .toPact(V4Pact.class);
   }
 
   @Test
   @PactTestFor(pactMethod = "listVehiclesTooFarAround")
   void vehiclesNear_refuses_a_radius_over_fifty_kilometres(MockServer fleetCore) {
-    assertThatThrownBy(() -> client(fleetCore).vehiclesNear(PICKUP, 80.0))
-        .isInstanceOfSatisfying(
-            FleetCoreException.class, e -> assertThat(e.field()).hasValue("radiusKm"));
+    assertInvalidRequest(() -> client(fleetCore).vehiclesNear(PICKUP, 80.0), "radiusKm");
   }
 
   @Pact(consumer = CONSUMER)
@@ -362,11 +346,7 @@ class FleetCoreClientPactTests {
                 .closeObject())
         .willRespondWith()
         .status(400)
-        .body(
-            new PactDslJsonBody()
-                .stringValue("error", "invalid_request")
-                .stringType("message", "plate must be a non-empty string")
-                .stringValue("field", "plate"))
+        .body(invalidRequest("plate", "plate must be a non-empty string"))
         .toPact(V4Pact.class);
   }
 
@@ -374,13 +354,8 @@ class FleetCoreClientPactTests {
   @PactTestFor(pactMethod = "registerVehicleWithoutPlate")
   void registerVehicle_passes_the_refusal_of_an_empty_plate(MockServer fleetCore) {
     // The gateway checks only that a plate is a string: fleet-core owns the rule and its wording.
-    assertThatThrownBy(() -> client(fleetCore).registerVehicle(new VehicleRegistration("", PICKUP)))
-        .isInstanceOfSatisfying(
-            FleetCoreException.class,
-            e -> {
-              assertThat(e.status()).isEqualTo(400);
-              assertThat(e.field()).hasValue("plate");
-            });
+    assertInvalidRequest(
+        () -> client(fleetCore).registerVehicle(new VehicleRegistration("", PICKUP)), "plate");
   }
 
   @Pact(consumer = CONSUMER)
@@ -403,11 +378,7 @@ class FleetCoreClientPactTests {
                 .closeObject())
         .willRespondWith()
         .status(400)
-        .body(
-            new PactDslJsonBody()
-                .stringValue("error", "invalid_request")
-                .stringType("message", "pickup.lat must be between -90 and 90")
-                .stringValue("field", "pickup.lat"))
+        .body(invalidRequest("pickup.lat", "pickup.lat must be between -90 and 90"))
         .toPact(V4Pact.class);
   }
 
@@ -416,14 +387,7 @@ class FleetCoreClientPactTests {
   void requestRide_names_the_invalid_field(MockServer fleetCore) {
     RideRequest impossible = new RideRequest("rider-3", new Location(123.0, PICKUP.lon()), DROPOFF);
 
-    assertThatThrownBy(() -> client(fleetCore).requestRide(impossible))
-        .isInstanceOfSatisfying(
-            FleetCoreException.class,
-            e -> {
-              assertThat(e.status()).isEqualTo(400);
-              assertThat(e.error()).isEqualTo("invalid_request");
-              assertThat(e.field()).hasValue("pickup.lat");
-            });
+    assertInvalidRequest(() -> client(fleetCore).requestRide(impossible), "pickup.lat");
   }
 
   @Pact(consumer = CONSUMER)
@@ -474,6 +438,25 @@ class FleetCoreClientPactTests {
             .decimalType("lat", DROPOFF.lat())
             .decimalType("lon", DROPOFF.lon())
             .closeObject();
+  }
+
+  /** fleet-core's refusal of a request, naming the field; the wording is fleet-core's own. */
+  private static PactDslJsonBody invalidRequest(String field, String exampleMessage) {
+    return new PactDslJsonBody()
+        .stringValue("error", "invalid_request")
+        .stringType("message", exampleMessage)
+        .stringValue("field", field);
+  }
+
+  private static void assertInvalidRequest(ThrowingCallable call, String field) {
+    assertThatThrownBy(call)
+        .isInstanceOfSatisfying(
+            FleetCoreException.class,
+            e -> {
+              assertThat(e.status()).isEqualTo(400);
+              assertThat(e.error()).isEqualTo("invalid_request");
+              assertThat(e.field()).hasValue(field);
+            });
   }
 
   private static FleetCoreClient client(MockServer fleetCore) {

@@ -122,6 +122,22 @@ public final class SecretScan {
     return result;
   }
 
+  /**
+   * {@link #verifyAllureResults} as a layer's scan test calls it, in a module's Failsafe execution:
+   * the ledger named by {@code pyramid.secrets.ledger} (default {@code
+   * target/failsafe-reports/secret-ledger.txt}), every module under {@code pyramid.scan.root}
+   * (default {@code ..}), this module's {@code target/allure-results} among them.
+   */
+  public static Result verifyThisRun(int minSecrets) {
+    return verifyAllureResults(
+        Path.of(
+            System.getProperty(
+                "pyramid.secrets.ledger", "target/failsafe-reports/secret-ledger.txt")),
+        Path.of(System.getProperty("pyramid.scan.root", "..")),
+        Path.of("target/allure-results"),
+        minSecrets);
+  }
+
   private static List<Path> directories(Path dir) {
     List<Path> children = new ArrayList<>();
     // Nothing inside a target/ folder is a module (maven-invoker-plugin's copies are not ours).
