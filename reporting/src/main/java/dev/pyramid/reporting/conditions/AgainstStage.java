@@ -29,7 +29,8 @@ record AgainstStage(Baseline running, Finding ended) {
       List<String> kinds,
       String keptNothing) {
     if (!layer.problems().isEmpty()) {
-      return ended(new Finding(expected, "n/a", Verdict.UNREADABLE, layer.sources(), ""));
+      return ended(
+          new Finding(expected, "n/a", Evaluation.availability(layer), layer.sources(), ""));
     }
     Optional<Baseline> baseline = evaluation.baseline();
     if (baseline.isEmpty()) {

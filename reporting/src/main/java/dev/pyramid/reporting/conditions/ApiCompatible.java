@@ -78,7 +78,7 @@ final class ApiCompatible implements ConditionKind {
     LayerEvidence layer = evaluation.of(Layer.CONTRACT);
     String expected = "compatible with the stage";
     if (!layer.problems().isEmpty()) {
-      return new Finding(expected, "n/a", Verdict.UNREADABLE, layer.sources(), "");
+      return new Finding(expected, "n/a", Evaluation.availability(layer), layer.sources(), "");
     }
     if (layer.apiDocuments().isEmpty()) {
       return new Finding(

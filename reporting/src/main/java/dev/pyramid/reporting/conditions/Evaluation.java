@@ -53,12 +53,15 @@ public record Evaluation(
 
   /**
    * Whether a layer's evidence can be judged: UNREADABLE when a file could not be read or trusted;
-   * MISSING when there is no file or no executed test (for perf: no Gatling statistics); PASS
-   * otherwise.
+   * MISSING when there is no file, no executed test (for perf: no Gatling statistics) or a file
+   * says its tests never ran (no browser could start); PASS otherwise.
    */
   public static Verdict availability(LayerEvidence evidence) {
-    if (!evidence.problems().isEmpty()) {
+    if (evidence.problems().stream().anyMatch(p -> !p.missing())) {
       return Verdict.UNREADABLE;
+    }
+    if (!evidence.problems().isEmpty()) {
+      return Verdict.MISSING;
     }
     if (evidence.layer() == Layer.PERF) {
       return evidence.requests().isEmpty() ? Verdict.MISSING : Verdict.PASS;

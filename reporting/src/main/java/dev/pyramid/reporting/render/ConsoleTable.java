@@ -94,7 +94,7 @@ public final class ConsoleTable {
     }
     for (LayerResult layer : decision.layers()) {
       for (Problem problem : layer.evidence().problems()) {
-        out.append("unreadable ")
+        out.append(problem.missing() ? "missing " : "unreadable ")
             .append(layer.layer().id())
             .append(" evidence: ")
             .append(problem)

@@ -165,7 +165,12 @@ public final class DecisionJson {
     layer.put(
         "problems",
         evidence.problems().stream()
-            .map(p -> Map.of("file", p.file().toString(), "reason", p.reason()))
+            .map(
+                p ->
+                    Map.of(
+                        "file", p.file().toString(),
+                        "reason", p.reason(),
+                        "missing", p.missing()))
             .toList());
     if (!evidence.pacts().isEmpty()) {
       layer.put(

@@ -9,8 +9,8 @@ import java.util.Map;
 /**
  * Tests that errored because no browser could start (Pyramid's {@code @WithBrowser} says so with a
  * message beginning {@value #PREFIX}) never ran their checks: they are missing evidence, not
- * failures of the code. Each report holding them becomes a problem of its layer, so the layer is
- * not judged (the gate's INCOMPLETE, never a promotion) and the reason is named.
+ * failures of the code. Each report holding them becomes a missing-evidence problem of its layer,
+ * so the layer is not judged (the gate's INCOMPLETE, never a promotion) and the reason is named.
  */
 final class BrowserNotStarted {
   /** The framework's {@code BrowserUnavailableException.PREFIX}. */
@@ -30,10 +30,9 @@ final class BrowserNotStarted {
     byReport.forEach(
         (report, tests) ->
             problems.add(
-                new Problem(
+                Problem.missing(
                     report,
-                    "evidence missing: "
-                        + tests.size()
+                    tests.size()
                         + " test(s) never ran, their browser could not start (first: "
                         + tests.get(0).id()
                         + "): "

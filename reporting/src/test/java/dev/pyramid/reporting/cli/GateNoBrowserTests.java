@@ -51,13 +51,16 @@ class GateNoBrowserTests {
 
     assertThat(console)
         .contains(
-            "evidence missing: 2 test(s) never ran, their browser could not start (first:"
+            "missing ui evidence: "
+                + root.resolve(
+                    "ui-tests/target/failsafe-reports/ui/TEST-dev.pyramid.ui.DashboardJourneyIT.xml")
+                + ": 2 test(s) never ran, their browser could not start (first:"
                 + " dev.pyramid.ui.DashboardJourneyIT#")
         .contains(
             "no Chromium at /nonexistent/chromium (pyramid.browser.binary): install Debian's"
                 + " chromium and chromium-driver (scripts/browser.sh")
         .contains("ui.max-failures")
-        .contains("INCOMPLETE")
+        .contains("INCOMPLETE: production not decided, evidence missing: ui")
         .doesNotContain("PROMOTE")
         .doesNotContain("BLOCK");
   }
@@ -68,7 +71,7 @@ class GateNoBrowserTests {
 
     String console = ConsoleCapture.capture(() -> assertThat(gate(root, "b2")).isZero());
 
-    assertThat(console).contains("PROMOTE").doesNotContain("evidence missing");
+    assertThat(console).contains("PROMOTE").doesNotContain("never ran");
   }
 
   /** A result root holding the run's Failsafe reports where the default ui glob finds them. */
