@@ -133,6 +133,7 @@ public final class DecisionMarkdown {
             .append(": `")
             .append(problem.file())
             .append("`: ")
+            .append(problem.missing() ? "evidence missing: " : "")
             .append(escape(problem.reason()))
             .append('\n');
       }

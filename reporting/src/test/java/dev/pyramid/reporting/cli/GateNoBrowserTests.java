@@ -63,6 +63,9 @@ class GateNoBrowserTests {
         .contains("INCOMPLETE: production not decided, evidence missing: ui")
         .doesNotContain("PROMOTE")
         .doesNotContain("BLOCK");
+    assertThat(Files.readString(work.resolve("out-b1/decision.md")))
+        .contains(
+            "TEST-dev.pyramid.ui.DashboardJourneyIT.xml`: evidence missing: 2 test(s) never ran");
   }
 
   @Test

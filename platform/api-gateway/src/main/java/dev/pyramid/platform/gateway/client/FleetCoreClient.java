@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
+import java.math.BigDecimal;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -120,7 +121,7 @@ public final class FleetCoreClient {
 
   // Plain decimal notation, as fleet-core's query parameters require ("1.0E-4" is refused).
   private static String decimal(double value) {
-    return java.math.BigDecimal.valueOf(value).toPlainString();
+    return BigDecimal.valueOf(value).toPlainString();
   }
 
   private HttpResponse<String> send(String method, String path, Object body) {
