@@ -36,8 +36,7 @@ final class BrowserExtension implements ParameterResolver, TestWatcher {
     }
     // Each attachment on its own: a browser that died still gives what it can.
     try {
-      Allure.addAttachment(
-          "screenshot", "image/png", new ByteArrayInputStream(browser.screenshot()), "png");
+      browser.attachScreenshot("screenshot");
     } catch (RuntimeException e) {
       Allure.addAttachment("screenshot (not taken)", "text/plain", e.toString());
     }

@@ -100,17 +100,22 @@ public final class FleetCoreClient {
         throw invalid(response.statusCode(), "without the array 'vehicles'");
       }
       for (JsonNode vehicle : vehicles) {
-        for (String field : REQUIRED_FIELDS) {
-          if (!vehicle.hasNonNull(field)) {
-            throw invalid(response.statusCode(), "a vehicle without the field '" + field + "'");
-          }
-        }
+        requireFields(vehicle, response.statusCode(), "a vehicle ");
       }
       return List.of(json.treeToValue(vehicles, VehicleNearby[].class));
     } catch (JsonProcessingException e) {
       throw invalid(
           response.statusCode(),
           "with a body that is not a vehicle list: " + e.getOriginalMessage());
+    }
+  }
+
+  /** Fails, as fleet-core's fault, unless {@code node} has every field the gateway relies on. */
+  private static void requireFields(JsonNode node, int status, String where) {
+    for (String field : REQUIRED_FIELDS) {
+      if (node == null || !node.hasNonNull(field)) {
+        throw invalid(status, where + "without the field '" + field + "'");
+      }
     }
   }
 
@@ -154,25 +159,12 @@ public final class FleetCoreClient {
     }
     try {
       JsonNode body = json.readTree(response.body());
-      for (String field : REQUIRED_FIELDS) {
-        if (body == null || !body.hasNonNull(field)) {
-          throw new FleetCoreException(
-              status,
-              FleetCoreException.INVALID_RESPONSE,
-              "fleet-core answered " + status + " without the field '" + field + "'");
-        }
-      }
+      requireFields(body, status, "");
       return json.treeToValue(body, type);
     } catch (JsonProcessingException e) {
-      throw new FleetCoreException(
+      throw invalid(
           status,
-          FleetCoreException.INVALID_RESPONSE,
-          "fleet-core answered "
-              + status
-              + " with a body that is not a "
-              + type.getSimpleName()
-              + ": "
-              + e.getOriginalMessage());
+          "with a body that is not a " + type.getSimpleName() + ": " + e.getOriginalMessage());
     }
   }
 
