@@ -29,6 +29,7 @@ import dev.pyramid.reporting.results.CollectedEvidence;
 import dev.pyramid.reporting.results.Evidence;
 import dev.pyramid.reporting.results.Layer;
 import dev.pyramid.reporting.stamp.BuildIdentity;
+import dev.pyramid.reporting.stamp.CommitTime;
 import dev.pyramid.reporting.stamp.RootCheck;
 import dev.pyramid.reporting.stamp.StampCheck;
 import java.io.IOException;
@@ -109,6 +110,14 @@ final class GateCommand implements Subcommand {
   @Mixin private BuildOptions build;
 
   @Option(
+      names = "--committed-at",
+      paramLabel = "TIME",
+      description =
+          "When the commit was made, for lead times (default: CI_COMMIT_TIMESTAMP, else git show"
+              + " -s --format=%%cI COMMIT; none when neither answers).")
+  private String committedAt;
+
+  @Option(
       names = "--quarantine",
       paramLabel = "FILE",
       description = "Quarantined tests (default: quarantine.yml when it exists).")
@@ -168,6 +177,14 @@ final class GateCommand implements Subcommand {
       stderr.println("Usage error: " + e.getMessage());
       return USAGE_OR_POLICY_ERROR.code();
     }
+    Optional<Instant> commitTime;
+    try {
+      commitTime =
+          CommitTime.resolve(committedAt, identity.commit(), System.getenv(), Path.of("."));
+    } catch (CommitTime.InvalidException e) {
+      stderr.println("Usage error: " + e.getMessage());
+      return USAGE_OR_POLICY_ERROR.code();
+    }
     History decisions = history.history();
     Optional<Baseline> baseline;
     try {
@@ -224,7 +241,7 @@ final class GateCommand implements Subcommand {
       if (allureResults != null) {
         AllureResults.write(decision, allureResults, now);
       }
-      decisions.record(decision, now, testedFlagVariants(flagFiles, decision));
+      decisions.record(decision, now, commitTime, testedFlagVariants(flagFiles, decision));
       stdout.println("History: appended to " + decisions.file());
     } catch (IOException e) {
       // The verdict stands, but a decision nobody can read later is not trustworthy in CI.

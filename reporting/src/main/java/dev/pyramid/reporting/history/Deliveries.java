@@ -29,6 +29,7 @@ public final class Deliveries {
       String stage, Optional<BuildIdentity> running, DeliveryCheck.Judged judged, Instant at) {
     ObjectNode line = new ObjectMapper().createObjectNode();
     line.put("type", "delivery");
+    line.put("schema", History.SCHEMA);
     line.put("time", at.toString());
     line.put("stage", stage);
     line.put("commit", running.map(BuildIdentity::commit).orElse(""));

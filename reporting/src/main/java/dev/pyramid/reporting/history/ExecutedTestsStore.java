@@ -19,6 +19,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
@@ -29,9 +30,10 @@ import java.util.UUID;
  * Builds that ran the same tests share one file.
  *
  * <p>Only what a later comparison can need is kept ({@link #prune}): the tests of each stage's
- * baseline, and of promotable decisions that a promotion to their stage may still follow. So the
- * folder holds a few files whatever the length of the history; with 100,000 tests each is about 0.9
- * MB.
+ * baseline, of promotable decisions that a promotion to their stage may still follow, and of the
+ * last {@link #FLAKY_WINDOW} decisions (flip rates). So the folder holds at most about a hundred
+ * files whatever the length of the history, fewer when builds ran the same tests; with 100,000
+ * tests each is about 0.9 MB, with 10,000 about 90 KB.
  */
 public final class ExecutedTestsStore {
 
@@ -43,6 +45,12 @@ public final class ExecutedTestsStore {
    * return to.
    */
   static final int ROLLBACK_DEPTH = 3;
+
+  /**
+   * How many of the latest whole-stage decisions keep their tests, whatever their verdict: the
+   * builds whose flip rates {@code pyramid flaky} computes.
+   */
+  public static final int FLAKY_WINDOW = 100;
 
   private static final String SUFFIX = ".tsv.gz";
 
@@ -96,15 +104,30 @@ public final class ExecutedTestsStore {
   }
 
   /**
+   * The tests a decision line names by {@code digest}, when they are still kept; empty once pruned.
+   *
+   * @throws IOException when the digest is not one, or the file was altered
+   */
+  public Optional<ExecutedTests> kept(String digest) throws IOException {
+    BaselineTests tests = locate(digest);
+    return Files.exists(file(digest)) ? tests.read() : Optional.empty();
+  }
+
+  /**
    * Deletes the files that no later comparison can need, given every line of the history: those
    * referred to by none of the last {@link #ROLLBACK_DEPTH} builds each stage ran (the one it runs
-   * and those a rollback may return to) and by no promotable decision made since the last promotion
-   * or rollback of its stage, and older than {@link #IN_FLIGHT} (a file half-written by a gate that
-   * was killed goes too).
+   * and those a rollback may return to), by no promotable decision made since the last promotion or
+   * rollback of its stage and by none of the last {@link #FLAKY_WINDOW} decisions, and older than
+   * {@link #IN_FLIGHT} (a file half-written by a gate that was killed goes too).
    *
    * @return the files deleted
    */
   List<Path> prune(List<JsonNode> lines, Instant now) throws IOException {
+    return prune(lines, now, FLAKY_WINDOW);
+  }
+
+  /** {@link #prune(List, Instant)}, keeping the tests of the last {@code flakyWindow} decisions. */
+  List<Path> prune(List<JsonNode> lines, Instant now, int flakyWindow) throws IOException {
     if (!Files.isDirectory(folder)) {
       return List.of();
     }
@@ -126,10 +149,16 @@ public final class ExecutedTestsStore {
             .ifPresent(needed::add);
       }
     }
-    for (int i = 0; i < lines.size(); i++) {
+    int recent = 0;
+    for (int i = lines.size() - 1; i >= 0; i--) {
       JsonNode line = lines.get(i);
-      if (line.has(History.EXECUTED_TESTS)
-          && i > lastPromotion.getOrDefault(line.path("stage").asText(), -1)) {
+      if (!line.has(History.EXECUTED_TESTS)) {
+        continue;
+      }
+      boolean mayBePromoted =
+          History.promotable(line, true)
+              && i > lastPromotion.getOrDefault(line.path("stage").asText(), -1);
+      if (mayBePromoted || recent++ < flakyWindow) {
         needed.add(line.get(History.EXECUTED_TESTS).asText());
       }
     }

@@ -3,7 +3,10 @@ package dev.pyramid.reporting.history;
 import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.pyramid.reporting.conditions.Verdict;
+import dev.pyramid.reporting.decision.ConditionResult;
 import dev.pyramid.reporting.decision.Decision;
 import dev.pyramid.reporting.decision.LayerResult;
 import dev.pyramid.reporting.decision.Outcome;
@@ -12,6 +15,7 @@ import dev.pyramid.reporting.results.BaselineTests;
 import dev.pyramid.reporting.results.ExecutedTests;
 import dev.pyramid.reporting.results.Layer;
 import dev.pyramid.reporting.results.PerfMetrics;
+import dev.pyramid.reporting.results.TestCase;
 import dev.pyramid.reporting.stamp.BuildIdentity;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -43,8 +47,30 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class History {
 
+  /** The key of a decision line naming, by layer, the ids of the tests that failed or errored. */
+  public static final String FAILED_TESTS = "failedTests";
+
+  /**
+   * The key of a decision line naming the blocking conditions that failed (the non-blocking ones
+   * that failed are under {@code failedWeighted}).
+   */
+  public static final String FAILED_CONDITIONS = "failedConditions";
+
   /** The key of a decision line naming the tests it executed in {@link ExecutedTestsStore}. */
-  static final String EXECUTED_TESTS = "executedTests";
+  public static final String EXECUTED_TESTS = "executedTests";
+
+  /**
+   * The shape of the lines this version writes, in each line's {@code "schema"}; a line without one
+   * is of shape 1. Shape 2 adds to decisions the commit's time, the conditions that failed and the
+   * tests that failed, what {@code pyramid metrics} and {@code pyramid flaky} read.
+   */
+  public static final int SCHEMA = 2;
+
+  /**
+   * At most this many failed tests are named in one decision line: a build that fails more is
+   * broken, not flaky, and its line says how many it left out ({@code failedTestsOmitted}).
+   */
+  static final int MAX_FAILED_TESTS_NAMED = 1000;
 
   /**
    * The key of a decision line holding, by registered flag, the variants passing tests of the
@@ -97,17 +123,22 @@ public final class History {
    * any more is then deleted.
    */
   public void record(Decision decision, Instant at) throws IOException {
-    record(decision, at, Optional.empty());
+    record(decision, at, Optional.empty(), Optional.empty());
   }
 
   /**
-   * Records {@code decision} as {@link #record(Decision, Instant)} does, with the flag variants its
-   * layers' passing tests exercised, when the policy names a flag registry.
+   * Records {@code decision} as {@link #record(Decision, Instant)} does, with the time of its
+   * commit when known (lead times are measured from it) and the flag variants its layers' passing
+   * tests exercised, when the policy names a flag registry.
    */
   public void record(
-      Decision decision, Instant at, Optional<Map<String, Set<String>>> flagVariantsTested)
+      Decision decision,
+      Instant at,
+      Optional<Instant> committedAt,
+      Optional<Map<String, Set<String>>> flagVariantsTested)
       throws IOException {
     ObjectNode line = decisionLine(decision, at);
+    committedAt.ifPresent(time -> line.put("committedAt", time.toString()));
     if (!decision.isLevelRun()) {
       flagVariantsTested.ifPresent(
           tested -> {
@@ -115,18 +146,16 @@ public final class History {
             tested.forEach((flag, variants) -> variants.forEach(flags.putArray(flag)::add));
           });
     }
-    boolean promotable =
-        !decision.isLevelRun()
-            && (decision.outcome() == Outcome.PROMOTE
-                || decision.outcome() == Outcome.MANUAL_APPROVAL);
-    if (promotable) {
-      line.put(
-          EXECUTED_TESTS,
-          executedTests.save(
-              ExecutedTests.of(decision.layers().stream().map(LayerResult::evidence).toList())));
+    // Every whole-stage decision keeps what its build executed: a promotable one for later
+    // baselines, any for the flip rates of `pyramid flaky` (builds of one code share one file).
+    ExecutedTests executed =
+        ExecutedTests.of(decision.layers().stream().map(LayerResult::evidence).toList());
+    boolean keepsTests = !decision.isLevelRun() && executed.size() > 0;
+    if (keepsTests) {
+      line.put(EXECUTED_TESTS, executedTests.save(executed));
     }
     append(line);
-    if (promotable) {
+    if (keepsTests) {
       executedTests.prune(read(), at);
     }
   }
@@ -224,6 +253,7 @@ public final class History {
   public static ObjectNode decisionLine(Decision decision, Instant at) {
     ObjectNode line = JSON.createObjectNode();
     line.put("type", "decision");
+    line.put("schema", SCHEMA);
     line.put("time", at.toString());
     line.put("stage", decision.stage());
     line.put("lane", decision.lane());
@@ -233,6 +263,28 @@ public final class History {
     line.put("levelRun", decision.isLevelRun());
     if (decision.score() != null) {
       line.put("score", decision.score());
+    }
+    for (ConditionResult condition : decision.conditions()) {
+      if (condition.verdict() == Verdict.FAIL) {
+        String key = condition.blocking() ? FAILED_CONDITIONS : "failedWeighted";
+        (line.has(key) ? (ArrayNode) line.get(key) : line.putArray(key)).add(condition.id());
+      }
+    }
+    ObjectNode failed = JSON.createObjectNode();
+    int named = 0;
+    for (LayerResult layer : decision.layers()) {
+      for (TestCase test : layer.evidence().testCases()) {
+        if (test.isFailure() && named++ < MAX_FAILED_TESTS_NAMED) {
+          String id = layer.layer().id();
+          (failed.has(id) ? (ArrayNode) failed.get(id) : failed.putArray(id)).add(test.id());
+        }
+      }
+    }
+    if (!failed.isEmpty()) {
+      line.set(FAILED_TESTS, failed);
+    }
+    if (named > MAX_FAILED_TESTS_NAMED) {
+      line.put("failedTestsOmitted", named - MAX_FAILED_TESTS_NAMED);
     }
     decision.layers().stream()
         .filter(l -> l.layer() == Layer.PERF)
@@ -247,6 +299,7 @@ public final class History {
       String stage, String lane, BuildIdentity build, String approvedBy, Instant at) {
     ObjectNode line = JSON.createObjectNode();
     line.put("type", "promotion");
+    line.put("schema", SCHEMA);
     line.put("time", at.toString());
     line.put("stage", stage);
     line.put("lane", lane);
@@ -363,6 +416,7 @@ public final class History {
       String stage, BuildIdentity from, BuildIdentity to, String approvedBy, Instant at) {
     ObjectNode line = JSON.createObjectNode();
     line.put("type", "rollback");
+    line.put("schema", SCHEMA);
     line.put("time", at.toString());
     line.put("stage", stage);
     line.put("commit", from.commit());
@@ -387,13 +441,17 @@ public final class History {
     return running(lines, stage).flatMap(build -> keptTestsDecision(lines, build));
   }
 
-  /** The latest decision of {@code build} that kept its executed tests. */
+  /**
+   * The latest promotable decision of {@code build} that kept its executed tests: the tests it was
+   * promoted on.
+   */
   static Optional<JsonNode> keptTestsDecision(List<JsonNode> lines, BuildIdentity build) {
     JsonNode found = null;
     for (JsonNode line : lines) {
       if ("decision".equals(line.path("type").asText())
           && matches(line, build)
-          && line.has(EXECUTED_TESTS)) {
+          && line.has(EXECUTED_TESTS)
+          && promotable(line, true)) {
         found = line;
       }
     }

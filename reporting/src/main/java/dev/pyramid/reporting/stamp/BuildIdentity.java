@@ -1,12 +1,9 @@
 package dev.pyramid.reporting.stamp;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
 
 /**
  * The build that results belong to: a commit and a build id (a CI run, pipeline or job number).
@@ -98,26 +95,7 @@ public record BuildIdentity(String commit, String buildId) {
   }
 
   private static Optional<String> gitHead(Path workingDirectory) {
-    try {
-      Process git =
-          new ProcessBuilder("git", "rev-parse", "HEAD")
-              .directory(workingDirectory.toFile())
-              .redirectErrorStream(false)
-              .redirectError(ProcessBuilder.Redirect.DISCARD)
-              .start();
-      String out = new String(git.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
-      if (!git.waitFor(10, TimeUnit.SECONDS)) {
-        git.destroyForcibly();
-        return Optional.empty();
-      }
-      return git.exitValue() == 0 && out.matches("[0-9a-f]{7,64}")
-          ? Optional.of(out)
-          : Optional.empty();
-    } catch (IOException e) {
-      return Optional.empty();
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      return Optional.empty();
-    }
+    return Git.output(workingDirectory, "rev-parse", "HEAD")
+        .filter(out -> out.matches("[0-9a-f]{7,64}"));
   }
 }

@@ -57,17 +57,32 @@ class ExecutedTestsStoreTests {
   }
 
   @Test
-  void a_blocked_decision_and_a_level_run_keep_nothing() throws Exception {
+  void a_level_run_keeps_nothing() throws Exception {
     History history = history();
-    Decision blocked = build("b1", 5, 1);
-    Decision levelRun = withLevel(build("b2", 5, 0));
 
-    history.record(blocked, Instant.now());
-    history.record(levelRun, Instant.now());
+    history.record(withLevel(build("b2", 5, 0)), Instant.now());
 
-    assertThat(blocked.outcome()).isEqualTo(Outcome.BLOCK);
     assertThat(history.read()).noneMatch(line -> line.has("executedTests"));
     assertThat(Files.exists(history.executedTests().folder())).isFalse();
+  }
+
+  @Test
+  void a_blocked_decision_keeps_its_tests_for_flip_rates_but_never_becomes_a_baseline()
+      throws Exception {
+    History history = history();
+    Instant now = Instant.now();
+    Decision blocked = build("b1", 5, 1);
+    history.record(build("b1", 3, 0), now);
+    history.append(History.promotionLine("production", "default", id("b1"), null, now));
+
+    history.record(blocked, now);
+
+    assertThat(blocked.outcome()).isEqualTo(Outcome.BLOCK);
+    JsonNode line = history.read().get(2);
+    assertThat(line.path("executedTests").asText()).matches("[0-9a-f]{64}");
+    assertThat(line.path("failedTests").path("unit")).hasSize(1);
+    Baseline baseline = history.baseline(history.read(), "production").orElseThrow();
+    assertThat(baseline.tests().read().orElseThrow().of(UNIT)).hasSize(3);
   }
 
   @Test
@@ -137,11 +152,30 @@ class ExecutedTestsStoreTests {
     ageAll();
 
     List<Path> deleted =
-        history.executedTests().prune(history.read(), start.plus(Duration.ofMinutes(1)));
+        history.executedTests().prune(history.read(), start.plus(Duration.ofMinutes(1)), 0);
 
     // b2 was a candidate until b3 was promoted; b1 stays for a rollback; b4 may still be promoted.
     assertThat(deleted).containsExactly(b2);
     assertThat(files()).containsExactlyInAnyOrder(b1, b3, b4);
+  }
+
+  @Test
+  void pruning_keeps_the_tests_of_the_latest_decisions_for_flip_rates() throws Exception {
+    History history = history();
+    Instant start = Instant.now();
+    history.record(build("b1", 3, 1), start);
+    history.record(build("b2", 4, 1), start);
+    history.record(build("b3", 5, 1), start);
+    Path b1 = kept(history, "b1");
+    Path b2 = kept(history, "b2");
+    Path b3 = kept(history, "b3");
+    ageAll();
+
+    List<Path> deleted =
+        history.executedTests().prune(history.read(), start.plus(Duration.ofMinutes(1)), 2);
+
+    assertThat(deleted).containsExactly(b1);
+    assertThat(files()).containsExactlyInAnyOrder(b2, b3);
   }
 
   @Test
