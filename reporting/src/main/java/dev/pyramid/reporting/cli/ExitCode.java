@@ -40,6 +40,8 @@ enum ExitCode {
   UNREADABLE(
       2,
       "an input is unreadable or not an OpenAPI 3.0 document (3.1 is refused); nothing compared"),
+  /** metrics: lines of the history were left out (each named); the figures cover the rest. */
+  PARTIAL(2, "partial: history lines left out (each named); the figures cover the readable part"),
   /** A bad command line or policy, or a file the command needs that cannot be read or written. */
   USAGE_OR_POLICY_ERROR(
       3, "usage or policy error, or a file the command needs cannot be read or written"),

@@ -35,6 +35,8 @@ public final class PyramidCommand implements Runnable {
     all.put("rollback", new RollbackCommand());
     all.put("deliver", new DeliverCommand());
     all.put("history", new HistoryCommand());
+    all.put("metrics", new MetricsCommand());
+    all.put("flaky", new FlakyCommand());
     all.put("report", new ReportCommand());
     all.put("policy", new PolicyCommand());
     all.put("api-diff", new ApiDiffCommand());

@@ -16,7 +16,7 @@ import java.util.List;
  * <p>A failed deployment recovers at the first later change that restores production: a rollback,
  * or a promotion that did not fail itself. Recovery time runs from the failed deployment to then.
  */
-final class ProductionChanges {
+public final class ProductionChanges {
   private ProductionChanges() {}
 
   /**
@@ -26,14 +26,15 @@ final class ProductionChanges {
    * @param recoveredAt when production recovered from it; null when it did not fail or has not
    *     recovered yet
    */
-  record Deployment(
+  public record Deployment(
       BuildIdentity build, Instant at, String lane, int line, String remedy, Instant recoveredAt) {
 
-    boolean failed() {
+    public boolean failed() {
       return remedy != null;
     }
 
-    Duration recoveryTime() {
+    /** From the deployment to the recovery; null when it did not fail or has not recovered. */
+    public Duration recoveryTime() {
       return recoveredAt == null ? null : Duration.between(at, recoveredAt);
     }
   }
