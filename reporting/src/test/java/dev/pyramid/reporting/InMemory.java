@@ -72,6 +72,20 @@ public final class InMemory {
       return add(count, TestCase.Status.PASSED, true);
     }
 
+    /** One named test case with {@code status}. */
+    public LayerBuilder test(String className, String name, TestCase.Status status) {
+      cases.add(
+          new TestCase(
+              className,
+              name,
+              0.01,
+              status,
+              status == TestCase.Status.PASSED ? "" : status + " in memory",
+              file(),
+              false));
+      return this;
+    }
+
     /** A result file of the layer that could not be read. */
     public LayerBuilder unreadable(String reason) {
       problems.add(new Problem(file(), reason));
