@@ -14,6 +14,9 @@ import dev.pyramid.reporting.decision.Gate;
 import dev.pyramid.reporting.decision.UsageException;
 import dev.pyramid.reporting.flags.FlagFiles;
 import dev.pyramid.reporting.history.History;
+import dev.pyramid.reporting.metrics.DeliveryMetrics;
+import dev.pyramid.reporting.metrics.HistoryScan;
+import dev.pyramid.reporting.metrics.ScannedHistory;
 import dev.pyramid.reporting.policy.Policy;
 import dev.pyramid.reporting.policy.PolicyException;
 import dev.pyramid.reporting.quarantine.Quarantine;
@@ -23,6 +26,7 @@ import dev.pyramid.reporting.render.ConsoleTable;
 import dev.pyramid.reporting.render.DecisionJson;
 import dev.pyramid.reporting.render.DecisionJunit;
 import dev.pyramid.reporting.render.DecisionMarkdown;
+import dev.pyramid.reporting.render.MetricsPage;
 import dev.pyramid.reporting.render.VerdictLine;
 import dev.pyramid.reporting.results.Baseline;
 import dev.pyramid.reporting.results.CollectedEvidence;
@@ -36,6 +40,7 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -239,7 +244,7 @@ final class GateCommand implements Subcommand {
               + out.toAbsolutePath().resolve("decision.json")
               + ", decision.md, decision-junit.xml");
       if (allureResults != null) {
-        AllureResults.write(decision, allureResults, now);
+        AllureResults.write(decision, allureResults, now, allureReport != null);
       }
       decisions.record(decision, now, commitTime, testedFlagVariants(flagFiles, decision));
       stdout.println("History: appended to " + decisions.file());
@@ -253,19 +258,46 @@ final class GateCommand implements Subcommand {
           layers.isEmpty()
               ? "all"
               : layers.stream().map(Layer::id).collect(Collectors.joining(","));
-      AllureReport.run(
-          roots,
-          allureResults,
-          allureReport,
-          allureHome.home(),
-          BuildEnvironment.of(stage, level, roots),
-          stdout,
-          stderr);
+      boolean generated =
+          AllureReport.run(
+              roots,
+              allureResults,
+              allureReport,
+              allureHome.home(),
+              BuildEnvironment.of(stage, level, roots),
+              stdout,
+              stderr);
+      if (generated) {
+        writeMetricsPage(decisions, read, now, stdout, stderr);
+      }
     }
     // Last, so that it closes the log: CI systems read this line for the test totals.
     stdout.println(VerdictLine.totals(decision));
     stdout.flush();
     return ExitCode.of(decision.outcome()).code();
+  }
+
+  /**
+   * Writes the page of the last 30 days' delivery metrics into the report, where each gate
+   * condition links to it. A damaged history still gives the page of its readable part, marked so.
+   */
+  private void writeMetricsPage(
+      History decisions, Policy policy, Instant now, PrintWriter stdout, PrintWriter stderr) {
+    try {
+      ScannedHistory scanned = HistoryScan.scan(decisions.file());
+      scanned.leftOut().forEach(line -> stderr.println("Metrics left out " + line.message()));
+      DeliveryMetrics metrics =
+          DeliveryMetrics.compute(
+              scanned,
+              new DeliveryMetrics.Period(now.minus(Duration.ofDays(30)), now.plusSeconds(1)),
+              policy.path().get(policy.path().size() - 1),
+              "hotfix",
+              Duration.ofHours(24));
+      Path page = MetricsPage.write(metrics, allureReport.resolve("metrics"));
+      stdout.println("Delivery metrics: " + page.toAbsolutePath());
+    } catch (IOException e) {
+      stderr.println("Delivery metrics page not written: " + e.getMessage());
+    }
   }
 
   /**

@@ -79,9 +79,14 @@ public record DeliveryMetrics(
     }
   }
 
-  /** One week of the trend: what each stage got and how production fared. */
+  /**
+   * One week of the trend: what each stage got and how production fared.
+   *
+   * @param days how much of the week lies in the period: 7, less for a first or last week cut
+   */
   public record Week(
       LocalDate monday,
+      double days,
       Map<String, Integer> deployments,
       Map<String, Double> blockRates,
       int productionDeployments,
@@ -271,6 +276,7 @@ public record DeliveryMetrics(
     }
     return new Week(
         monday,
+        week.days(),
         deployed,
         blockRates,
         production.size(),

@@ -38,10 +38,26 @@ public final class AllureResults {
    */
   static final String GATLING_LINK_PREFIX = "gatling/";
 
+  /**
+   * Where the generated report holds the page of delivery metrics ({@code pyramid gate
+   * --allure-report} writes it there), relative to the report's root.
+   */
+  public static final String METRICS_LINK = "metrics/" + MetricsPage.FILE;
+
   private AllureResults() {}
 
   /** Writes the results into {@code directory} (created if needed); returns the files written. */
   public static List<Path> write(Decision decision, Path directory, Instant decidedAt)
+      throws IOException {
+    return write(decision, directory, decidedAt, false);
+  }
+
+  /**
+   * Writes the results as {@link #write(Decision, Path, Instant)} does; with {@code linkMetrics},
+   * each gate condition links to the report's page of delivery metrics ({@link #METRICS_LINK}).
+   */
+  public static List<Path> write(
+      Decision decision, Path directory, Instant decidedAt, boolean linkMetrics)
       throws IOException {
     Files.createDirectories(directory);
     long time = decidedAt.toEpochMilli();
@@ -112,6 +128,18 @@ public final class AllureResults {
               label("feature", "gate"),
               label("story", condition.layerId())));
       result.put("attachments", List.of(decisionAttachment));
+      if (linkMetrics) {
+        result.put(
+            "links",
+            List.of(
+                Map.of(
+                    "name",
+                    "Delivery metrics (last 30 days)",
+                    "url",
+                    METRICS_LINK,
+                    "type",
+                    "link")));
+      }
       result.put(
           "parameters",
           List.of(

@@ -79,6 +79,7 @@ public final class MetricsJson {
     for (DeliveryMetrics.Week week : metrics.weeks()) {
       ObjectNode row = weeks.addObject();
       row.put("monday", week.monday().toString());
+      row.put("days", week.days());
       week.deployments().forEach(row.putObject("deployments")::put);
       week.blockRates().forEach(row.putObject("blockRates")::put);
       row.put("productionDeployments", week.productionDeployments());

@@ -117,7 +117,16 @@ public final class MetricsPage {
     html.append("</div>\n");
 
     List<String> weeks = new ArrayList<>();
-    metrics.weeks().forEach(w -> weeks.add(w.monday().toString().substring(5)));
+    // A week cut by the period says how much of it is counted: its bars are shorter for that.
+    metrics
+        .weeks()
+        .forEach(
+            w ->
+                weeks.add(
+                    w.monday().toString().substring(5)
+                        + (w.days() < 7
+                            ? String.format(Locale.ROOT, " (%.0f d)", Math.ceil(w.days()))
+                            : "")));
     SvgChart perStage = new SvgChart("deployments-per-week", "deployments", weeks);
     SvgChart blockRates = new SvgChart("block-rate-per-week", "% of decisions blocked", weeks);
     for (DeliveryMetrics.StageFigures stage : metrics.stages()) {

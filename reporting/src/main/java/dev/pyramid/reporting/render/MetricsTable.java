@@ -130,17 +130,21 @@ public final class MetricsTable {
         + " measured)";
   }
 
-  /** "2 d 3 h", "3 h 5 min", "12 min", "40 s". */
+  /** "2 d 3 h", "1 d", "3 h 5 min", "12 min", "40 s": the two largest units, no zero one. */
   static String human(Duration duration) {
     if (duration == null) {
       return "-";
     }
     long seconds = duration.toSeconds();
     if (seconds >= 86_400) {
-      return seconds / 86_400 + " d " + seconds % 86_400 / 3600 + " h";
+      return seconds / 86_400
+          + " d"
+          + (seconds % 86_400 < 3600 ? "" : " " + seconds % 86_400 / 3600 + " h");
     }
     if (seconds >= 3600) {
-      return seconds / 3600 + " h " + seconds % 3600 / 60 + " min";
+      return seconds / 3600
+          + " h"
+          + (seconds % 3600 < 60 ? "" : " " + seconds % 3600 / 60 + " min");
     }
     return seconds >= 60 ? seconds / 60 + " min" : seconds + " s";
   }

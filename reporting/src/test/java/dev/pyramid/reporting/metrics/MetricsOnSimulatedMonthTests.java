@@ -2,9 +2,14 @@ package dev.pyramid.reporting.metrics;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.pyramid.framework.api.UnitTest;
 import dev.pyramid.reporting.history.History;
+import dev.pyramid.reporting.render.MetricsJson;
+import dev.pyramid.reporting.render.MetricsPage;
 import dev.pyramid.reporting.stamp.BuildIdentity;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -61,6 +66,39 @@ class MetricsOnSimulatedMonthTests {
     assertThat(truths.verdicts.get("staging")).containsKey("BLOCK");
     assertThat(truths.verdicts.get("production")).containsKey("BLOCK");
     assertThat(truths.levelRuns).isEqualTo(DAYS);
+  }
+
+  /**
+   * The page and the JSON of the simulated month, kept in {@code target/simulated-month} for the
+   * page's browser check ({@code scripts/metrics-page-check.sh}) and for a person to look at.
+   */
+  @Test
+  void the_json_carries_the_same_figures_and_the_page_draws_every_chart() throws Exception {
+    Path out = Path.of("target", "simulated-month");
+    MetricsJson.write(metrics, out.resolve("metrics.json"));
+    Path page = MetricsPage.write(metrics, out);
+
+    JsonNode json = new ObjectMapper().readTree(out.resolve("metrics.json").toFile());
+    assertThat(json.path("production").path("deployments").asInt())
+        .isEqualTo(truths.promotions.get("production"));
+    assertThat(json.path("production").path("failedDeployments").asInt())
+        .isEqualTo(truths.failedRemedies.size());
+    assertThat(json.path("stages").get(0).path("deployments").asInt())
+        .isEqualTo(truths.promotions.get("staging"));
+    assertThat(json.path("weeks")).hasSize(5);
+    assertThat(json.path("partial").asBoolean()).isFalse();
+    String html = Files.readString(page);
+    for (String id :
+        List.of(
+            "keys",
+            "deployments-per-week",
+            "production-per-week",
+            "lead-time-per-week",
+            "block-rate-per-week",
+            "stages")) {
+      assertThat(html).contains("id=\"" + id + "\"");
+    }
+    assertThat(html).doesNotContain("id=\"partial\"");
   }
 
   @Test
