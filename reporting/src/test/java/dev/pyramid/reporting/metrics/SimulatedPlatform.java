@@ -44,7 +44,7 @@ import java.util.TreeSet;
  * staging goes to production; one that skipped a journey is blocked there. A fifth of production
  * deployments fail: half are rolled back, half fixed by a hotfix through the hotfix lane.
  */
-final class SimulatedPlatform {
+public final class SimulatedPlatform {
 
   static final String POLICY =
       """
@@ -81,7 +81,7 @@ final class SimulatedPlatform {
   static final String E2E_CLASS = "dev.sim.e2e.JourneyIT";
 
   /** The flaky tests and how often each fails: "layer TAB id". */
-  static final Map<String, Double> FLAKY =
+  public static final Map<String, Double> FLAKY =
       Map.of(
           "unit\t" + UNIT_CLASS + "#case_07", 0.06,
           "unit\t" + UNIT_CLASS + "#case_31", 0.03,
@@ -91,10 +91,10 @@ final class SimulatedPlatform {
   static final String SKIPPED = "e2e\t" + E2E_CLASS + "#journey_11";
 
   /** What the simulation made happen, counted as it went, not read back. */
-  static final class Truths {
-    final Map<String, Integer> promotions = new TreeMap<>();
+  public static final class Truths {
+    public final Map<String, Integer> promotions = new TreeMap<>();
     final Map<String, Integer> rollbacks = new TreeMap<>();
-    final Map<String, Map<String, Integer>> verdicts = new TreeMap<>();
+    public final Map<String, Map<String, Integer>> verdicts = new TreeMap<>();
     final Map<String, Map<String, Integer>> blockingConditions = new TreeMap<>();
     final List<Duration> leadTimes = new ArrayList<>();
     final Map<String, String> failedRemedies = new TreeMap<>(); // build id -> rollback | hotfix
@@ -135,7 +135,7 @@ final class SimulatedPlatform {
    * Writes {@code days} days from {@code from} (a day before it too: a production build to roll
    * back to, and events the period must leave out) into {@code historyFile}.
    */
-  static Truths write(Path historyFile, long seed, Instant from, int days) throws Exception {
+  public static Truths write(Path historyFile, long seed, Instant from, int days) throws Exception {
     SimulatedPlatform platform = new SimulatedPlatform(historyFile, seed);
     platform.from = from;
     platform.to = from.plus(Duration.ofDays(days));
