@@ -37,7 +37,7 @@ import java.util.TreeSet;
  * A platform's month (or more) of pipelines, written into a history through the gate's own writer
  * ({@link Gate} decides, {@link History} records and promotes), with the truths it made happen.
  *
- * <p>Weekdays bring 13 commits between 08:00 and 17:00 UTC, weekend days 2. Each commit's build
+ * <p>Weekdays bring 14 commits between 08:00 and 17:00 UTC, weekend days 2. Each commit's build
  * goes through the staging gate; three tests are flaky (each fails now and then, whatever the
  * code), and a commit now and then breaks a test for good. A blocked commit is built again, up to
  * three times; each try is a new build of the same commit. At 15:00 on weekdays the newest build on
@@ -151,7 +151,7 @@ public final class SimulatedPlatform {
     boolean weekday = date.getDayOfWeek().getValue() <= DayOfWeek.FRIDAY.getValue();
     Instant midnight = date.atStartOfDay().toInstant(ZoneOffset.UTC);
     List<Instant> commits = new ArrayList<>();
-    for (int i = 0; i < (weekday ? 13 : 2); i++) {
+    for (int i = 0; i < (weekday ? 14 : 2); i++) {
       commits.add(midnight.plus(Duration.ofMinutes(8 * 60 + random.nextInt(9 * 60))));
     }
     commits.sort(Comparator.naturalOrder());
