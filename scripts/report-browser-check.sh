@@ -121,3 +121,11 @@ if problems:
     sys.exit(1)
 PY
 echo "report-browser-check: OK: the overview lists $groups; screenshot $out/overview.png, DOM $out/overview.html"
+
+# The page of delivery metrics the gate wrote into the report, which each gate condition links to.
+# A fresh checkout's history may hold no deployment yet: the page must be whole, not full.
+if [[ -f "$report/metrics/index.html" ]]; then
+  grep -rqsE '"url" ?: ?"metrics/index.html"' "$report/data/test-cases" \
+    || fail "the report has a metrics page but no gate condition links to it"
+  PYRAMID_METRICS_MIN_BARS=0 "$root/scripts/metrics-page-check.sh" "$report/metrics" "$out/metrics"
+fi
