@@ -1,9 +1,12 @@
 package dev.pyramid.reporting.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.pyramid.reporting.history.History;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -13,9 +16,13 @@ import picocli.CommandLine.Option;
 @Command(
     name = "history",
     mixinStandardHelpOptions = true,
-    description =
-        "Lists the gate's decisions, the promotions, the rollbacks and the flag deliveries, oldest first,"
-            + " optionally of one stage: deployments and deliveries on one timeline.")
+    description = {
+      "Lists the gate's decisions, the promotions, the rollbacks and the flag deliveries, oldest"
+          + " first, optionally of one stage: deployments and deliveries on one timeline.",
+      "--compact-before compacts the lines older than a time instead: what baselines, rollbacks,"
+          + " deliveries and metrics read stays; the lines as they were go to the archive beside the"
+          + " history (history.archive.jsonl.gz)."
+    })
 final class HistoryCommand implements Subcommand {
 
   @CommandLine.Spec private CommandLine.Model.CommandSpec spec;
@@ -25,6 +32,13 @@ final class HistoryCommand implements Subcommand {
 
   @Mixin private HistoryOption history;
 
+  @Option(
+      names = "--compact-before",
+      paramLabel = "TIME",
+      description =
+          "Compact the lines older than this (2026-09-01, or an instant) instead of listing.")
+  private String compactBefore;
+
   @Override
   public List<ExitCode> exitCodes() {
     return List.of(ExitCode.DONE, ExitCode.USAGE_OR_POLICY_ERROR);
@@ -33,6 +47,9 @@ final class HistoryCommand implements Subcommand {
   @Override
   public Integer call() {
     PrintWriter stdout = spec.commandLine().getOut();
+    if (compactBefore != null) {
+      return compact(stdout);
+    }
     try {
       String row = "%-24s %-9s %-10s %-8s %-16s %-14s %s%n";
       stdout.printf(row, "time", "type", "stage", "lane", "build", "commit", "verdict");
@@ -54,6 +71,32 @@ final class HistoryCommand implements Subcommand {
       stdout.flush();
       return ExitCode.DONE.code();
     } catch (IOException e) {
+      spec.commandLine().getErr().println("History error: " + e.getMessage());
+      return ExitCode.USAGE_OR_POLICY_ERROR.code();
+    }
+  }
+
+  private int compact(PrintWriter stdout) {
+    try {
+      Instant before = PeriodOptions.instant(compactBefore, "--compact-before");
+      History.Compacted done = history.history().compact(before);
+      stdout.printf(
+          Locale.ROOT,
+          "Compacted %s: %d lines (%d bytes) -> %d lines (%d bytes); %d decision line(s) before %s"
+              + " reduced to what metrics read, %d level run(s) left out.%n"
+              + "The lines as they were: %s%n",
+          history.history().file(),
+          done.linesBefore(),
+          done.bytesBefore(),
+          done.linesAfter(),
+          done.bytesAfter(),
+          done.compacted(),
+          before,
+          done.linesBefore() - done.linesAfter(),
+          done.archive());
+      stdout.flush();
+      return ExitCode.DONE.code();
+    } catch (IllegalArgumentException | IOException e) {
       spec.commandLine().getErr().println("History error: " + e.getMessage());
       return ExitCode.USAGE_OR_POLICY_ERROR.code();
     }

@@ -71,7 +71,8 @@ final class PeriodOptions {
     }
   }
 
-  private static Instant instant(String text, String option) {
+  /** An instant written 2026-12-01T00:00:00Z, or a day (its start in UTC). */
+  static Instant instant(String text, String option) {
     try {
       return text.contains("T")
           ? Instant.parse(text.strip())

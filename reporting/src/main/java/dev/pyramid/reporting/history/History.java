@@ -18,6 +18,7 @@ import dev.pyramid.reporting.results.PerfMetrics;
 import dev.pyramid.reporting.results.TestCase;
 import dev.pyramid.reporting.stamp.BuildIdentity;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
@@ -33,6 +34,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.zip.GZIPOutputStream;
 
 /**
  * A JSON-lines history file: one {@code "type":"decision"} line per gate decision, one {@code
@@ -214,6 +216,81 @@ public final class History {
           }
           then.run(parse(new String(all.array(), StandardCharsets.UTF_8).lines().toList()));
         }
+      }
+    }
+  }
+
+  /**
+   * What {@link #compact} did.
+   *
+   * @param linesBefore the history's lines before
+   * @param linesAfter its lines after (level runs older than the cutoff are left out)
+   * @param compacted decision lines reduced to what metrics read
+   * @param bytesBefore the file's size before
+   * @param bytesAfter its size after
+   * @param archive where the lines were kept whole, as they were
+   */
+  public record Compacted(
+      int linesBefore,
+      int linesAfter,
+      int compacted,
+      long bytesBefore,
+      long bytesAfter,
+      Path archive) {}
+
+  /**
+   * Compacts the lines older than {@code before} ({@link HistoryCompaction} says what they keep),
+   * under the history's lock. First the whole file, as it was, is appended to the archive beside it
+   * ({@code history.jsonl} keeps it in {@code history.archive.jsonl.gz}, one gzip member per
+   * compaction: {@code zcat} reads them all), then the file is rewritten in place: a gate waiting
+   * on the lock then appends to the compacted file. Executed tests no line refers to any more are
+   * deleted by the next decision's pruning.
+   */
+  @SuppressWarnings("try") // the file lock is held by the try block alone: gate runs wait for it
+  public Compacted compact(Instant before) throws IOException {
+    Path archive = beside(file, ".archive.jsonl.gz");
+    Files.createDirectories(file.getParent());
+    synchronized (MONITORS.computeIfAbsent(file, f -> new Object())) {
+      try (FileChannel channel =
+              FileChannel.open(
+                  file,
+                  StandardOpenOption.CREATE,
+                  StandardOpenOption.READ,
+                  StandardOpenOption.WRITE);
+          FileLock lock = channel.lock()) {
+        ByteBuffer all = ByteBuffer.allocate(Math.toIntExact(channel.size()));
+        while (all.hasRemaining() && channel.read(all, all.position()) >= 0) {
+          // reads on until the buffer holds the whole file
+        }
+        byte[] original = all.array();
+        List<JsonNode> lines = parse(new String(original, StandardCharsets.UTF_8).lines().toList());
+        List<JsonNode> kept = HistoryCompaction.compact(lines, before);
+        StringBuilder text = new StringBuilder();
+        for (JsonNode line : kept) {
+          text.append(JSON.writeValueAsString(line)).append('\n');
+        }
+        byte[] compacted = text.toString().getBytes(StandardCharsets.UTF_8);
+        try (OutputStream out =
+            new GZIPOutputStream(
+                Files.newOutputStream(
+                    archive, StandardOpenOption.CREATE, StandardOpenOption.APPEND))) {
+          out.write(original);
+        }
+        try (FileChannel archived = FileChannel.open(archive, StandardOpenOption.WRITE)) {
+          archived.force(true);
+        }
+        channel.truncate(0);
+        ByteBuffer buffer = ByteBuffer.wrap(compacted);
+        long at = 0;
+        while (buffer.hasRemaining()) {
+          at += channel.write(buffer, at);
+        }
+        channel.force(false);
+        int reduced =
+            (int) kept.stream().filter(line -> line.has("compacted")).count()
+                - (int) lines.stream().filter(line -> line.has("compacted")).count();
+        return new Compacted(
+            lines.size(), kept.size(), reduced, original.length, compacted.length, archive);
       }
     }
   }

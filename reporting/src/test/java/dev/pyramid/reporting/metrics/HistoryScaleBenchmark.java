@@ -125,6 +125,27 @@ class HistoryScaleBenchmark {
                             && l.contains("\"stage\":\"production\""))
                 .count())
         .isGreaterThanOrEqualTo(12 * 20);
+    History.Compacted compacted = history.compact(until.minus(Duration.ofDays(90)));
+    System.out.printf(
+        Locale.ROOT,
+        "compacted before the last 90 days: %d lines, %.1f MB -> %d lines, %.1f MB (%.0f %%);"
+            + " archive %.1f MB gzipped%n",
+        compacted.linesBefore(),
+        compacted.bytesBefore() / 1e6,
+        compacted.linesAfter(),
+        compacted.bytesAfter() / 1e6,
+        100.0 * compacted.bytesAfter() / compacted.bytesBefore(),
+        Files.size(compacted.archive()) / 1e6);
+    long afterCompaction =
+        median(
+            new long[] {
+              time(() -> history.read().size()),
+              time(() -> history.read().size()),
+              time(() -> history.read().size())
+            });
+    System.out.printf(
+        Locale.ROOT, "the gate's History.read after compaction: %d ms%n", afterCompaction);
+
     assertThat(median(gate)).as("the gate reads a year in ms").isLessThan(1000);
     assertThat(median(metrics)).as("metrics of a year in ms").isLessThan(1000);
   }

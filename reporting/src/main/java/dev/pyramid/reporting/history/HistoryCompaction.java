@@ -1,0 +1,80 @@
+package dev.pyramid.reporting.history;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.pyramid.reporting.stamp.BuildIdentity;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * What compacting a history keeps of its lines older than a cutoff: everything baselines, rollbacks
+ * and deliveries read, and what delivery metrics count; the rest of those lines (performance
+ * figures, flag variants, failed and executed tests) goes to the archive only.
+ *
+ * <p>Kept whole, whatever their age: every promotion, rollback and delivery line (which build each
+ * stage runs and ran, which flag states were delivered), and every decision line of the builds a
+ * stage may run again (the one it runs and those a rollback may return to: their baselines). Kept
+ * as what metrics read: the other whole-stage decisions. Left out: the other level runs, which
+ * decide no promotion and count in no metric.
+ */
+final class HistoryCompaction {
+  private HistoryCompaction() {}
+
+  /** What a compacted decision line keeps. */
+  static final List<String> METRIC_FIELDS =
+      List.of(
+          "type",
+          "schema",
+          "time",
+          "stage",
+          "lane",
+          "commit",
+          "buildId",
+          "verdict",
+          "levelRun",
+          "committedAt",
+          History.FAILED_CONDITIONS);
+
+  /**
+   * The compacted lines.
+   *
+   * @param lines every line of the history, oldest first
+   * @param before lines at or after this time are kept whole
+   */
+  static List<JsonNode> compact(List<JsonNode> lines, Instant before) {
+    Set<BuildIdentity> mayRunAgain = new HashSet<>();
+    Set<String> stages = new HashSet<>();
+    lines.forEach(line -> stages.add(line.path("stage").asText()));
+    for (String stage : stages) {
+      List<BuildIdentity> ran = History.ranAt(lines, stage);
+      mayRunAgain.addAll(
+          ran.subList(Math.max(0, ran.size() - ExecutedTestsStore.ROLLBACK_DEPTH), ran.size()));
+    }
+    List<JsonNode> kept = new ArrayList<>(lines.size());
+    for (JsonNode line : lines) {
+      boolean old = Instant.parse(line.path("time").asText()).isBefore(before);
+      boolean decision = "decision".equals(line.path("type").asText());
+      if (!old || !decision || mayRunAgain.contains(identity(line))) {
+        kept.add(line);
+      } else if (!line.path("levelRun").asBoolean()) {
+        ObjectNode compacted = ((ObjectNode) line).objectNode();
+        METRIC_FIELDS.forEach(
+            field -> {
+              if (line.has(field)) {
+                compacted.set(field, line.get(field));
+              }
+            });
+        compacted.put("compacted", true);
+        kept.add(compacted);
+      }
+    }
+    return kept;
+  }
+
+  private static BuildIdentity identity(JsonNode line) {
+    return new BuildIdentity(line.path("commit").asText(), line.path("buildId").asText());
+  }
+}
