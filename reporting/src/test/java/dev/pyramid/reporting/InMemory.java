@@ -74,6 +74,11 @@ public final class InMemory {
 
     /** One named test case with {@code status}. */
     public LayerBuilder test(String className, String name, TestCase.Status status) {
+      return test(className, name, status, false);
+    }
+
+    /** One named test case; {@code flaky} when it passed only on a rerun. */
+    public LayerBuilder test(String className, String name, TestCase.Status status, boolean flaky) {
       cases.add(
           new TestCase(
               className,
@@ -82,7 +87,7 @@ public final class InMemory {
               status,
               status == TestCase.Status.PASSED ? "" : status + " in memory",
               file(),
-              false));
+              flaky));
       return this;
     }
 

@@ -53,6 +53,12 @@ public final class History {
   public static final String FAILED_TESTS = "failedTests";
 
   /**
+   * The key of a decision line naming, by layer, the ids of the tests that passed only when rerun
+   * (flaky within the run).
+   */
+  public static final String RERUN_FLAKY_TESTS = "rerunFlakyTests";
+
+  /**
    * The key of a decision line naming the blocking conditions that failed (the non-blocking ones
    * that failed are under {@code failedWeighted}).
    */
@@ -348,17 +354,24 @@ public final class History {
       }
     }
     ObjectNode failed = JSON.createObjectNode();
+    ObjectNode rerunFlaky = JSON.createObjectNode();
     int named = 0;
     for (LayerResult layer : decision.layers()) {
+      String id = layer.layer().id();
       for (TestCase test : layer.evidence().testCases()) {
         if (test.isFailure() && named++ < MAX_FAILED_TESTS_NAMED) {
-          String id = layer.layer().id();
           (failed.has(id) ? (ArrayNode) failed.get(id) : failed.putArray(id)).add(test.id());
+        } else if (test.flaky() && !test.isFailure()) {
+          (rerunFlaky.has(id) ? (ArrayNode) rerunFlaky.get(id) : rerunFlaky.putArray(id))
+              .add(test.id());
         }
       }
     }
     if (!failed.isEmpty()) {
       line.set(FAILED_TESTS, failed);
+    }
+    if (!rerunFlaky.isEmpty()) {
+      line.set(RERUN_FLAKY_TESTS, rerunFlaky);
     }
     if (named > MAX_FAILED_TESTS_NAMED) {
       line.put("failedTestsOmitted", named - MAX_FAILED_TESTS_NAMED);

@@ -41,6 +41,15 @@ public record DeliveryMetrics(
     List<Week> weeks,
     List<ScannedHistory.LeftOut> leftOut) {
 
+  /**
+   * Among the conditions that block most: BLOCK decisions whose line predates schema 2, which did
+   * not record the conditions that failed.
+   */
+  public static final String NOT_RECORDED = "(not recorded: a line of schema 1)";
+
+  /** Among the conditions that block most: BLOCK decisions whose score fell below the warn line. */
+  public static final String SCORE_BELOW_WARN = "(score below the warn threshold)";
+
   /** From {@code from} (inclusive) to {@code to} (exclusive). */
   public record Period(Instant from, Instant to) {
     public boolean contains(Instant time) {
@@ -139,18 +148,16 @@ public record DeliveryMetrics(
     return deployments.isEmpty() ? 0 : failed().size() / (double) deployments.size();
   }
 
-  /** How long production took to recover from each failed deployment that recovered. */
+  /**
+   * How long production took to recover from each failed deployment. Every failed one recovered: a
+   * remedy followed it, and the last change of a chain of remedies restored production.
+   */
   public Durations recoveryTimes() {
     return new Durations(
         failed().stream()
             .map(ProductionChanges.Deployment::recoveryTime)
             .filter(t -> t != null)
             .toList());
-  }
-
-  /** Failed deployments production has not recovered from yet. */
-  public int unrecovered() {
-    return (int) failed().stream().filter(d -> d.recoveredAt() == null).count();
   }
 
   /** Computes the metrics of {@code period} over the readable part of {@code history}. */
@@ -236,6 +243,11 @@ public record DeliveryMetrics(
       } else if (entry.isStageDecision()) {
         verdicts.merge(entry.verdict(), 1, Integer::sum);
         if ("BLOCK".equals(entry.verdict())) {
+          if (entry.schema() < 2) {
+            conditions.merge(NOT_RECORDED, 1, Integer::sum);
+          } else if (entry.failedConditions().isEmpty()) {
+            conditions.merge(SCORE_BELOW_WARN, 1, Integer::sum);
+          }
           entry.failedConditions().forEach(id -> conditions.merge(id, 1, Integer::sum));
         }
       }

@@ -18,12 +18,13 @@ import java.util.TreeSet;
 
 /**
  * Tests that flip between builds: flaky is a test that failed in one build and passed in another of
- * the same commit (the code did not change; the test's result did), beyond the reruns of one run
- * that {@code max-flaky} counts.
+ * the same commit (the code did not change; the test's result did), or that passed in a build only
+ * when rerun (what {@code max-flaky} counts within one run).
  *
- * <p>A build counts once, by its latest whole-stage decision. A test passed in a build when the
- * build's kept tests include it and its decision does not name it as failed; when a build's tests
- * are no longer kept ({@link ExecutedTestsStore#FLAKY_WINDOW}), only its failures are known.
+ * <p>A build counts once, by its latest whole-stage decision. A test passed in a build when its
+ * decision names it as passed on a rerun, or the build's kept tests include it and its decision
+ * does not name it as failed; when a build's tests are no longer kept ({@link
+ * ExecutedTestsStore#FLAKY_WINDOW}), only its failures and reruns are known.
  */
 public final class FlipRates {
   private FlipRates() {}
@@ -34,9 +35,16 @@ public final class FlipRates {
    * @param runs builds of the window whose result for it is known
    * @param flips how often its result changed from one of those builds to the next
    * @param commits the commits on which it both failed and passed
+   * @param rerunFlaky builds in which it passed only when rerun (a pass for its flip rate)
    */
   public record FlakyTest(
-      String layer, String id, int runs, int failures, int flips, Set<String> commits) {
+      String layer,
+      String id,
+      int runs,
+      int failures,
+      int flips,
+      Set<String> commits,
+      int rerunFlaky) {
 
     /** Flips over the changes it could have made: 1 means it changed every time. */
     public double flipRate() {
@@ -66,11 +74,23 @@ public final class FlipRates {
     List<HistoryEntry> window = new ArrayList<>(latest.values());
     window = window.subList(Math.max(0, window.size() - lastBuilds), window.size());
 
-    Set<String> candidates = new TreeSet<>(); // "layer TAB id" of every test failed in the window
+    // The candidates: "layer TAB id" of every test that failed, or passed on a rerun, in the
+    // window.
+    Set<String> candidates = new TreeSet<>();
+    Map<String, Integer> reruns = new HashMap<>();
     for (HistoryEntry build : window) {
       build
           .failedTests()
           .forEach((layer, ids) -> ids.forEach(id -> candidates.add(key(layer, id))));
+      build
+          .rerunFlakyTests()
+          .forEach(
+              (layer, ids) ->
+                  ids.forEach(
+                      id -> {
+                        candidates.add(key(layer, id));
+                        reruns.merge(key(layer, id), 1, Integer::sum);
+                      }));
     }
     Map<String, List<Boolean>> results = new HashMap<>(); // per candidate, passed? per known build
     Map<String, Map<String, Set<Boolean>>> byCommit = new HashMap<>();
@@ -82,15 +102,7 @@ public final class FlipRates {
         withoutTests++;
       }
       for (String candidate : candidates) {
-        String layer = candidate.substring(0, candidate.indexOf('\t'));
-        String id = candidate.substring(layer.length() + 1);
-        Boolean passed = null;
-        if (build.failedTests().getOrDefault(layer, List.of()).contains(id)) {
-          passed = false;
-        } else if (executed.isPresent()
-            && Layer.byId(layer).map(l -> executed.get().of(l).contains(id)).orElse(false)) {
-          passed = true;
-        }
+        Boolean passed = result(build, executed, candidate);
         if (passed != null) {
           results.computeIfAbsent(candidate, c -> new ArrayList<>()).add(passed);
           byCommit
@@ -111,7 +123,8 @@ public final class FlipRates {
                   bothWays.add(commit);
                 }
               });
-      if (bothWays.isEmpty()) {
+      int rerunFlaky = reruns.getOrDefault(candidate, 0);
+      if (bothWays.isEmpty() && rerunFlaky == 0) {
         continue;
       }
       List<Boolean> runs = results.get(candidate);
@@ -128,14 +141,33 @@ public final class FlipRates {
               runs.size(),
               failures,
               flips,
-              bothWays));
+              bothWays,
+              rerunFlaky));
     }
     flaky.sort(
         Comparator.comparingDouble(FlakyTest::flipRate)
             .reversed()
             .thenComparing(Comparator.comparingInt(FlakyTest::failures).reversed())
+            .thenComparing(Comparator.comparingInt(FlakyTest::rerunFlaky).reversed())
             .thenComparing(FlakyTest::id));
     return new Report(window.stream().map(HistoryEntry::build).toList(), withoutTests, flaky);
+  }
+
+  /** The candidate's result in {@code build}: false failed, true passed, null unknown. */
+  private static Boolean result(
+      HistoryEntry build, Optional<ExecutedTests> executed, String candidate) {
+    String layer = candidate.substring(0, candidate.indexOf('\t'));
+    String id = candidate.substring(layer.length() + 1);
+    if (build.failedTests().getOrDefault(layer, List.of()).contains(id)) {
+      return false;
+    }
+    if (build.rerunFlakyTests().getOrDefault(layer, List.of()).contains(id)) {
+      return true;
+    }
+    boolean ran =
+        executed.isPresent()
+            && Layer.byId(layer).map(l -> executed.get().of(l).contains(id)).orElse(false);
+    return ran ? true : null;
   }
 
   private static String key(String layer, String id) {

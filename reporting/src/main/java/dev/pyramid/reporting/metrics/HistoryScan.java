@@ -175,22 +175,29 @@ public final class HistoryScan {
     return sorted;
   }
 
-  private static HistoryEntry entry(JsonNode node, int number) {
-    List<String> failedConditions = new ArrayList<>();
-    node.path(History.FAILED_CONDITIONS).forEach(id -> failedConditions.add(id.asText()));
-    Map<String, List<String>> failedTests = new LinkedHashMap<>();
-    node.path(History.FAILED_TESTS)
+  private static Map<String, List<String>> idsByLayer(JsonNode byLayer) {
+    Map<String, List<String>> ids = new LinkedHashMap<>();
+    byLayer
         .properties()
         .forEach(
             layer -> {
-              List<String> ids = new ArrayList<>();
-              layer.getValue().forEach(id -> ids.add(id.asText()));
-              failedTests.put(layer.getKey(), ids);
+              List<String> list = new ArrayList<>();
+              layer.getValue().forEach(id -> list.add(id.asText()));
+              ids.put(layer.getKey(), list);
             });
+    return ids;
+  }
+
+  private static HistoryEntry entry(JsonNode node, int number) {
+    List<String> failedConditions = new ArrayList<>();
+    node.path(History.FAILED_CONDITIONS).forEach(id -> failedConditions.add(id.asText()));
+    Map<String, List<String>> failedTests = idsByLayer(node.path(History.FAILED_TESTS));
+    Map<String, List<String>> rerunFlaky = idsByLayer(node.path(History.RERUN_FLAKY_TESTS));
     Instant committedAt =
         node.has("committedAt") ? Instant.parse(node.path("committedAt").asText()) : null;
     return new HistoryEntry(
         number,
+        node.path("schema").asInt(1),
         node.path("type").asText(),
         Instant.parse(node.path("time").asText()),
         node.path("stage").asText(),
@@ -201,6 +208,7 @@ public final class HistoryScan {
         committedAt,
         failedConditions,
         failedTests,
+        rerunFlaky,
         node.hasNonNull(History.EXECUTED_TESTS) ? node.get(History.EXECUTED_TESTS).asText() : null);
   }
 }

@@ -15,6 +15,8 @@ import java.util.List;
  *
  * <p>A failed deployment recovers at the first later change that restores production: a rollback,
  * or a promotion that did not fail itself. Recovery time runs from the failed deployment to then.
+ * There always is one: a failed deployment has a next change, and the last change of production has
+ * none, so it did not fail.
  */
 public final class ProductionChanges {
   private ProductionChanges() {}

@@ -18,7 +18,8 @@ public final class FlakyTable {
     out.append(
         String.format(
             Locale.ROOT,
-            "%d build(s) looked at%s; %d flaky test(s): failed and passed on the same commit%n",
+            "%d build(s) looked at%s; %d flaky test(s): failed and passed on the same commit, or"
+                + " passed only when rerun%n",
             report.builds().size(),
             report.withoutTests() == 0
                 ? ""
@@ -30,11 +31,12 @@ public final class FlakyTable {
     out.append(
         String.format(
             Locale.ROOT,
-            "%n%9s %5s %4s %8s  %-8s %-60s %s%n",
+            "%n%9s %5s %4s %8s %6s  %-8s %-60s %s%n",
             "flip rate",
             "flips",
             "runs",
             "failures",
+            "reruns",
             "layer",
             "test",
             "commits where it flipped"));
@@ -42,11 +44,12 @@ public final class FlakyTable {
       out.append(
           String.format(
               Locale.ROOT,
-              "%9s %5d %4d %8d  %-8s %-60s %s%n",
+              "%9s %5d %4d %8d %6d  %-8s %-60s %s%n",
               MetricsTable.percent(test.flipRate()),
               test.flips(),
               test.runs(),
               test.failures(),
+              test.rerunFlaky(),
               test.layer(),
               test.id(),
               String.join(", ", test.commits().stream().map(FlakyTable::shortCommit).toList())));
@@ -81,13 +84,19 @@ public final class FlakyTable {
       out.append(
           String.format(
               Locale.ROOT,
-              "    reason: \"%s layer: flipped %d time(s) in its last %d builds (flip rate %s);"
-                  + " failed and passed on %s\"%n",
+              "    reason: \"%s layer: flipped %d time(s) in its last %d builds (flip rate %s)%s%s\"%n",
               test.layer(),
               test.flips(),
               test.runs(),
               MetricsTable.percent(test.flipRate()),
-              String.join(", ", test.commits().stream().map(FlakyTable::shortCommit).toList())));
+              test.commits().isEmpty()
+                  ? ""
+                  : "; failed and passed on "
+                      + String.join(
+                          ", ", test.commits().stream().map(FlakyTable::shortCommit).toList()),
+              test.rerunFlaky() == 0
+                  ? ""
+                  : "; passed only when rerun in " + test.rerunFlaky() + " build(s)"));
       out.append("    expires: ").append(expires).append('\n');
     }
     if (worst.isEmpty()) {

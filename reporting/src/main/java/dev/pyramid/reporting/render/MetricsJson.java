@@ -48,8 +48,7 @@ public final class MetricsJson {
     production.put("failureWindowSeconds", metrics.failureWindow().toSeconds());
     production.put("failedDeployments", metrics.failed().size());
     production.put("changeFailureRate", metrics.changeFailureRate());
-    durations(production.putObject("recoveryTime"), metrics.recoveryTimes())
-        .put("unrecovered", metrics.unrecovered());
+    durations(production.putObject("recoveryTime"), metrics.recoveryTimes());
     ArrayNode failed = production.putArray("failed");
     metrics
         .failed()

@@ -111,9 +111,7 @@ public final class MetricsPage {
         html,
         "Recovery time (median)",
         MetricsTable.human(metrics.recoveryTimes().median()),
-        "p90 "
-            + MetricsTable.human(metrics.recoveryTimes().p90())
-            + (metrics.unrecovered() == 0 ? "" : "; " + metrics.unrecovered() + " not recovered"));
+        "p90 " + MetricsTable.human(metrics.recoveryTimes().p90()));
     html.append("</div>\n");
 
     List<String> weeks = new ArrayList<>();

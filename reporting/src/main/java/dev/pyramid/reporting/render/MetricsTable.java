@@ -64,10 +64,7 @@ public final class MetricsTable {
             human(metrics.failureWindow())));
     out.append(
         String.format(
-            Locale.ROOT,
-            "  recovery time         %s%s%n",
-            durations(metrics.recoveryTimes()),
-            metrics.unrecovered() == 0 ? "" : "; " + metrics.unrecovered() + " not recovered yet"));
+            Locale.ROOT, "  recovery time         %s%n", durations(metrics.recoveryTimes())));
     out.append(
         String.format(
             Locale.ROOT,

@@ -25,11 +25,13 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 
@@ -87,6 +89,9 @@ public final class SimulatedPlatform {
           "unit\t" + UNIT_CLASS + "#case_31", 0.03,
           "e2e\t" + E2E_CLASS + "#journey_03", 0.10);
 
+  /** Fails now and then, and passes when Surefire reruns it: flaky within a run. */
+  public static final String RERUN_FLAKY = "e2e\t" + E2E_CLASS + "#journey_07";
+
   static final String BROKEN = "unit\t" + UNIT_CLASS + "#case_50";
   static final String SKIPPED = "e2e\t" + E2E_CLASS + "#journey_11";
 
@@ -104,6 +109,9 @@ public final class SimulatedPlatform {
 
     /** Per build, in the order of its latest whole-stage decision: each test's outcome. */
     final LinkedHashMap<BuildIdentity, Map<String, Boolean>> outcomes = new LinkedHashMap<>();
+
+    /** The builds in which {@link #RERUN_FLAKY} passed only when rerun. */
+    final Set<BuildIdentity> rerunFlaky = new HashSet<>();
   }
 
   private final Random random;
@@ -115,6 +123,8 @@ public final class SimulatedPlatform {
   private BuildIdentity runningInProduction;
   private final Map<String, Instant> commitTimes = new HashMap<>();
   private final Map<BuildIdentity, Map<String, Boolean>> results = new HashMap<>();
+  private final Set<BuildIdentity> reruns = new HashSet<>();
+  private boolean rerunNow;
   private Instant from;
   private Instant to;
 
@@ -167,6 +177,9 @@ public final class SimulatedPlatform {
         BuildIdentity build = new BuildIdentity(commit, "b" + ++builds);
         Map<String, Boolean> outcome = outcome(broken, skips);
         results.put(build, outcome);
+        if (rerunNow) {
+          reruns.add(build);
+        }
         boolean passes = !outcome.containsValue(false);
         schedule(at, 0, t -> decide("staging", "default", build, t));
         if (passes) {
@@ -239,6 +252,7 @@ public final class SimulatedPlatform {
       outcome.put(String.format("e2e\t%s#journey_%02d", E2E_CLASS, i), true);
     }
     FLAKY.forEach((test, p) -> outcome.put(test, random.nextDouble() >= p));
+    rerunNow = random.nextDouble() < 0.08;
     if (broken) {
       outcome.put(BROKEN, false);
     }
@@ -257,7 +271,8 @@ public final class SimulatedPlatform {
       String[] parts = test.split("\t");
       String[] id = parts[1].split("#");
       TestCase.Status status = outcome.get(test) ? TestCase.Status.PASSED : TestCase.Status.FAILED;
-      (parts[0].equals("unit") ? unit : e2e).test(id[0], id[1], status);
+      boolean rerun = test.equals(RERUN_FLAKY) && reruns.contains(build);
+      (parts[0].equals("unit") ? unit : e2e).test(id[0], id[1], status, rerun);
       if (!outcome.get(test) && (parts[0].equals("unit") || lane.equals("default"))) {
         blocking.add(parts[0] + ".max-failures");
       }
@@ -277,6 +292,9 @@ public final class SimulatedPlatform {
     history.record(decision, at, Optional.of(commitTimes.get(build.commit())), Optional.empty());
     truths.outcomes.remove(build);
     truths.outcomes.put(build, outcome);
+    if (reruns.contains(build)) {
+      truths.rerunFlaky.add(build);
+    }
     if (from.isAfter(at) || !to.isAfter(at)) {
       return;
     }
