@@ -66,6 +66,8 @@ public record DeliveryMetrics(
    * One stage's figures.
    *
    * @param deployments promotions to it, both lanes
+   * @param deliveries flag changes delivered at it ({@code pyramid deliver}): what reached users
+   *     without a deployment
    * @param decisions the gate's whole-stage decisions for it, by verdict
    * @param blockingConditions the blocking conditions that failed in its BLOCK decisions, most
    *     often first, with how many decisions each failed
@@ -74,6 +76,7 @@ public record DeliveryMetrics(
       String stage,
       int deployments,
       int rollbacks,
+      int deliveries,
       Map<String, Integer> decisions,
       Map<String, Integer> blockingConditions) {
 
@@ -130,7 +133,7 @@ public record DeliveryMetrics(
     return stages.stream()
         .filter(s -> s.stage().equals(name))
         .findFirst()
-        .orElse(new StageFigures(name, 0, 0, Map.of(), Map.of()));
+        .orElse(new StageFigures(name, 0, 0, 0, Map.of(), Map.of()));
   }
 
   /** Production's deployment frequency band. */
@@ -230,6 +233,7 @@ public record DeliveryMetrics(
     Predicate<HistoryEntry> here = entry -> entry.stage().equals(stage);
     int deployments = 0;
     int rollbacks = 0;
+    int deliveries = 0;
     Map<String, Integer> verdicts = new LinkedHashMap<>();
     Map<String, Integer> conditions = new HashMap<>();
     for (HistoryEntry entry : entries) {
@@ -240,6 +244,8 @@ public record DeliveryMetrics(
         deployments++;
       } else if (entry.isRollbackOf(stage)) {
         rollbacks++;
+      } else if ("delivery".equals(entry.type())) {
+        deliveries++;
       } else if (entry.isStageDecision()) {
         verdicts.merge(entry.verdict(), 1, Integer::sum);
         if ("BLOCK".equals(entry.verdict())) {
@@ -259,7 +265,7 @@ public record DeliveryMetrics(
                 .reversed()
                 .thenComparing(Map.Entry.comparingByKey()))
         .forEach(e -> mostFirst.put(e.getKey(), e.getValue()));
-    return new StageFigures(stage, deployments, rollbacks, verdicts, mostFirst);
+    return new StageFigures(stage, deployments, rollbacks, deliveries, verdicts, mostFirst);
   }
 
   private static Week week(

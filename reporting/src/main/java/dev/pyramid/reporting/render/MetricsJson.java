@@ -69,6 +69,7 @@ public final class MetricsJson {
       row.put("perWeek", days <= 0 ? 0 : stage.deployments() / days * 7);
       row.put("perMonth", days <= 0 ? 0 : stage.deployments() / days * 30);
       row.put("rollbacks", stage.rollbacks());
+      row.put("flagDeliveries", stage.deliveries());
       row.put("decisions", stage.decisionCount());
       stage.decisions().forEach(row.putObject("verdicts")::put);
       row.put("blockRate", stage.blockRate());

@@ -158,18 +158,21 @@ public final class MetricsPage {
     html.append("<h2>Gate block rate per week</h2>\n").append(blockRates.lines());
 
     html.append("<h2>Stages</h2>\n<table id=\"stages\"><tr><th>stage</th><th>deployments</th>")
-        .append("<th>a week</th><th>rollbacks</th><th>decisions</th><th>block rate</th>")
+        .append("<th>a week</th><th>rollbacks</th><th>flag deliveries</th><th>decisions</th>")
+        .append("<th>block rate</th>")
         .append("<th>conditions that block most</th></tr>\n");
     for (DeliveryMetrics.StageFigures stage : metrics.stages()) {
       html.append(
           String.format(
               Locale.ROOT,
               "<tr><td>%s</td><td class=\"n\">%d</td><td class=\"n\">%s</td><td class=\"n\">%d</td>"
-                  + "<td class=\"n\">%d</td><td class=\"n\">%s</td><td>%s</td></tr>%n",
+                  + "<td class=\"n\">%d</td><td class=\"n\">%d</td><td class=\"n\">%s</td>"
+                  + "<td>%s</td></tr>%n",
               Html.escape(stage.stage()),
               stage.deployments(),
               MetricsTable.rate(stage.deployments(), days, 7),
               stage.rollbacks(),
+              stage.deliveries(),
               stage.decisionCount(),
               MetricsTable.percent(stage.blockRate()),
               conditions(stage.blockingConditions())));

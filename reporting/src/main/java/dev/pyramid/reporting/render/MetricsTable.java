@@ -68,11 +68,12 @@ public final class MetricsTable {
     out.append(
         String.format(
             Locale.ROOT,
-            "%n%-12s %11s %9s %9s %10s %10s  %s%n",
+            "%n%-12s %11s %9s %9s %10s %10s %10s  %s%n",
             "stage",
             "deployments",
             "a week",
             "rollbacks",
+            "flags",
             "decisions",
             "block rate",
             "blocking most"));
@@ -80,11 +81,12 @@ public final class MetricsTable {
       out.append(
           String.format(
               Locale.ROOT,
-              "%-12s %11d %9s %9d %10d %10s  %s%n",
+              "%-12s %11d %9s %9d %10d %10d %10s  %s%n",
               stage.stage(),
               stage.deployments(),
               rate(stage.deployments(), days, 7),
               stage.rollbacks(),
+              stage.deliveries(),
               stage.decisionCount(),
               percent(stage.blockRate()),
               top(stage.blockingConditions())));

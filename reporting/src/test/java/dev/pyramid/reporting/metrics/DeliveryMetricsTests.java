@@ -144,6 +144,21 @@ class DeliveryMetricsTests {
   }
 
   @Test
+  void flag_deliveries_are_counted_apart_from_deployments() throws Exception {
+    promote("2026-11-02T10:00:00Z", "b1", "default");
+    for (String time : List.of("2026-11-03T10:00:00Z", "2026-11-04T10:00:00Z")) {
+      lines.add(
+          "{\"type\":\"delivery\",\"schema\":2,\"time\":\"%s\",\"stage\":\"production\",\"commit\":\"c-b1\",\"buildId\":\"b1\",\"flag\":\"wide-pickup\",\"from\":\"off\",\"to\":\"pilot\",\"serves\":[\"on\"],\"check\":\"flag-variants-tested\"}"
+              .formatted(time));
+    }
+
+    DeliveryMetrics.StageFigures production = metrics().stage("production");
+
+    assertThat(production.deployments()).isEqualTo(1);
+    assertThat(production.deliveries()).isEqualTo(2);
+  }
+
+  @Test
   void the_band_follows_the_average_frequency() {
     assertThat(DeliveryMetrics.Band.of(30, 30)).isEqualTo(DeliveryMetrics.Band.ELITE);
     assertThat(DeliveryMetrics.Band.of(29, 30)).isEqualTo(DeliveryMetrics.Band.HIGH);
