@@ -56,6 +56,9 @@ public final class FleetFlags {
         FlagdOptions.builder()
             .resolverType(Config.Resolver.FILE)
             .offlineFlagSourcePath(stageFile.toAbsolutePath().toString())
+            // flagd's default (500 ms) is for a daemon's answer; reading a file on a busy machine
+            // (a CI runner with two cores) took longer, and a service must not fail to start on it.
+            .deadline(10_000)
             .build());
   }
 }
