@@ -9,6 +9,8 @@
 #     OUT_DIR     where overview.png and overview.html go (default: build-gate/target/report-check)
 #   PYRAMID_REPORT_GROUPS  the groups the overview must list (default: "unit contract e2e ui perf gate")
 #   PYRAMID_REPORT_BUDGET_MS  Chromium's virtual time budget for the single-page app (default: 20000)
+#   PYRAMID_REPORT_ENDPOINTS  "required" (default): the gate's endpoint map must be in the report (suite
+#     gate / endpoint coverage, one result per documented operation); "skip" leaves it unchecked
 #
 # Runs after `mvn -B verify` (in .ci/run). Exit codes: 0 the overview shows every group; 1 the report
 # is missing, empty or broken (the reason is printed); 2 the check could not run (no Chromium, no python3).
@@ -19,6 +21,7 @@ report="${1:-$root/build-gate/target/allure-report}"
 out="${2:-$root/build-gate/target/report-check}"
 groups="${PYRAMID_REPORT_GROUPS:-unit contract e2e ui perf gate}"
 budget="${PYRAMID_REPORT_BUDGET_MS:-20000}"
+endpoints="${PYRAMID_REPORT_ENDPOINTS:-required}"
 
 fail() { echo "report-browser-check: FAIL: $*" >&2; exit 1; }
 cannot() { echo "report-browser-check: cannot run: $*" >&2; exit 2; }
@@ -38,7 +41,7 @@ fi
 [[ -d "$report" ]] || fail "no report directory at $report (did 'mvn -B verify' generate it?)"
 [[ -f "$report/index.html" ]] || fail "$report has no index.html: the report is empty or was not generated"
 mkdir -p "$out"
-rm -f "$out/overview.png" "$out/overview.html"
+rm -f "$out/overview.png" "$out/overview.html" "$out"/endpoint*.png "$out"/endpoint*.html
 
 port="$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()')"
 profile="$(mktemp -d)"
@@ -120,6 +123,42 @@ if problems:
         print("report-browser-check: FAIL: " + problem, file=sys.stderr)
     sys.exit(1)
 PY
+
+# The endpoint map: the report's own data names the gate's "endpoint coverage" results; one of them
+# (an operation no layer exercised, if any) is rendered as the report shows it, and its service's
+# map (the attachment) as a page of the report.
+if [[ "$endpoints" != skip ]]; then
+  found="$(python3 - "$report" <<'PY'
+import json, sys, os
+report = sys.argv[1]
+tree = json.load(open(os.path.join(report, "data", "suites.json"), encoding="utf-8"))
+def child(node, name):
+    return next((c for c in node.get("children", []) if c.get("name") == name), None)
+gate = child(tree, "gate")
+coverage = gate and child(gate, "endpoint coverage")
+if not coverage:
+    sys.exit(0)
+leaves = [(service, leaf) for service in coverage["children"] for leaf in service.get("children", [])]
+skipped = [l for l in leaves if l[1]["status"] == "skipped"]
+service, leaf = (skipped or leaves)[0]
+case = json.load(open(os.path.join(report, "data", "test-cases", leaf["uid"] + ".json"), encoding="utf-8"))
+attachments = case.get("testStage", {}).get("attachments", [])
+print(len(leaves), len(skipped), coverage["uid"], leaf["uid"], leaf["name"].replace(" ", "%20"),
+      attachments[0]["source"] if attachments else "-", service["name"])
+PY
+)" || fail "cannot read $report/data/suites.json: the report is broken"
+  [[ -n "$found" ]] || fail "no gate / endpoint coverage suite in the report: the gate wrote no endpoint map (no OpenAPI document read?); PYRAMID_REPORT_ENDPOINTS=skip for a report without one"
+  read -r total none group uid name source service <<<"$found"
+  echo "endpoint coverage: $total documented operations, $none exercised by no layer"
+  chrome --dump-dom "$url#suites/$group/$uid" >"$out/endpoint-result.html" || fail "chromium could not render the endpoint result"
+  chrome --screenshot="$out/endpoint-result.png" "$url#suites/$group/$uid" >/dev/null || fail "no screenshot of the endpoint result"
+  grep -q "endpoint coverage" "$out/endpoint-result.html" || fail "the endpoint result page does not show the endpoint coverage suite"
+  grep -q "${name//%20/ }" "$out/endpoint-result.html" || fail "the endpoint result page does not show ${name//%20/ }"
+  [[ "$source" != - ]] || fail "the endpoint result of ${name//%20/ } has no map attached"
+  chrome --screenshot="$out/endpoint-map.png" "http://127.0.0.1:$port/data/attachments/$source" >/dev/null \
+    || fail "no screenshot of $service's endpoint map"
+  echo "endpoint map of $service: $out/endpoint-map.png; a result: $out/endpoint-result.png"
+fi
 echo "report-browser-check: OK: the overview lists $groups; screenshot $out/overview.png, DOM $out/overview.html"
 
 # The page of delivery metrics the gate wrote into the report, which each gate condition links to.

@@ -1,5 +1,8 @@
 package dev.pyramid.framework.api;
 
+import dev.pyramid.framework.internal.endpoints.DocumentExchanges;
+import dev.pyramid.framework.internal.endpoints.EndpointRecorder;
+import dev.pyramid.framework.internal.endpoints.ExchangeLog;
 import dev.pyramid.framework.internal.http.AllureTestReport;
 import dev.pyramid.framework.internal.http.MaskedAllureFilter;
 import dev.pyramid.framework.internal.http.SecretMasking;
@@ -49,6 +52,11 @@ import org.slf4j.LoggerFactory;
  * accessToken}, {@code refreshToken}, {@code clientSecret}, {@code paymentToken} and their
  * snake_case forms by default, more through {@link Builder#maskBodyFields(String...)} or the system
  * property {@code pyramid.masking.body-fields=pin,cvv}. Field names compare case-insensitively.
+ *
+ * <p>Every exchange validated against a document is also recorded, for the layer of the test that
+ * sent it, as evidence of which operations of the document the layer exercised (endpoint coverage,
+ * read by the gate from {@code target/pyramid/endpoints/}); an exchange not validated ({@link
+ * Builder#withoutSpecValidation}) is not.
  *
  * <p>With the system property {@code pyramid.secrets.ledger=<file>} set, every value masked is also
  * recorded there as a fingerprint, for {@link SecretScan} to search the reports with.
@@ -202,7 +210,11 @@ public final class ApiSpecs {
           validation,
           validationReason,
           bodyFields,
-          new AllureTestReport());
+          new AllureTestReport(),
+          validation == SpecValidationFilter.Mode.OFF
+              ? ExchangeLog.NONE
+              : DocumentExchanges.of(
+                  document.location(), document::operations, EndpointRecorder.installed()));
     }
 
     private static String reason(String reason) {

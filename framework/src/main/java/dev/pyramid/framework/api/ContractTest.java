@@ -31,4 +31,5 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @LabelAnnotation(name = Layers.BEHAVIOR_LABEL, value = Layers.CONTRACT)
 @ExtendWith(LayerExtension.class)
 @ExtendWith(FlagEvaluationsExtension.class)
+@ExtendWith(EndpointCoverageExtension.class)
 public @interface ContractTest {}

@@ -30,4 +30,5 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @LabelAnnotation(name = Layers.BEHAVIOR_LABEL, value = Layers.E2E)
 @ExtendWith(LayerExtension.class)
 @ExtendWith(FlagEvaluationsExtension.class)
+@ExtendWith(EndpointCoverageExtension.class)
 public @interface EndToEndTest {}

@@ -1,6 +1,7 @@
 package dev.pyramid.framework.api;
 
 import com.atlassian.oai.validator.OpenApiInteractionValidator;
+import dev.pyramid.framework.internal.endpoints.OperationMatcher;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.parser.OpenAPIV3Parser;
 import io.swagger.v3.parser.core.models.ParseOptions;
@@ -36,7 +37,10 @@ public final class OpenApiDocument {
 
   private final String location;
   private final Supplier<SwaggerParseResult> source;
-  private volatile OpenApiInteractionValidator validator;
+  private volatile Parsed parsed;
+
+  /** The validator and the operations of one parse of the document: they cannot disagree. */
+  private record Parsed(OpenApiInteractionValidator validator, OperationMatcher operations) {}
 
   private OpenApiDocument(String location, Supplier<SwaggerParseResult> source) {
     this.location = location;
@@ -80,17 +84,29 @@ public final class OpenApiDocument {
 
   /** The validator of this document, parsed on first use. */
   OpenApiInteractionValidator validator() {
-    OpenApiInteractionValidator parsed = validator;
-    if (parsed == null) {
+    return parsed().validator();
+  }
+
+  /** The operations of this document as its validator resolves requests, parsed on first use. */
+  OperationMatcher operations() {
+    return parsed().operations();
+  }
+
+  private Parsed parsed() {
+    Parsed done = parsed;
+    if (done == null) {
       synchronized (this) {
-        parsed = validator;
-        if (parsed == null) {
-          parsed = OpenApiInteractionValidator.createFor(parse()).build();
-          validator = parsed;
+        done = parsed;
+        if (done == null) {
+          OpenAPI api = parse();
+          done =
+              new Parsed(
+                  OpenApiInteractionValidator.createFor(api).build(), new OperationMatcher(api));
+          parsed = done;
         }
       }
     }
-    return parsed;
+    return done;
   }
 
   private OpenAPI parse() {

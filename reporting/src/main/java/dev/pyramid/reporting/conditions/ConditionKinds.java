@@ -32,6 +32,7 @@ public final class ConditionKinds {
           new AllAssertionsPass(),
           new LineCoverage(),
           new BranchCoverage(),
+          new EndpointCoverage(),
           PerformanceFigure.p95(),
           PerformanceFigure.p99(),
           PerformanceFigure.max(),

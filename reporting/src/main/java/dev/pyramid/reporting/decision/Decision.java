@@ -2,6 +2,7 @@ package dev.pyramid.reporting.decision;
 
 import dev.pyramid.reporting.conditions.QuarantinedFailure;
 import dev.pyramid.reporting.results.Baseline;
+import dev.pyramid.reporting.results.EndpointMap;
 import dev.pyramid.reporting.results.Layer;
 import dev.pyramid.reporting.results.Problem;
 import dev.pyramid.reporting.stamp.BuildIdentity;
@@ -24,6 +25,8 @@ import java.util.Optional;
  * @param problems why evidence cannot be trusted (stamps); non-empty means INCOMPLETE
  * @param quarantined failed tests that a quarantine entry covers, valid or expired
  * @param baseline what relative conditions compared with; empty when no build was promoted yet
+ * @param endpoints which operations of the services' OpenAPI documents the decided layers' tests
+ *     exercised, and those none did; shown whether or not a condition judges it
  */
 public record Decision(
     String stage,
@@ -37,7 +40,8 @@ public record Decision(
     List<RootCheck> roots,
     List<Problem> problems,
     List<QuarantinedFailure> quarantined,
-    Optional<Baseline> baseline) {
+    Optional<Baseline> baseline,
+    EndpointMap endpoints) {
 
   public Decision {
     level = List.copyOf(level);
@@ -46,6 +50,37 @@ public record Decision(
     roots = List.copyOf(roots);
     problems = List.copyOf(problems);
     quarantined = List.copyOf(quarantined);
+    endpoints = endpoints == null ? new EndpointMap(List.of(), List.of()) : endpoints;
+  }
+
+  /** A decision without an endpoint map. */
+  public Decision(
+      String stage,
+      String lane,
+      BuildIdentity build,
+      List<Layer> level,
+      Outcome outcome,
+      List<LayerResult> layers,
+      List<ConditionResult> conditions,
+      Double score,
+      List<RootCheck> roots,
+      List<Problem> problems,
+      List<QuarantinedFailure> quarantined,
+      Optional<Baseline> baseline) {
+    this(
+        stage,
+        lane,
+        build,
+        level,
+        outcome,
+        layers,
+        conditions,
+        score,
+        roots,
+        problems,
+        quarantined,
+        baseline,
+        null);
   }
 
   /** True when this decision covers only some layers and therefore decides no promotion. */

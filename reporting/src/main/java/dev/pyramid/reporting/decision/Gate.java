@@ -10,6 +10,7 @@ import dev.pyramid.reporting.flags.FlagFiles;
 import dev.pyramid.reporting.policy.Policy;
 import dev.pyramid.reporting.quarantine.Quarantine;
 import dev.pyramid.reporting.results.Baseline;
+import dev.pyramid.reporting.results.EndpointMap;
 import dev.pyramid.reporting.results.Evidence;
 import dev.pyramid.reporting.results.Layer;
 import dev.pyramid.reporting.results.LayerEvidence;
@@ -198,7 +199,8 @@ public final class Gate {
         request.roots(),
         binding,
         quarantined,
-        request.baseline());
+        request.baseline(),
+        EndpointMap.of(request.evidence(), layers));
   }
 
   private static List<Problem> binding(Request request) {

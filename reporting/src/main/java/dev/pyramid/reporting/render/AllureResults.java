@@ -23,7 +23,8 @@ import java.util.UUID;
  * (label {@code layer=gate}, with decision.md attached) and one per Gatling assertion (label {@code
  * layer=perf}, with the run's statistics per request attached and a link to the run's HTML report),
  * so that the gate and the performance budgets show in the same report as the tests, grouped by
- * layer first like them.
+ * layer first like them; and the endpoint map, one result per operation ({@link
+ * EndpointMapResults}).
  *
  * <p>File names derive from the stage and the condition or assertion, so a second run overwrites
  * the first instead of adding stale results beside it.
@@ -148,6 +149,7 @@ public final class AllureResults {
               parameter("actual", condition.actual())));
       written.add(writeResult(directory, result));
     }
+    written.addAll(EndpointMapResults.write(decision.endpoints(), directory, time));
     for (LayerResult layer : decision.layers()) {
       for (PerfAssertion assertion : layer.evidence().assertions()) {
         String fullName = "pyramid.perf." + assertion.simulation() + "." + assertion.description();
@@ -283,7 +285,7 @@ public final class AllureResults {
     return run == null || run.getFileName() == null ? null : run;
   }
 
-  private static Map<String, String> attachment(String name, String source, String type) {
+  static Map<String, String> attachment(String name, String source, String type) {
     Map<String, String> attachment = new LinkedHashMap<>();
     attachment.put("name", name);
     attachment.put("source", source);
@@ -291,8 +293,7 @@ public final class AllureResults {
     return attachment;
   }
 
-  private static Map<String, Object> result(
-      String fullName, String name, String status, long time) {
+  static Map<String, Object> result(String fullName, String name, String status, long time) {
     String historyId = UUID.nameUUIDFromBytes(fullName.getBytes(StandardCharsets.UTF_8)).toString();
     Map<String, Object> result = new LinkedHashMap<>();
     result.put("uuid", historyId);
@@ -316,17 +317,17 @@ public final class AllureResults {
     };
   }
 
-  private static Path writeResult(Path directory, Map<String, Object> result) throws IOException {
+  static Path writeResult(Path directory, Map<String, Object> result) throws IOException {
     Path file = directory.resolve(result.get("uuid") + "-result.json");
     JSON.writeValue(file.toFile(), result);
     return file;
   }
 
-  private static Map<String, String> label(String name, String value) {
+  static Map<String, String> label(String name, String value) {
     return nameValue(name, value);
   }
 
-  private static Map<String, String> parameter(String name, String value) {
+  static Map<String, String> parameter(String name, String value) {
     return nameValue(name, value);
   }
 

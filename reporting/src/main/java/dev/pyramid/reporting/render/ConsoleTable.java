@@ -81,6 +81,7 @@ public final class ConsoleTable {
             .append('\n');
       }
     }
+    out.append(EndpointMapText.console(decision.endpoints()));
     for (QuarantinedFailure q : decision.quarantined()) {
       out.append(q.expired() ? "EXPIRED quarantine (blocks): " : "quarantined (does not block): ")
           .append(q.testCase().id())

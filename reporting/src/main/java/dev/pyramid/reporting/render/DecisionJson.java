@@ -145,6 +145,9 @@ public final class DecisionJson {
         decision.problems().stream()
             .map(p -> Map.of("file", p.file().toString(), "reason", p.reason()))
             .toList());
+    if (!decision.endpoints().isEmpty()) {
+      root.put("endpoints", EndpointMapJson.tree(decision.endpoints()));
+    }
     return root;
   }
 

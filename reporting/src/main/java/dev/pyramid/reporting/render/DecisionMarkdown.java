@@ -109,6 +109,7 @@ public final class DecisionMarkdown {
             .append("**.\n");
       }
     }
+    md.append(EndpointMapText.markdown(decision.endpoints()));
     if (!decision.quarantined().isEmpty()) {
       md.append("\n**Quarantined failures**\n\n");
       for (QuarantinedFailure q : decision.quarantined()) {

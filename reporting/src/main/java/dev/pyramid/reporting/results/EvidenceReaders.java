@@ -25,6 +25,7 @@ public final class EvidenceReaders {
           new OpenApiReader(),
           new StageContractsReader(),
           new FlagEvaluationsReader(),
+          new EndpointExchangesReader(),
           // After JUnitXmlReader: a report read as the layer's own tests too is refused.
           new RollingUpdateReader(),
           // After JUnitXmlReader: it checks Failsafe's summaries against the test cases read.

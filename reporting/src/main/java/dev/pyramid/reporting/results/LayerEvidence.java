@@ -26,6 +26,8 @@ import java.util.List;
  *     testCases} and count in none of the layer's totals
  * @param flagEvaluations the feature flag evaluations the layer's tests recorded, for the flag
  *     conditions
+ * @param endpointExchanges the exchanges the layer's spec validation saw, by OpenAPI operation, for
+ *     endpoint coverage
  */
 public record LayerEvidence(
     Layer layer,
@@ -41,10 +43,12 @@ public record LayerEvidence(
     List<ApiDocument> apiDocuments,
     List<StageVerification> stageVerifications,
     List<RollingUpdateRun> rollingUpdates,
-    List<FlagEvaluations> flagEvaluations) {
+    List<FlagEvaluations> flagEvaluations,
+    List<EndpointExchanges> endpointExchanges) {
 
   public LayerEvidence {
     flagEvaluations = List.copyOf(flagEvaluations);
+    endpointExchanges = List.copyOf(endpointExchanges);
     sources = List.copyOf(sources);
     testCases = List.copyOf(testCases);
     problems = List.copyOf(problems);
@@ -58,12 +62,47 @@ public record LayerEvidence(
     rollingUpdates = List.copyOf(rollingUpdates);
   }
 
+  /** Evidence without endpoint exchanges. */
+  public LayerEvidence(
+      Layer layer,
+      List<Path> sources,
+      Counts counts,
+      List<TestCase> testCases,
+      List<Problem> problems,
+      List<PactVerification> pacts,
+      List<PactFile> pactFiles,
+      List<PerfAssertion> assertions,
+      List<RequestStats> requests,
+      List<Coverage> coverage,
+      List<ApiDocument> apiDocuments,
+      List<StageVerification> stageVerifications,
+      List<RollingUpdateRun> rollingUpdates,
+      List<FlagEvaluations> flagEvaluations) {
+    this(
+        layer,
+        sources,
+        counts,
+        testCases,
+        problems,
+        pacts,
+        pactFiles,
+        assertions,
+        requests,
+        coverage,
+        apiDocuments,
+        stageVerifications,
+        rollingUpdates,
+        flagEvaluations,
+        List.of());
+  }
+
   /** Evidence of a layer for which no result file was found. */
   public static LayerEvidence none(Layer layer) {
     return new LayerEvidence(
         layer,
         List.of(),
         Counts.NONE,
+        List.of(),
         List.of(),
         List.of(),
         List.of(),
@@ -95,7 +134,8 @@ public record LayerEvidence(
         apiDocuments,
         stageVerifications,
         rollingUpdates,
-        flagEvaluations);
+        flagEvaluations,
+        endpointExchanges);
   }
 
   /**
@@ -116,6 +156,7 @@ public record LayerEvidence(
     private final List<StageVerification> stageVerifications = new ArrayList<>();
     private final List<RollingUpdateRun> rollingUpdates = new ArrayList<>();
     private final List<FlagEvaluations> flagEvaluations = new ArrayList<>();
+    private final List<EndpointExchanges> endpointExchanges = new ArrayList<>();
 
     public Builder(Layer layer) {
       this.layer = layer;
@@ -197,6 +238,11 @@ public record LayerEvidence(
       return this;
     }
 
+    public Builder addEndpointExchanges(Collection<EndpointExchanges> more) {
+      endpointExchanges.addAll(more);
+      return this;
+    }
+
     /**
      * The evidence. Its counts are those of the test cases; a {@link Layer#PERF} layer without test
      * cases counts its Gatling assertions, one test each.
@@ -221,7 +267,8 @@ public record LayerEvidence(
           apiDocuments,
           stageVerifications,
           rollingUpdates,
-          flagEvaluations);
+          flagEvaluations,
+          endpointExchanges);
     }
   }
 }

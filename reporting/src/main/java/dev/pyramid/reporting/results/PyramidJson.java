@@ -17,8 +17,16 @@ import java.util.regex.Pattern;
  * @param schemaVersion the newest schema version this gate reads
  * @param source the policy key whose globs find such files, e.g. {@code sources.e2e.rolling-update}
  * @param writer who writes them, e.g. {@code the contract tests}
+ * @param at what every refusal starts with to say where in the file, e.g. {@code "line 3: "} for a
+ *     file of JSON lines; empty for a file of one document
  */
-record PyramidJson(Path file, String format, int schemaVersion, String source, String writer) {
+record PyramidJson(
+    Path file, String format, int schemaVersion, String source, String writer, String at) {
+
+  /** The fields of a file that holds one JSON document. */
+  PyramidJson(Path file, String format, int schemaVersion, String source, String writer) {
+    this(file, format, schemaVersion, source, writer, "");
+  }
 
   private static final Pattern SHA256 = Pattern.compile("[0-9a-fA-F]{64}");
 
@@ -32,7 +40,8 @@ record PyramidJson(Path file, String format, int schemaVersion, String source, S
     if (!pyramid.equals(format)) {
       throw new UnreadableEvidenceException(
           file,
-          "not a Pyramid "
+          at
+              + "not a Pyramid "
               + format
               + " file: \"pyramid\" is "
               + (pyramid.isEmpty() ? "missing" : "\"" + pyramid + "\"")
@@ -51,7 +60,8 @@ record PyramidJson(Path file, String format, int schemaVersion, String source, S
     if (version.asInt() > schemaVersion) {
       throw new UnreadableEvidenceException(
           file,
-          "schemaVersion "
+          at
+              + "schemaVersion "
               + version.asInt()
               + " is newer than this gate reads ("
               + schemaVersion
@@ -66,7 +76,8 @@ record PyramidJson(Path file, String format, int schemaVersion, String source, S
     if (value == null) {
       throw new UnreadableEvidenceException(
           file,
-          "\""
+          at
+              + "\""
               + where
               + "\" is missing ("
               + format
@@ -121,7 +132,8 @@ record PyramidJson(Path file, String format, int schemaVersion, String source, S
   UnreadableEvidenceException wrong(String where, String expected) {
     return new UnreadableEvidenceException(
         file,
-        "\""
+        at
+            + "\""
             + where
             + "\" is not "
             + expected

@@ -24,6 +24,7 @@ class EvidenceReadersTests {
             "openapi",
             "stage-contracts",
             "flag-evaluations",
+            "endpoints",
             "rolling-update",
             "surefire-traces");
   }
@@ -49,6 +50,7 @@ class EvidenceReadersTests {
             "**/target/classes/openapi/*.json",
             "**/target/pyramid/stage-contracts/*.json",
             "**/target/pyramid/flag-evaluations/contract-*.json",
+            "**/target/pyramid/endpoints/contract-*.jsonl",
             "**/target/surefire-reports/contract/*.dump",
             "**/target/surefire-reports/contract/*.dumpstream",
             "**/target/failsafe-reports/contract/failsafe-summary.xml",
@@ -58,6 +60,7 @@ class EvidenceReadersTests {
         .containsExactly(
             "**/target/failsafe-reports/e2e/TEST-*.xml",
             "**/target/pyramid/flag-evaluations/e2e-*.json",
+            "**/target/pyramid/endpoints/e2e-*.jsonl",
             "**/target/failsafe-reports/e2e-rolling/*/rolling-update.json",
             "**/target/failsafe-reports/e2e-rolling/*/TEST-*.xml",
             "**/target/failsafe-reports/e2e-rolling/*/failsafe-summary.xml",

@@ -6,6 +6,7 @@ import com.atlassian.oai.validator.report.JsonValidationReportFormat;
 import com.atlassian.oai.validator.report.ValidationReport;
 import com.atlassian.oai.validator.restassured.RestAssuredRequest;
 import com.atlassian.oai.validator.restassured.RestAssuredResponse;
+import dev.pyramid.framework.internal.endpoints.ExchangeLog;
 import io.restassured.filter.FilterContext;
 import io.restassured.filter.OrderedFilter;
 import io.restassured.response.Response;
@@ -56,6 +57,7 @@ public final class SpecValidationFilter implements OrderedFilter {
   private final String reason;
   private final Set<String> bodyFields;
   private final TestReport report;
+  private final ExchangeLog exchanges;
 
   /** Where the filter reports: attachments and labels of the running test. */
   public interface TestReport {
@@ -69,6 +71,9 @@ public final class SpecValidationFilter implements OrderedFilter {
    * @param validator the document's validator, asked on the first exchange (parsing is slow)
    * @param document where the document comes from, for messages
    * @param reason why validation is off or the request invalid; null with {@link Mode#VALIDATE}
+   * @param exchanges where each validated exchange is recorded for endpoint coverage, whether it
+   *     conforms or not; exchanges are not recorded with {@link Mode#OFF} (nothing held them to the
+   *     document)
    */
   public SpecValidationFilter(
       Supplier<OpenApiInteractionValidator> validator,
@@ -76,13 +81,15 @@ public final class SpecValidationFilter implements OrderedFilter {
       Mode mode,
       String reason,
       Collection<String> bodyFields,
-      TestReport report) {
+      TestReport report,
+      ExchangeLog exchanges) {
     this.validator = Objects.requireNonNull(validator, "validator");
     this.document = Objects.requireNonNull(document, "document");
     this.mode = Objects.requireNonNull(mode, "mode");
     this.reason = reason;
     this.bodyFields = Set.copyOf(bodyFields);
     this.report = Objects.requireNonNull(report, "report");
+    this.exchanges = Objects.requireNonNull(exchanges, "exchanges");
   }
 
   @Override
@@ -106,6 +113,8 @@ public final class SpecValidationFilter implements OrderedFilter {
     ValidationReport responseReport =
         documentValidator.validateResponse(
             request.getPath(), request.getMethod(), RestAssuredResponse.of(response));
+    // Before a mismatch fails the test: a request that breaks the document was still sent.
+    exchanges.exchanged(request.getMethod(), request.getPath(), response.getStatusCode());
 
     List<String> problems = new ArrayList<>();
     ValidationReport failing = responseReport;

@@ -4,6 +4,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -16,6 +17,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -32,6 +34,7 @@ class SpecValidationFilterTests {
 
   private final Map<String, String> attachments = new LinkedHashMap<>();
   private final Map<String, String> labels = new LinkedHashMap<>();
+  private final List<String> exchanged = new ArrayList<>();
   private final SpecValidationFilter.TestReport report =
       new SpecValidationFilter.TestReport() {
         @Override
@@ -52,7 +55,8 @@ class SpecValidationFilterTests {
         mode,
         reason,
         SecretMasking.bodyFields(),
-        report);
+        report,
+        (method, path, status) -> exchanged.add(method + " " + path + " " + status));
   }
 
   @Test
@@ -159,6 +163,53 @@ class SpecValidationFilterTests {
                 assertThat(List.of(message.split("\n")))
                     .anyMatch(line -> line.contains("request: Object has missing required"))
                     .anyMatch(line -> line.contains("response: Object has missing required")));
+  }
+
+  @Test
+  void should_report_each_exchange_it_validated_for_endpoint_coverage(StubServer service) {
+    service.stubFor(
+        get(urlPathEqualTo("/rides/r-1"))
+            .willReturn(okJson("{\"id\":\"r-1\",\"status\":\"ASSIGNED\",\"etaSeconds\":1}")));
+
+    given()
+        .baseUri(service.baseUrl().toString())
+        .header("X-Api-Key", KEY)
+        .filter(filter(SpecValidationFilter.Mode.VALIDATE, null))
+        .get("/rides/r-1?verbose=true")
+        .then()
+        .statusCode(200);
+
+    assertThat(exchanged).containsExactly("GET /rides/r-1 200");
+  }
+
+  @Test
+  void should_report_an_exchange_that_breaks_the_document_before_failing_the_test(
+      StubServer service) {
+    service.stubFor(post(urlEqualTo("/rides")).willReturn(okJson("{}").withStatus(500)));
+
+    assertThatThrownBy(
+            () ->
+                given()
+                    .baseUri(service.baseUrl().toString())
+                    .contentType("application/json")
+                    .body("{}")
+                    .filter(filter(SpecValidationFilter.Mode.VALIDATE, null))
+                    .post("/rides"))
+        .isInstanceOf(SpecMismatchError.class);
+
+    assertThat(exchanged).containsExactly("POST /rides 500");
+  }
+
+  @Test
+  void should_not_report_an_exchange_it_did_not_validate(StubServer service) {
+    service.stubFor(get(urlEqualTo("/rides/r-1")).willReturn(okJson("{}")));
+
+    given()
+        .baseUri(service.baseUrl().toString())
+        .filter(filter(SpecValidationFilter.Mode.OFF, "replays a drifted answer"))
+        .get("/rides/r-1");
+
+    assertThat(exchanged).isEmpty();
   }
 
   private static String read(String resource) {
