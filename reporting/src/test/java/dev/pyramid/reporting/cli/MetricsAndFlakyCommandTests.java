@@ -102,7 +102,8 @@ class MetricsAndFlakyCommandTests {
         .contains("deployment frequency  " + truths.promotions.get("production") + " deployments");
     int decisions =
         truths.verdicts.get("staging").values().stream().mapToInt(Integer::intValue).sum();
-    assertThat(printed).containsPattern("staging +\\d+ +[\\d.]+ +\\d+ +\\d+ +" + (decisions - 2) + " ");
+    assertThat(printed)
+        .containsPattern("staging +\\d+ +[\\d.]+ +\\d+ +\\d+ +" + (decisions - 2) + " ");
   }
 
   @Test
