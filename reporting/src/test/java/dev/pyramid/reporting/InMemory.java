@@ -132,6 +132,7 @@ public final class InMemory {
           List.of(),
           List.of(),
           List.of(),
+          List.of(),
           List.of());
     }
   }

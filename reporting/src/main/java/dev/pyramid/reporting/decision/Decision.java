@@ -53,36 +53,6 @@ public record Decision(
     endpoints = endpoints == null ? new EndpointMap(List.of(), List.of()) : endpoints;
   }
 
-  /** A decision without an endpoint map. */
-  public Decision(
-      String stage,
-      String lane,
-      BuildIdentity build,
-      List<Layer> level,
-      Outcome outcome,
-      List<LayerResult> layers,
-      List<ConditionResult> conditions,
-      Double score,
-      List<RootCheck> roots,
-      List<Problem> problems,
-      List<QuarantinedFailure> quarantined,
-      Optional<Baseline> baseline) {
-    this(
-        stage,
-        lane,
-        build,
-        level,
-        outcome,
-        layers,
-        conditions,
-        score,
-        roots,
-        problems,
-        quarantined,
-        baseline,
-        null);
-  }
-
   /** True when this decision covers only some layers and therefore decides no promotion. */
   public boolean isLevelRun() {
     return !level.isEmpty();

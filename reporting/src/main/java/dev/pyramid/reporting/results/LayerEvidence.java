@@ -62,40 +62,6 @@ public record LayerEvidence(
     rollingUpdates = List.copyOf(rollingUpdates);
   }
 
-  /** Evidence without endpoint exchanges. */
-  public LayerEvidence(
-      Layer layer,
-      List<Path> sources,
-      Counts counts,
-      List<TestCase> testCases,
-      List<Problem> problems,
-      List<PactVerification> pacts,
-      List<PactFile> pactFiles,
-      List<PerfAssertion> assertions,
-      List<RequestStats> requests,
-      List<Coverage> coverage,
-      List<ApiDocument> apiDocuments,
-      List<StageVerification> stageVerifications,
-      List<RollingUpdateRun> rollingUpdates,
-      List<FlagEvaluations> flagEvaluations) {
-    this(
-        layer,
-        sources,
-        counts,
-        testCases,
-        problems,
-        pacts,
-        pactFiles,
-        assertions,
-        requests,
-        coverage,
-        apiDocuments,
-        stageVerifications,
-        rollingUpdates,
-        flagEvaluations,
-        List.of());
-  }
-
   /** Evidence of a layer for which no result file was found. */
   public static LayerEvidence none(Layer layer) {
     return new LayerEvidence(

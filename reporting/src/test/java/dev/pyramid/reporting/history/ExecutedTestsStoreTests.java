@@ -255,7 +255,8 @@ class ExecutedTestsStoreTests {
         decision.roots(),
         decision.problems(),
         decision.quarantined(),
-        decision.baseline());
+        decision.baseline(),
+        decision.endpoints());
   }
 
   private static Decision withLevel(Decision decision) {
@@ -271,7 +272,8 @@ class ExecutedTestsStoreTests {
         decision.roots(),
         decision.problems(),
         decision.quarantined(),
-        decision.baseline());
+        decision.baseline(),
+        decision.endpoints());
   }
 
   private static BuildIdentity id(String buildId) {
