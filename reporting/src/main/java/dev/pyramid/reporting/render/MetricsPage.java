@@ -122,9 +122,7 @@ public final class MetricsPage {
             w ->
                 weeks.add(
                     w.monday().toString().substring(5)
-                        + (w.days() < 7
-                            ? String.format(Locale.ROOT, " (%.0f d)", Math.ceil(w.days()))
-                            : "")));
+                        + (w.days() < 7 ? String.format(Locale.ROOT, " (%.1f d)", w.days()) : "")));
     SvgChart perStage = new SvgChart("deployments-per-week", "deployments", weeks);
     SvgChart blockRates = new SvgChart("block-rate-per-week", "% of decisions blocked", weeks);
     for (DeliveryMetrics.StageFigures stage : metrics.stages()) {

@@ -187,9 +187,12 @@ final class SvgChart {
     return 10 * power;
   }
 
-  private static String label(double value) {
-    return value == Math.rint(value)
-        ? String.format(Locale.ROOT, "%d", (long) value)
-        : String.format(Locale.ROOT, "%.1f", value);
+  /** 3, 2.5, 0.25, 33.3: whole numbers whole, else two decimals at most, trailing zeros dropped. */
+  static String label(double value) {
+    if (value == Math.rint(value)) {
+      return String.format(Locale.ROOT, "%d", (long) value);
+    }
+    String text = String.format(Locale.ROOT, value >= 10 ? "%.1f" : "%.2f", value);
+    return text.replaceAll("0+$", "").replaceAll("\\.$", "");
   }
 }
