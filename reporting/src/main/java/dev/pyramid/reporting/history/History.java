@@ -196,10 +196,29 @@ public final class History {
    * read back through the same channel: another channel of this process on the file, once closed,
    * would release the lock (POSIX record locks are per process and file).
    */
-  @SuppressWarnings(
-      "try") // the file lock is held by the try block alone: other gate runs wait for it
   private void append(ObjectNode line, WhileLocked then) throws IOException {
     byte[] bytes = (JSON.writeValueAsString(line) + "\n").getBytes(StandardCharsets.UTF_8);
+    underLock(
+        channel -> {
+          write(channel, bytes, channel.size());
+          if (then != null) {
+            then.run(parse(new String(readAll(channel), StandardCharsets.UTF_8).lines().toList()));
+          }
+          return null;
+        });
+  }
+
+  /** What runs on the history's channel while its lock is held. */
+  private interface Locked<T> {
+    T run(FileChannel channel) throws IOException;
+  }
+
+  /**
+   * Runs {@code action} on a channel of the file under its lock: the file lock for other processes,
+   * inside a monitor for this JVM's threads (file locks are per process, not reentrant).
+   */
+  @SuppressWarnings("try") // the file lock is held by the try block alone: other gate runs wait
+  private <T> T underLock(Locked<T> action) throws IOException {
     Files.createDirectories(file.getParent());
     synchronized (MONITORS.computeIfAbsent(file, f -> new Object())) {
       try (FileChannel channel =
@@ -209,21 +228,28 @@ public final class History {
                   StandardOpenOption.READ,
                   StandardOpenOption.WRITE);
           FileLock lock = channel.lock()) {
-        ByteBuffer buffer = ByteBuffer.wrap(bytes);
-        long end = channel.size();
-        while (buffer.hasRemaining()) {
-          end += channel.write(buffer, end);
-        }
-        channel.force(false);
-        if (then != null) {
-          ByteBuffer all = ByteBuffer.allocate(Math.toIntExact(end));
-          while (all.hasRemaining() && channel.read(all, all.position()) >= 0) {
-            // reads on until the buffer holds the whole file
-          }
-          then.run(parse(new String(all.array(), StandardCharsets.UTF_8).lines().toList()));
-        }
+        return action.run(channel);
       }
     }
+  }
+
+  /** The whole file, read through {@code channel}. */
+  private static byte[] readAll(FileChannel channel) throws IOException {
+    ByteBuffer all = ByteBuffer.allocate(Math.toIntExact(channel.size()));
+    while (all.hasRemaining() && channel.read(all, all.position()) >= 0) {
+      // reads on until the buffer holds the whole file
+    }
+    return all.array();
+  }
+
+  /** Writes {@code bytes} at {@code at} and forces them to the disk. */
+  private static void write(FileChannel channel, byte[] bytes, long at) throws IOException {
+    ByteBuffer buffer = ByteBuffer.wrap(bytes);
+    long end = at;
+    while (buffer.hasRemaining()) {
+      end += channel.write(buffer, end);
+    }
+    channel.force(false);
   }
 
   /**
@@ -252,53 +278,36 @@ public final class History {
    * on the lock then appends to the compacted file. Executed tests no line refers to any more are
    * deleted by the next decision's pruning.
    */
-  @SuppressWarnings("try") // the file lock is held by the try block alone: gate runs wait for it
   public Compacted compact(Instant before) throws IOException {
     Path archive = beside(file, ".archive.jsonl.gz");
-    Files.createDirectories(file.getParent());
-    synchronized (MONITORS.computeIfAbsent(file, f -> new Object())) {
-      try (FileChannel channel =
-              FileChannel.open(
-                  file,
-                  StandardOpenOption.CREATE,
-                  StandardOpenOption.READ,
-                  StandardOpenOption.WRITE);
-          FileLock lock = channel.lock()) {
-        ByteBuffer all = ByteBuffer.allocate(Math.toIntExact(channel.size()));
-        while (all.hasRemaining() && channel.read(all, all.position()) >= 0) {
-          // reads on until the buffer holds the whole file
-        }
-        byte[] original = all.array();
-        List<JsonNode> lines = parse(new String(original, StandardCharsets.UTF_8).lines().toList());
-        List<JsonNode> kept = HistoryCompaction.compact(lines, before);
-        StringBuilder text = new StringBuilder();
-        for (JsonNode line : kept) {
-          text.append(JSON.writeValueAsString(line)).append('\n');
-        }
-        byte[] compacted = text.toString().getBytes(StandardCharsets.UTF_8);
-        try (OutputStream out =
-            new GZIPOutputStream(
-                Files.newOutputStream(
-                    archive, StandardOpenOption.CREATE, StandardOpenOption.APPEND))) {
-          out.write(original);
-        }
-        try (FileChannel archived = FileChannel.open(archive, StandardOpenOption.WRITE)) {
-          archived.force(true);
-        }
-        channel.truncate(0);
-        ByteBuffer buffer = ByteBuffer.wrap(compacted);
-        long at = 0;
-        while (buffer.hasRemaining()) {
-          at += channel.write(buffer, at);
-        }
-        channel.force(false);
-        int reduced =
-            (int) kept.stream().filter(line -> line.has("compacted")).count()
-                - (int) lines.stream().filter(line -> line.has("compacted")).count();
-        return new Compacted(
-            lines.size(), kept.size(), reduced, original.length, compacted.length, archive);
-      }
-    }
+    return underLock(
+        channel -> {
+          byte[] original = readAll(channel);
+          List<JsonNode> lines =
+              parse(new String(original, StandardCharsets.UTF_8).lines().toList());
+          List<JsonNode> kept = HistoryCompaction.compact(lines, before);
+          StringBuilder text = new StringBuilder();
+          for (JsonNode line : kept) {
+            text.append(JSON.writeValueAsString(line)).append('\n');
+          }
+          byte[] compacted = text.toString().getBytes(StandardCharsets.UTF_8);
+          try (OutputStream out =
+              new GZIPOutputStream(
+                  Files.newOutputStream(
+                      archive, StandardOpenOption.CREATE, StandardOpenOption.APPEND))) {
+            out.write(original);
+          }
+          try (FileChannel archived = FileChannel.open(archive, StandardOpenOption.WRITE)) {
+            archived.force(true);
+          }
+          channel.truncate(0);
+          write(channel, compacted, 0);
+          long reduced =
+              kept.stream().filter(line -> line.has("compacted")).count()
+                  - lines.stream().filter(line -> line.has("compacted")).count();
+          return new Compacted(
+              lines.size(), kept.size(), (int) reduced, original.length, compacted.length, archive);
+        });
   }
 
   /** Every line, oldest first; none when the file does not exist. */

@@ -46,9 +46,7 @@ class MetricsOnSimulatedMonthTests {
   @BeforeAll
   void simulate(@TempDir Path dir) throws Exception {
     Path file = dir.resolve("history.jsonl");
-    truths =
-        SimulatedPlatform.write(
-            file, Long.getLong("pyramid.simulation.seed", 3L), FROM, DAYS);
+    truths = SimulatedPlatform.write(file, Long.getLong("pyramid.simulation.seed", 3L), FROM, DAYS);
     scanned = HistoryScan.scan(file);
     metrics =
         DeliveryMetrics.compute(
