@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.pyramid.reporting.stamp.BuildIdentity;
 import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -55,7 +56,7 @@ final class HistoryCompaction {
     }
     List<JsonNode> kept = new ArrayList<>(lines.size());
     for (JsonNode line : lines) {
-      boolean old = Instant.parse(line.path("time").asText()).isBefore(before);
+      boolean old = isBefore(line, before);
       boolean decision = "decision".equals(line.path("type").asText());
       if (!old || !decision || mayRunAgain.contains(identity(line))) {
         kept.add(line);
@@ -72,6 +73,15 @@ final class HistoryCompaction {
       }
     }
     return kept;
+  }
+
+  /** True when the line's time is before {@code before}; a line without a readable time is kept. */
+  private static boolean isBefore(JsonNode line, Instant before) {
+    try {
+      return Instant.parse(line.path("time").asText()).isBefore(before);
+    } catch (DateTimeParseException e) {
+      return false;
+    }
   }
 
   private static BuildIdentity identity(JsonNode line) {

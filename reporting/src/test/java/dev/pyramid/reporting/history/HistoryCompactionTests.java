@@ -135,6 +135,20 @@ class HistoryCompactionTests {
    * The metrics JSON, less the line numbers of failed deployments (the level runs left out move
    * them).
    */
+  @Test
+  void a_line_without_a_readable_time_is_kept_whole() throws Exception {
+    Path file = dir.resolve("history.jsonl");
+    String edited =
+        "{\"type\":\"decision\",\"time\":\"last week\",\"stage\":\"staging\",\"commit\":\"c\","
+            + "\"buildId\":\"b\",\"verdict\":\"BLOCK\",\"levelRun\":false,\"perf\":{}}";
+    Files.writeString(file, edited + "\n");
+
+    History.Compacted done = new History(file).compact(Instant.now());
+
+    assertThat(done.compacted()).isZero();
+    assertThat(Files.readString(file)).contains("\"time\":\"last week\"").contains("\"perf\"");
+  }
+
   private static String metrics(Path file) throws Exception {
     return MetricsJson.tree(
             DeliveryMetrics.compute(
