@@ -180,9 +180,7 @@ public final class DeployedStore {
     }
     Set<Path> needed = new HashSet<>();
     for (String stage : stages) {
-      List<BuildIdentity> ran = History.ranAt(lines, stage);
-      int from = Math.max(0, ran.size() - ExecutedTestsStore.ROLLBACK_DEPTH);
-      ran.subList(from, ran.size()).forEach(build -> needed.add(buildFolder(build)));
+      History.mayRunAgain(lines, stage).forEach(build -> needed.add(buildFolder(build)));
     }
     List<Path> deleted = new ArrayList<>();
     try (DirectoryStream<Path> commits = Files.newDirectoryStream(folder, Files::isDirectory)) {

@@ -141,9 +141,7 @@ public final class ExecutedTestsStore {
       }
     }
     for (String stage : lastPromotion.keySet()) {
-      List<BuildIdentity> ran = History.ranAt(lines, stage);
-      for (BuildIdentity build :
-          ran.subList(Math.max(0, ran.size() - ROLLBACK_DEPTH), ran.size())) {
+      for (BuildIdentity build : History.mayRunAgain(lines, stage)) {
         History.keptTestsDecision(lines, build)
             .map(d -> d.path(History.EXECUTED_TESTS).asText(""))
             .ifPresent(needed::add);

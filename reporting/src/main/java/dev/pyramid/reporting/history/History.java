@@ -502,6 +502,16 @@ public final class History {
     return builds;
   }
 
+  /**
+   * The builds {@code stage} may run again, oldest first: the one it runs and those a rollback may
+   * return to (the last {@link ExecutedTestsStore#ROLLBACK_DEPTH} it ran). What each build keeps
+   * beside the history (tests, files, whole decision lines) is kept for these.
+   */
+  static List<BuildIdentity> mayRunAgain(List<JsonNode> lines, String stage) {
+    List<BuildIdentity> ran = ranAt(lines, stage);
+    return ran.subList(Math.max(0, ran.size() - ExecutedTestsStore.ROLLBACK_DEPTH), ran.size());
+  }
+
   /** The build {@code stage} runs now: its last promotion, less its rollbacks. */
   public static Optional<BuildIdentity> running(List<JsonNode> lines, String stage) {
     List<BuildIdentity> builds = ranAt(lines, stage);

@@ -50,9 +50,7 @@ final class HistoryCompaction {
     Set<String> stages = new HashSet<>();
     lines.forEach(line -> stages.add(line.path("stage").asText()));
     for (String stage : stages) {
-      List<BuildIdentity> ran = History.ranAt(lines, stage);
-      mayRunAgain.addAll(
-          ran.subList(Math.max(0, ran.size() - ExecutedTestsStore.ROLLBACK_DEPTH), ran.size()));
+      mayRunAgain.addAll(History.mayRunAgain(lines, stage));
     }
     List<JsonNode> kept = new ArrayList<>(lines.size());
     for (JsonNode line : lines) {
