@@ -1,7 +1,7 @@
 package dev.pyramid.reporting.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.pyramid.reporting.history.History;
+import dev.pyramid.reporting.history.HistoryCompaction;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.time.Instant;
@@ -79,7 +79,7 @@ final class HistoryCommand implements Subcommand {
   private int compact(PrintWriter stdout) {
     try {
       Instant before = PeriodOptions.instant(compactBefore, "--compact-before");
-      History.Compacted done = history.history().compact(before);
+      HistoryCompaction.Compacted done = history.history().compact(before);
       stdout.printf(
           Locale.ROOT,
           "Compacted %s: %d lines (%d bytes) -> %d lines (%d bytes); %d decision line(s) before %s"

@@ -18,7 +18,6 @@ import dev.pyramid.reporting.results.PerfMetrics;
 import dev.pyramid.reporting.results.TestCase;
 import dev.pyramid.reporting.stamp.BuildIdentity;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
@@ -34,7 +33,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.zip.GZIPOutputStream;
 
 /**
  * A JSON-lines history file: one {@code "type":"decision"} line per gate decision, one {@code
@@ -253,60 +251,35 @@ public final class History {
   }
 
   /**
-   * What {@link #compact} did.
-   *
-   * @param linesBefore the history's lines before
-   * @param linesAfter its lines after (level runs older than the cutoff are left out)
-   * @param compacted decision lines reduced to what metrics read
-   * @param bytesBefore the file's size before
-   * @param bytesAfter its size after
-   * @param archive where the lines were kept whole, as they were
+   * Compacts the lines older than {@code before}, keeping the lines as they were in an archive
+   * beside the history ({@link HistoryCompaction} says what each line keeps, and how).
    */
-  public record Compacted(
-      int linesBefore,
-      int linesAfter,
-      int compacted,
-      long bytesBefore,
-      long bytesAfter,
-      Path archive) {}
+  public HistoryCompaction.Compacted compact(Instant before) throws IOException {
+    return HistoryCompaction.run(this, before);
+  }
+
+  /** The new content of a rewritten history, and what the rewrite reports. */
+  record Rewritten<T>(byte[] content, T result) {}
+
+  /** A rewrite of the whole history: from its bytes and its lines, what replaces them. */
+  interface Rewrite<T> {
+    Rewritten<T> apply(byte[] original, List<JsonNode> lines) throws IOException;
+  }
 
   /**
-   * Compacts the lines older than {@code before} ({@link HistoryCompaction} says what they keep),
-   * under the history's lock. First the whole file, as it was, is appended to the archive beside it
-   * ({@code history.jsonl} keeps it in {@code history.archive.jsonl.gz}, one gzip member per
-   * compaction: {@code zcat} reads them all), then the file is rewritten in place: a gate waiting
-   * on the lock then appends to the compacted file. Executed tests no line refers to any more are
-   * deleted by the next decision's pruning.
+   * Rewrites the file in place under its lock (not a new file moved over it: a gate waiting on the
+   * lock of the old file would append to a file nobody reads).
    */
-  public Compacted compact(Instant before) throws IOException {
-    Path archive = beside(file, ".archive.jsonl.gz");
+  <T> T rewrite(Rewrite<T> rewrite) throws IOException {
     return underLock(
         channel -> {
           byte[] original = readAll(channel);
-          List<JsonNode> lines =
-              parse(new String(original, StandardCharsets.UTF_8).lines().toList());
-          List<JsonNode> kept = HistoryCompaction.compact(lines, before);
-          StringBuilder text = new StringBuilder();
-          for (JsonNode line : kept) {
-            text.append(JSON.writeValueAsString(line)).append('\n');
-          }
-          byte[] compacted = text.toString().getBytes(StandardCharsets.UTF_8);
-          try (OutputStream out =
-              new GZIPOutputStream(
-                  Files.newOutputStream(
-                      archive, StandardOpenOption.CREATE, StandardOpenOption.APPEND))) {
-            out.write(original);
-          }
-          try (FileChannel archived = FileChannel.open(archive, StandardOpenOption.WRITE)) {
-            archived.force(true);
-          }
+          Rewritten<T> done =
+              rewrite.apply(
+                  original, parse(new String(original, StandardCharsets.UTF_8).lines().toList()));
           channel.truncate(0);
-          write(channel, compacted, 0);
-          long reduced =
-              kept.stream().filter(line -> line.has("compacted")).count()
-                  - lines.stream().filter(line -> line.has("compacted")).count();
-          return new Compacted(
-              lines.size(), kept.size(), (int) reduced, original.length, compacted.length, archive);
+          write(channel, done.content(), 0);
+          return done.result();
         });
   }
 

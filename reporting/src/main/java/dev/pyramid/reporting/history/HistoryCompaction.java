@@ -1,14 +1,23 @@
 package dev.pyramid.reporting.history;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.pyramid.reporting.stamp.BuildIdentity;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.zip.GZIPOutputStream;
 
 /**
  * What compacting a history keeps of its lines older than a cutoff: everything baselines, rollbacks
@@ -20,9 +29,69 @@ import java.util.Set;
  * stage may run again (the one it runs and those a rollback may return to: their baselines). Kept
  * as what metrics read: the other whole-stage decisions. Left out: the other level runs, which
  * decide no promotion and count in no metric.
+ *
+ * <p>Before the history is rewritten, the whole file, as it was, is appended to the archive beside
+ * it ({@code history.jsonl} keeps it in {@code history.archive.jsonl.gz}, one gzip member per
+ * compaction: {@code zcat} reads them all), so that nothing is lost. Executed tests no line refers
+ * to any more are deleted by the next decision's pruning.
  */
-final class HistoryCompaction {
+public final class HistoryCompaction {
   private HistoryCompaction() {}
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  /**
+   * What a compaction did.
+   *
+   * @param linesBefore the history's lines before
+   * @param linesAfter its lines after (level runs older than the cutoff are left out)
+   * @param compacted decision lines reduced to what metrics read
+   * @param bytesBefore the file's size before
+   * @param bytesAfter its size after
+   * @param archive where the lines were kept whole, as they were
+   */
+  public record Compacted(
+      int linesBefore,
+      int linesAfter,
+      int compacted,
+      long bytesBefore,
+      long bytesAfter,
+      Path archive) {}
+
+  /** Compacts {@code history}'s lines older than {@code before}, under its lock. */
+  static Compacted run(History history, Instant before) throws IOException {
+    Path archive = History.beside(history.file(), ".archive.jsonl.gz");
+    return history.rewrite(
+        (original, lines) -> {
+          List<JsonNode> kept = compact(lines, before);
+          StringBuilder text = new StringBuilder();
+          for (JsonNode line : kept) {
+            text.append(JSON.writeValueAsString(line)).append('\n');
+          }
+          byte[] compacted = text.toString().getBytes(StandardCharsets.UTF_8);
+          try (OutputStream out =
+              new GZIPOutputStream(
+                  Files.newOutputStream(
+                      archive, StandardOpenOption.CREATE, StandardOpenOption.APPEND))) {
+            out.write(original);
+          }
+          try (FileChannel archived = FileChannel.open(archive, StandardOpenOption.WRITE)) {
+            archived.force(true);
+          }
+          long reduced =
+              kept.stream().filter(line -> line.has("compacted")).count()
+                  - lines.stream().filter(line -> line.has("compacted")).count();
+          return new History.Rewritten<>(
+              compacted,
+              new Compacted(
+                  lines.size(),
+                  kept.size(),
+                  (int) reduced,
+                  original.length,
+                  compacted.length,
+                  archive));
+        });
+  }
 
   /** What a compacted decision line keeps. */
   static final List<String> METRIC_FIELDS =

@@ -49,7 +49,7 @@ class HistoryCompactionTests {
     FlipRates.Report flakyBefore =
         FlipRates.of(HistoryScan.scan(file), history.executedTests(), 50);
 
-    History.Compacted done = history.compact(CUTOFF);
+    HistoryCompaction.Compacted done = history.compact(CUTOFF);
 
     List<JsonNode> after = history.read();
     assertThat(done.bytesAfter()).isEqualTo(Files.size(file)).isLessThan(original.length);
@@ -143,7 +143,7 @@ class HistoryCompactionTests {
             + "\"buildId\":\"b\",\"verdict\":\"BLOCK\",\"levelRun\":false,\"perf\":{}}";
     Files.writeString(file, edited + "\n");
 
-    History.Compacted done = new History(file).compact(Instant.now());
+    HistoryCompaction.Compacted done = new History(file).compact(Instant.now());
 
     assertThat(done.compacted()).isZero();
     assertThat(Files.readString(file)).contains("\"time\":\"last week\"").contains("\"perf\"");

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.pyramid.framework.api.UnitTest;
 import dev.pyramid.reporting.history.History;
+import dev.pyramid.reporting.history.HistoryCompaction;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -125,7 +126,7 @@ class HistoryScaleBenchmark {
                             && l.contains("\"stage\":\"production\""))
                 .count())
         .isGreaterThanOrEqualTo(12 * 20);
-    History.Compacted compacted = history.compact(until.minus(Duration.ofDays(90)));
+    HistoryCompaction.Compacted compacted = history.compact(until.minus(Duration.ofDays(90)));
     System.out.printf(
         Locale.ROOT,
         "compacted before the last 90 days: %d lines, %.1f MB -> %d lines, %.1f MB (%.0f %%);"
