@@ -171,7 +171,7 @@ public record DeliveryMetrics(
       String hotfixLane,
       Duration failureWindow) {
     List<HistoryEntry> all = history.entries();
-    Map<String, java.time.Instant> commitTimes = new HashMap<>();
+    Map<String, Instant> commitTimes = new HashMap<>();
     Set<String> stageNames = new LinkedHashSet<>();
     for (HistoryEntry entry : all) {
       if (entry.committedAt() != null) {
@@ -191,13 +191,7 @@ public record DeliveryMetrics(
         ProductionChanges.of(all, production, hotfixLane, failureWindow).stream()
             .filter(d -> period.contains(d.at()))
             .toList();
-    List<Duration> leadTimes = new ArrayList<>();
-    for (ProductionChanges.Deployment deployment : deployments) {
-      Instant committed = commitTimes.get(deployment.build().commit());
-      if (committed != null) {
-        leadTimes.add(Duration.between(committed, deployment.at()));
-      }
-    }
+    Durations leadTimes = leadTimes(deployments, commitTimes);
     List<Week> weeks = new ArrayList<>();
     LocalDate monday =
         period
@@ -222,8 +216,8 @@ public record DeliveryMetrics(
         production,
         failureWindow,
         stages,
-        new Durations(leadTimes),
-        deployments.size() - leadTimes.size(),
+        leadTimes,
+        deployments.size() - leadTimes.count(),
         deployments,
         weeks,
         history.leftOut());
@@ -285,13 +279,6 @@ public record DeliveryMetrics(
     }
     List<ProductionChanges.Deployment> production =
         deployments.stream().filter(d -> week.contains(d.at())).toList();
-    List<Duration> leadTimes = new ArrayList<>();
-    for (ProductionChanges.Deployment deployment : production) {
-      Instant committed = commitTimes.get(deployment.build().commit());
-      if (committed != null) {
-        leadTimes.add(Duration.between(committed, deployment.at()));
-      }
-    }
     return new Week(
         monday,
         week.days(),
@@ -299,6 +286,19 @@ public record DeliveryMetrics(
         blockRates,
         production.size(),
         (int) production.stream().filter(ProductionChanges.Deployment::failed).count(),
-        new Durations(leadTimes).median());
+        leadTimes(production, commitTimes).median());
+  }
+
+  /** Commit to production, of each of {@code deployments} whose commit time a line recorded. */
+  private static Durations leadTimes(
+      List<ProductionChanges.Deployment> deployments, Map<String, Instant> commitTimes) {
+    List<Duration> leadTimes = new ArrayList<>();
+    for (ProductionChanges.Deployment deployment : deployments) {
+      Instant committed = commitTimes.get(deployment.build().commit());
+      if (committed != null) {
+        leadTimes.add(Duration.between(committed, deployment.at()));
+      }
+    }
+    return new Durations(leadTimes);
   }
 }
